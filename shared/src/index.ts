@@ -1,0 +1,71 @@
+/** Public surface of @suishin/shared. Inside the package, import modules directly. */
+export * from './schema/records';
+export { RootKey, AGENDA_NOTES_FIELD, SCHEMA_VERSION } from './schema/keys';
+export * from './schema/validators';
+
+export { ModelError, NotFoundError, ValidationError } from './model/modelError';
+export { initMeeting, isMeetingInitialized, getMeta, updateMeta } from './model/meeting';
+export {
+  listAttendees,
+  getAttendee,
+  addAttendee,
+  updateAttendee,
+  removeAttendee,
+  moveAttendee,
+} from './model/attendees';
+export {
+  listAgendaItems,
+  getAgendaItem,
+  addAgendaItem,
+  updateAgendaItem,
+  removeAgendaItem,
+  moveAgendaItem,
+  getAgendaNotes,
+  findAgendaNotes,
+} from './model/agenda';
+export {
+  listDecisions,
+  getDecision,
+  addDecision,
+  updateDecision,
+  removeDecision,
+  moveDecision,
+} from './model/decisions';
+export {
+  listActionItems,
+  getActionItem,
+  addActionItem,
+  updateActionItem,
+  removeActionItem,
+  moveActionItem,
+} from './model/actionItems';
+export { listKpis, getKpi, addKpi, updateKpi, removeKpi, moveKpi } from './model/kpis';
+export type { AddOptions } from './model/collection';
+export {
+  startMeeting,
+  goToAgendaItem,
+  nextAgendaItem,
+  previousAgendaItem,
+  pauseTimer,
+  resumeTimer,
+  extendTimer,
+  endMeeting,
+} from './model/facilitation';
+export { observeMeeting, type MeetingSection } from './model/observe';
+
+export {
+  computeTimer,
+  computeMeetingTime,
+  estimateClockOffset,
+  type TimerReading,
+  type MeetingTimeReading,
+  type ClockSample,
+} from './timer/timerMath';
+export { kpiStatus, kpiDelta, DEFAULT_AT_RISK_MARGIN, type KpiStatusOptions } from './kpi/kpiStatus';
+
+export { toMeetingView, type MeetingView, type AgendaItemView, type KpiView } from './view/meetingView';
+export { notesToPlainText } from './view/notesText';
+
+export { MessageType, SYNC_PATH, type MessageTypeName } from './protocol/messages';
+export { CloseCode, PERMANENT_CLOSE_CODES, type CloseCodeName } from './protocol/closeCodes';
+export { ErrorCode, type ErrorCodeValue, type ApiErrorBody } from './protocol/errors';

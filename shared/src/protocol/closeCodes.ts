@@ -1,0 +1,36 @@
+/**
+ * WebSocket close codes the sync server uses, with the reason text it sends.
+ * 1xxx are RFC 6455; 4xxx are application codes (mirroring HTTP status where one fits),
+ * so a client can tell "retry later" from "this will never work".
+ */
+export const CloseCode = {
+  /** Server shutting down (SIGTERM); clients should reconnect with backoff. */
+  serviceRestart: 1012,
+  /** Server overloaded; retry later. */
+  tryAgainLater: 1013,
+  /** Frame larger than the configured maximum (ws sends this itself for maxPayload). */
+  messageTooBig: 1009,
+  /** The frame could not be decoded, or Yjs rejected the update it carried. */
+  malformedMessage: 4400,
+  /** The credential is missing or invalid. */
+  unauthorized: 4401,
+  /** The credential is valid but does not allow this. */
+  forbidden: 4403,
+  /** No meeting with this id exists. */
+  unknownMeeting: 4404,
+  /** Per-connection rate limit exceeded. */
+  rateLimited: 4429,
+  /** The room could not be loaded from storage; stored data is untouched. Retry later. */
+  loadFailed: 4500,
+  /** Storage failed while the room was open. */
+  storageFailed: 4503,
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCode;
+
+/** Close codes after which reconnecting cannot help. */
+export const PERMANENT_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.unauthorized,
+  CloseCode.forbidden,
+  CloseCode.unknownMeeting,
+]);

@@ -1,0 +1,31 @@
+/**
+ * Every root key of a meeting's Y.Doc, named once. Nothing outside shared/src/model uses these.
+ *
+ * Layout:
+ *   meta         Y.Map<field, value>                  MeetingMeta fields
+ *   attendees    Y.Map<id, Y.Map<field, value>>
+ *   agenda       Y.Map<id, Y.Map<field, value>>       + field `notes`: Y.XmlFragment (tiptap)
+ *   decisions    Y.Map<id, Y.Map<field, value>>
+ *   actionItems  Y.Map<id, Y.Map<field, value>>
+ *   kpis         Y.Map<id, Y.Map<field, value>>
+ *
+ * Ordered collections are maps keyed by id with a fractional-index `order` field rather than
+ * Y.Arrays: a concurrent move in a Y.Array is delete + insert and can duplicate an item, while
+ * a move here is one last-writer-wins field.
+ */
+export const RootKey = {
+  meta: 'meta',
+  attendees: 'attendees',
+  agenda: 'agenda',
+  decisions: 'decisions',
+  actionItems: 'actionItems',
+  kpis: 'kpis',
+} as const;
+
+export type RootKeyName = (typeof RootKey)[keyof typeof RootKey];
+
+/** Field of an agenda item's Y.Map that holds its notes fragment (bound by tiptap). */
+export const AGENDA_NOTES_FIELD = 'notes';
+
+/** Bump when the document layout changes; migrations key off the stored value. */
+export const SCHEMA_VERSION = 1;

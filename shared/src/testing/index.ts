@@ -1,0 +1,1 @@
+export { cloneDoc, syncDocs } from './syncDocs';

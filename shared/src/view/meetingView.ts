@@ -1,0 +1,54 @@
+import type * as Y from 'yjs';
+import { kpiDelta, kpiStatus } from '../kpi/kpiStatus';
+import { listActionItems } from '../model/actionItems';
+import { agendaItems, findAgendaNotes } from '../model/agenda';
+import { listAttendees } from '../model/attendees';
+import { listDecisions } from '../model/decisions';
+import { listKpis } from '../model/kpis';
+import { getMeta } from '../model/meeting';
+import type {
+  ActionItem,
+  AgendaItem,
+  Attendee,
+  Decision,
+  Kpi,
+  KpiStatus,
+  MeetingMeta,
+} from '../schema/records';
+import { notesToPlainText } from './notesText';
+
+export interface AgendaItemView extends AgendaItem {
+  /** Notes as plain text (see notesToPlainText). */
+  notes: string;
+}
+
+export interface KpiView extends Kpi {
+  status: KpiStatus | null;
+  delta: number | null;
+}
+
+/** The whole meeting as plain JSON: the input of REST, exports, search and projections. */
+export interface MeetingView {
+  id: string;
+  meta: MeetingMeta;
+  attendees: Attendee[];
+  agenda: AgendaItemView[];
+  decisions: Decision[];
+  actionItems: ActionItem[];
+  kpis: KpiView[];
+}
+
+export function toMeetingView(doc: Y.Doc, id: string): MeetingView {
+  return {
+    id,
+    meta: getMeta(doc),
+    attendees: listAttendees(doc),
+    agenda: agendaItems.list(doc).map((item) => {
+      const notes = findAgendaNotes(doc, item.id);
+      return { ...item, notes: notes ? notesToPlainText(notes) : '' };
+    }),
+    decisions: listDecisions(doc),
+    actionItems: listActionItems(doc),
+    kpis: listKpis(doc).map((kpi) => ({ ...kpi, status: kpiStatus(kpi), delta: kpiDelta(kpi) })),
+  };
+}
