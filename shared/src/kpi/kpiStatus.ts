@@ -26,8 +26,10 @@ export function kpiStatus(
   const margin = Math.abs(target) * (options.atRiskMargin ?? DEFAULT_AT_RISK_MARGIN);
   // Shortfall is positive when the actual is on the wrong side of the target.
   const shortfall = kpi.direction === 'higher_is_better' ? target - actual : actual - target;
-  if (shortfall <= 0) return 'on_track';
-  if (shortfall <= margin) return 'at_risk';
+  // Decimal inputs such as 2.2 − 2 are not exact in binary; don't let 1e-16 flip a status.
+  const epsilon = 1e-9 * Math.max(1, Math.abs(target));
+  if (shortfall <= epsilon) return 'on_track';
+  if (shortfall <= margin + epsilon) return 'at_risk';
   return 'off_track';
 }
 

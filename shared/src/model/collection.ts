@@ -4,7 +4,7 @@ import type { RootKeyName } from '../schema/keys';
 import type { Position } from '../schema/validators';
 import { newId } from './ids';
 import { NotFoundError, ValidationError } from './modelError';
-import { compareOrdered, orderKeyAt, type Ordered } from './orderKey';
+import { compareOrdered, placeAt, type Ordered, type Placement } from './orderKey';
 import { parseInput } from './parse';
 import type { FieldMap } from './fieldReaders';
 
@@ -71,6 +71,10 @@ export function defineCollection<R extends Ordered, InSchema extends z.ZodType, 
     return found;
   };
 
+  const applyRekeys = (doc: Y.Doc, placement: Placement) => {
+    for (const { id, order } of placement.rekeyed) record(doc, id)?.set('order', order);
+  };
+
   return {
     root,
     list,
@@ -86,13 +90,14 @@ export function defineCollection<R extends Ordered, InSchema extends z.ZodType, 
       const fields = spec.initialFields(values, options.now ?? Date.now());
       spec.checkReferences?.(doc, fields, null);
       const sorted = list(doc);
-      const order = orderKeyAt(sorted, options.index ?? sorted.length);
+      const placement = placeAt(sorted, options.index ?? sorted.length);
       doc.transact(() => {
         const map: FieldMap = new Y.Map();
         for (const [key, value] of Object.entries(fields)) map.set(key, value);
-        map.set('order', order);
+        map.set('order', placement.order);
         spec.attachTypes?.(map);
         root(doc).set(id, map);
+        applyRekeys(doc, placement);
       });
       return id;
     },
@@ -119,8 +124,11 @@ export function defineCollection<R extends Ordered, InSchema extends z.ZodType, 
       }
       const map = requireRecord(doc, id);
       const others = list(doc).filter((r) => r.id !== id);
-      const order = orderKeyAt(others, toIndex);
-      doc.transact(() => map.set('order', order));
+      const placement = placeAt(others, toIndex);
+      doc.transact(() => {
+        map.set('order', placement.order);
+        applyRekeys(doc, placement);
+      });
     },
   };
 }

@@ -1,1 +1,2 @@
 export { cloneDoc, syncDocs } from './syncDocs';
+export { randomEdit, seededRandom } from './randomEdits';
