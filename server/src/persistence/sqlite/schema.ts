@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+
+/** Bumped when the layout changes; `migrate` upgrades older files step by step. */
+export const SCHEMA_VERSION = 1;
+
+const MIGRATIONS: Record<number, string> = {
+  1: `
+    CREATE TABLE meetings (
+      id              TEXT PRIMARY KEY,
+      title           TEXT NOT NULL,
+      status          TEXT NOT NULL,
+      scheduled_start TEXT,
+      created_at      INTEGER NOT NULL,
+      updated_at      INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX meetings_by_updated ON meetings(updated_at DESC);
+
+    -- Append-only log of Yjs updates. seq is global and never reused (AUTOINCREMENT), so a
+    -- compaction that drops seq <= n can never drop an update appended after it read the log.
+    CREATE TABLE updates (
+      seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+      meeting_id TEXT NOT NULL REFERENCES meetings(id),
+      data       BLOB NOT NULL
+    ) STRICT;
+    CREATE INDEX updates_by_meeting ON updates(meeting_id, seq);
+
+    CREATE TABLE snapshots (
+      meeting_id TEXT PRIMARY KEY REFERENCES meetings(id),
+      data       BLOB NOT NULL,
+      upto_seq   INTEGER NOT NULL
+    ) STRICT;
+  `,
+};
+
+export function migrate(db: Database.Database) {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`database schema version ${current} is newer than this server (${SCHEMA_VERSION})`);
+  }
+  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

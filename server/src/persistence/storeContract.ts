@@ -1,0 +1,146 @@
+/**
+ * The behaviour every MeetingStore adapter must show. An adapter's test file calls
+ * `runStoreContract('sqlite', harness)`; a future PostgreSQL adapter runs the same suite.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { MeetingExistsError, StorageError, type MeetingProjection, type MeetingStore } from './store';
+
+export interface StoreHarness {
+  /** Opens a store over fresh, empty storage. */
+  open(): Promise<MeetingStore>;
+  /** Closes `store` and opens a new one over the same storage (a server restart). */
+  reopen(store: MeetingStore): Promise<MeetingStore>;
+  /** Removes the storage; called after each test. */
+  cleanup(): Promise<void>;
+}
+
+const projection = (title: string): MeetingProjection => ({ title, status: 'draft', scheduledStart: null });
+const bytes = (...values: number[]) => new Uint8Array(values);
+const dataOf = (loaded: Awaited<ReturnType<MeetingStore['loadMeeting']>>) =>
+  loaded?.updates.map((u) => Array.from(u.data));
+
+export function runStoreContract(name: string, harness: StoreHarness) {
+  describe(`MeetingStore contract: ${name}`, () => {
+    const open: MeetingStore[] = [];
+    const start = async () => {
+      const store = await harness.open();
+      open.push(store);
+      return store;
+    };
+    const restart = async (store: MeetingStore) => {
+      const next = await harness.reopen(store);
+      open.push(next);
+      return next;
+    };
+    afterEach(async () => {
+      for (const s of open.splice(0)) await s.close().catch(() => undefined);
+      await harness.cleanup();
+    });
+
+    it('creates a meeting with its initial state and lists it', async () => {
+      const store = await start();
+      const row = await store.createMeeting('m1', bytes(1, 2, 3), projection('Weekly sync'));
+      expect(row).toMatchObject({ id: 'm1', title: 'Weekly sync', status: 'draft', scheduledStart: null });
+      expect(row.createdAt).toBeTypeOf('number');
+      expect(await store.meetingExists('m1')).toBe(true);
+      expect(await store.meetingExists('nope')).toBe(false);
+      expect(await store.getMeetingRow('nope')).toBeNull();
+      expect((await store.listMeetings()).map((m) => m.id)).toEqual(['m1']);
+      const loaded = await store.loadMeeting('m1');
+      expect(Array.from(loaded!.snapshot!)).toEqual([1, 2, 3]);
+      expect(loaded!.updates).toEqual([]);
+    });
+
+    it('refuses a duplicate id', async () => {
+      const store = await start();
+      await store.createMeeting('m1', bytes(1), projection('a'));
+      await expect(store.createMeeting('m1', bytes(2), projection('b'))).rejects.toBeInstanceOf(MeetingExistsError);
+    });
+
+    it('returns null when loading an unknown meeting', async () => {
+      const store = await start();
+      expect(await store.loadMeeting('missing')).toBeNull();
+    });
+
+    it('appends updates in order with increasing seqs, and they survive a restart', async () => {
+      let store = await start();
+      await store.createMeeting('m1', bytes(0), projection('a'));
+      const seqs = await Promise.all([1, 2, 3].map((v) => store.appendUpdate('m1', bytes(v))));
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      store = await restart(store);
+      expect(dataOf(await store.loadMeeting('m1'))).toEqual([[1], [2], [3]]);
+    });
+
+    it('commits appends from many meetings made in one tick, each caller told its seq', async () => {
+      let store = await start();
+      for (let m = 0; m < 5; m++) await store.createMeeting(`m${m}`, bytes(0), projection(`m${m}`));
+      const pending: Promise<number>[] = [];
+      for (let i = 0; i < 200; i++) pending.push(store.appendUpdate(`m${i % 5}`, bytes(i % 250)));
+      const seqs = await Promise.all(pending);
+      expect(new Set(seqs).size).toBe(200);
+      store = await restart(store);
+      for (let m = 0; m < 5; m++) {
+        expect((await store.loadMeeting(`m${m}`))!.updates).toHaveLength(40);
+      }
+    });
+
+    it('rejects an append to an unknown meeting without failing its batch neighbours', async () => {
+      const store = await start();
+      await store.createMeeting('m1', bytes(0), projection('a'));
+      const good = store.appendUpdate('m1', bytes(7));
+      const bad = store.appendUpdate('ghost', bytes(8));
+      await expect(bad).rejects.toBeInstanceOf(Error);
+      await expect(good).resolves.toBeTypeOf('number');
+      expect(dataOf(await store.loadMeeting('m1'))).toEqual([[7]]);
+    });
+
+    it('compacts into a snapshot and keeps updates appended after uptoSeq, even concurrently', async () => {
+      let store = await start();
+      await store.createMeeting('m1', bytes(0), projection('a'));
+      const s1 = await store.appendUpdate('m1', bytes(1));
+      const s2 = await store.appendUpdate('m1', bytes(2));
+      // The compaction (built from state through s2) and a new append land in the same tick.
+      const [, s3] = await Promise.all([store.compact('m1', bytes(9, 9), s2), store.appendUpdate('m1', bytes(3))]);
+      expect(s3).toBeGreaterThan(s2);
+      expect(s1).toBeLessThan(s2);
+      store = await restart(store);
+      const loaded = await store.loadMeeting('m1');
+      expect(Array.from(loaded!.snapshot!)).toEqual([9, 9]);
+      expect(loaded!.snapshotUptoSeq).toBe(s2);
+      expect(dataOf(loaded)).toEqual([[3]]);
+    });
+
+    it('ignores a compaction older than the current snapshot', async () => {
+      const store = await start();
+      await store.createMeeting('m1', bytes(0), projection('a'));
+      const s1 = await store.appendUpdate('m1', bytes(1));
+      const s2 = await store.appendUpdate('m1', bytes(2));
+      await store.compact('m1', bytes(2, 2), s2);
+      await store.compact('m1', bytes(1, 1), s1);
+      const loaded = await store.loadMeeting('m1');
+      expect(Array.from(loaded!.snapshot!)).toEqual([2, 2]);
+    });
+
+    it('refreshes the list projection', async () => {
+      const store = await start();
+      await store.createMeeting('m1', bytes(0), projection('old'));
+      await store.updateProjection('m1', { title: 'new', status: 'live', scheduledStart: '2026-12-01T09:00:00.000Z' });
+      expect(await store.getMeetingRow('m1')).toMatchObject({
+        title: 'new',
+        status: 'live',
+        scheduledStart: '2026-12-01T09:00:00.000Z',
+      });
+    });
+
+    it('flush resolves after pending writes, and a closed store rejects with StorageError', async () => {
+      const store = await start();
+      await store.createMeeting('m1', bytes(0), projection('a'));
+      const append = store.appendUpdate('m1', bytes(1));
+      await store.flush();
+      await expect(append).resolves.toBeTypeOf('number');
+      await store.close();
+      await expect(store.appendUpdate('m1', bytes(2))).rejects.toBeInstanceOf(StorageError);
+      await expect(store.loadMeeting('m1')).rejects.toBeInstanceOf(StorageError);
+    });
+  });
+}
