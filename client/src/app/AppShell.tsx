@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { Link, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { applyLanguage } from '../i18n';
+import { LANGUAGES, type Language } from '../i18n/language';
+import { useUiStore } from '../state/uiStore';
+import { SegmentedControl } from '../ui/SegmentedControl';
+import { HeaderSlotContext } from './headerSlot';
+
+const languageNames: Record<Language, string> = { ja: '日本語', en: 'English' };
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const setLanguage = useUiStore((s) => s.setLanguage);
+  const [statusSlot, setStatusSlot] = useState<HTMLElement | null>(null);
+
+  useEffect(() => applyLanguage(language), [language]);
+
+  return (
+    <HeaderSlotContext.Provider value={statusSlot}>
+      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <header className="app-header">
+        <Link to="/" className="brand" aria-label={t('app.name')}>
+          <span className="brand__mark" aria-hidden="true">推</span>
+          <span className="brand__name">{t('app.name')}</span>
+          <span className="brand__tagline">{t('app.tagline')}</span>
+        </Link>
+        <div className="app-header__status" ref={setStatusSlot} />
+        <SegmentedControl
+          label={t('app.language')}
+          value={language}
+          options={LANGUAGES.map((value) => ({ value, label: languageNames[value] }))}
+          onChange={setLanguage}
+        />
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </HeaderSlotContext.Provider>
+  );
+}

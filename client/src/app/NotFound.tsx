@@ -1,0 +1,12 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="page page--narrow empty-state">
+      <p>{t('app.notFound')}</p>
+      <Link to="/" className="link">{t('app.backToMeetings')}</Link>
+    </div>
+  );
+}

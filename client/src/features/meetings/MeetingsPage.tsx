@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatRelative } from '../../i18n/format';
+import { useUiStore } from '../../state/uiStore';
+import { Button } from '../../ui/Button';
+import { StatusPill, type Tone } from '../../ui/StatusPill';
+import { listMeetings, type MeetingSummary } from './meetingsApi';
+import { NewMeetingForm } from './NewMeetingForm';
+
+const statusTone: Record<MeetingSummary['status'], Tone> = { draft: 'neutral', live: 'success', ended: 'info' };
+
+type Load = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; meetings: MeetingSummary[] };
+
+export function MeetingsPage() {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  const reload = useCallback(() => {
+    let cancelled = false;
+    listMeetings().then(
+      (meetings) => !cancelled && setLoad({ state: 'loaded', meetings: [...meetings].sort(byRecent) }),
+      () => !cancelled && setLoad({ state: 'failed' }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  useEffect(reload, [reload]);
+
+  return (
+    <div className="page meetings-page">
+      <section className="meetings-page__list" aria-labelledby="meetings-heading">
+        <div className="page-heading">
+          <h1 id="meetings-heading">{t('meetings.title')}</h1>
+          <p className="page-heading__subtitle">{t('meetings.subtitle')}</p>
+        </div>
+        {load.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
+        {load.state === 'failed' && (
+          <div className="notice notice--danger" role="alert">
+            {t('meetings.loadFailed')}{' '}
+            <Button size="sm" onPress={() => { setLoad({ state: 'loading' }); reload(); }}>{t('meetings.retry')}</Button>
+          </div>
+        )}
+        {load.state === 'loaded' && load.meetings.length === 0 && <p className="empty-state">{t('meetings.empty')}</p>}
+        {load.state === 'loaded' && load.meetings.length > 0 && (
+          <ul className="meeting-list" aria-label={t('meetings.title')}>
+            {load.meetings.map((meeting) => (
+              <li key={meeting.id}>
+                <Link to={`/meetings/${encodeURIComponent(meeting.id)}`} className="meeting-card">
+                  <span className="meeting-card__title">{meeting.title}</span>
+                  <span className="meeting-card__meta">
+                    <StatusPill tone={statusTone[meeting.status] ?? 'neutral'}>{t(`meetings.status.${meeting.status}`)}</StatusPill>
+                    <span>{meeting.scheduledStart ? formatDateTime(meeting.scheduledStart, language) : t('meetings.unscheduled')}</span>
+                    <span className="muted">{t('meetings.updated', { when: formatRelative(meeting.updatedAt, language) })}</span>
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <aside className="meetings-page__create card" aria-labelledby="new-meeting-heading">
+        <h2 id="new-meeting-heading" className="card__title">{t('newMeeting.heading')}</h2>
+        <NewMeetingForm />
+      </aside>
+    </div>
+  );
+}
+
+const timeOf = (value: string | number) => (typeof value === 'number' ? value : Date.parse(value));
+const byRecent = (a: MeetingSummary, b: MeetingSummary) => timeOf(b.updatedAt) - timeOf(a.updatedAt);

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { formatMinutes, formatRelative } from './format';
+
+describe('format', () => {
+  it('formats minutes per locale', () => {
+    expect(formatMinutes(15, 'en')).toBe('15 min');
+    expect(formatMinutes(15, 'ja')).toBe('15 分');
+  });
+  it('formats relative times', () => {
+    const now = Date.parse('2026-01-10T12:00:00Z');
+    expect(formatRelative(now - 5 * 60_000, 'en', now)).toBe('5 minutes ago');
+    expect(formatRelative(now - 2 * 3_600_000, 'ja', now)).toBe('2 時間前');
+  });
+});

@@ -1,0 +1,241 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { MessageType, PERMANENT_CLOSE_CODES, isMeetingInitialized, observeMeeting, type MeetingSection } from '@suishin/shared';
+import { DEFAULT_BACKOFF, fullJitterDelay } from './backoff';
+import { createStore, type ExternalStore, type WritableStore } from './externalStore';
+import { encodeSaveRequest, readSaveFailedReason, readSavedNonce } from './saveProtocol';
+import { initialSaveState, needsSaveRequest, reduceSave, type SaveEvent, type SaveState } from './saveState';
+
+/**
+ * `connecting`: first socket being opened. `syncing`: socket open, exchanging state.
+ * `live`: in sync with the server. `reconnecting`: the socket closed; retrying after a jittered
+ * delay (edits are kept on this device meanwhile). `refused`: the server said retrying cannot help
+ * (unknown meeting, no permission).
+ */
+export type ConnectionPhase = 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'refused';
+
+export interface ConnectionStatus {
+  phase: ConnectionPhase;
+  /** Epoch ms of the next reconnect attempt while `reconnecting`. */
+  retryAt: number | null;
+  /** Close code and reason of the last server close, if any. */
+  closeCode: number | null;
+  closeReason: string;
+}
+
+export type { MeetingSection } from '@suishin/shared';
+
+/** How long local changes are coalesced before one save request is sent. */
+const SAVE_REQUEST_DELAY_MS = 120;
+
+/**
+ * One meeting's live document: a Y.Doc synced to the server over the stock y-websocket provider
+ * and cached in IndexedDB for offline edits. Lives outside React (see `registry.ts`), so
+ * StrictMode's double effects and remounts never tear the socket down.
+ */
+export class MeetingConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly local: IndexeddbPersistence;
+
+  private readonly statusStore: WritableStore<ConnectionStatus> = createStore<ConnectionStatus>({
+    phase: 'connecting',
+    retryAt: null,
+    closeCode: null,
+    closeReason: '',
+  });
+  private readonly saveStore: WritableStore<SaveState> = createStore(initialSaveState);
+  /** True once the document holds the meeting: loaded from this device or synced from the server. */
+  private readonly readyStore: WritableStore<boolean> = createStore(false);
+
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly sectionListeners = new Set<(sections: ReadonlySet<MeetingSection>) => void>();
+  private readonly stopObserving: () => void;
+  private readonly views = new Map<string, ExternalStore<unknown>>();
+  private destroyed = false;
+
+  constructor(readonly meetingId: string, serverUrl: string) {
+    this.local = new IndexeddbPersistence(`suishin-meeting:${meetingId}`, this.doc);
+    this.local.whenSynced.then(
+      () => {
+        if (this.hasContent()) this.readyStore.set(true);
+      },
+      () => {},
+    );
+
+    this.provider = new WebsocketProvider(serverUrl, meetingId, this.doc, {
+      connect: false,
+      // Every server close comes to `onClosed`, which applies our own jittered backoff.
+      shouldReconnect: () => false,
+    });
+    this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder) =>
+      this.dispatchSave({ type: 'saved', nonce: readSavedNonce(decoder) });
+    this.provider.messageHandlers[MessageType.saveFailed] = (_encoder, decoder) =>
+      this.dispatchSave({ type: 'saveFailed', reason: readSaveFailedReason(decoder) });
+
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.setPhase('syncing');
+      else if (status === 'connecting') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'connecting');
+    });
+    this.provider.on('sync', (synced) => {
+      if (!synced) return;
+      this.attempt = 0;
+      this.readyStore.set(true);
+      this.statusStore.set({ ...this.statusStore.get(), phase: 'live', retryAt: null });
+      this.dispatchSave({ type: 'online' });
+      this.scheduleSaveRequest(0);
+    });
+    this.provider.on('connection-close', () => this.dispatchSave({ type: 'offline' }));
+    this.provider.on('closed', ({ code, reason }) => this.onClosed(code, reason));
+
+    this.doc.on('update', this.onDocUpdate);
+    this.stopObserving = observeMeeting(this.doc, (sections) => {
+      if (!this.readyStore.get() && this.hasContent()) this.readyStore.set(true);
+      for (const listener of [...this.sectionListeners]) listener(sections);
+    });
+
+    window.addEventListener('online', this.onBrowserOnline);
+    this.provider.connect();
+  }
+
+  get status(): ExternalStore<ConnectionStatus> {
+    return this.statusStore;
+  }
+  get save(): ExternalStore<SaveState> {
+    return this.saveStore;
+  }
+  get ready(): ExternalStore<boolean> {
+    return this.readyStore;
+  }
+
+  /**
+   * A memoized read of the document for `useSyncExternalStore`: `read` runs again only after one
+   * of `sections` changed, so the snapshot keeps its identity between unrelated changes.
+   */
+  view<T>(key: string, sections: readonly MeetingSection[], read: (doc: Y.Doc) => T): ExternalStore<T> {
+    const existing = this.views.get(key);
+    if (existing) return existing as ExternalStore<T>;
+    let stale = true;
+    let snapshot: T;
+    const listeners = new Set<() => void>();
+    const onSections = (changed: ReadonlySet<MeetingSection>) => {
+      if (!sections.some((s) => changed.has(s))) return;
+      stale = true;
+      for (const listener of [...listeners]) listener();
+    };
+    const store: ExternalStore<T> = {
+      get: () => {
+        if (stale) {
+          snapshot = read(this.doc);
+          stale = false;
+        }
+        return snapshot;
+      },
+      subscribe: (listener) => {
+        listeners.add(listener);
+        if (listeners.size === 1) this.sectionListeners.add(onSections);
+        return () => {
+          listeners.delete(listener);
+          if (listeners.size === 0) {
+            this.sectionListeners.delete(onSections);
+            stale = true; // changes are not tracked while nobody listens
+          }
+        };
+      },
+    };
+    this.views.set(key, store as ExternalStore<unknown>);
+    return store;
+  }
+
+  /** Retry now instead of waiting for the backoff (e.g. a "Reconnect" button). */
+  reconnectNow(): void {
+    if (this.destroyed || this.statusStore.get().phase === 'live') return;
+    this.clearRetry();
+    this.provider.connect();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.clearRetry();
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    window.removeEventListener('online', this.onBrowserOnline);
+    this.stopObserving();
+    this.doc.off('update', this.onDocUpdate);
+    this.provider.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+  }
+
+  private hasContent(): boolean {
+    // The server initialises every meeting's meta; until that arrives there is nothing to show.
+    return isMeetingInitialized(this.doc);
+  }
+
+  private readonly onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === this.provider) return; // came from the server
+    this.dispatchSave({ type: 'localChange' });
+    this.scheduleSaveRequest(SAVE_REQUEST_DELAY_MS);
+  };
+
+  private readonly onBrowserOnline = () => {
+    if (this.statusStore.get().phase === 'reconnecting') {
+      this.clearRetry();
+      this.scheduleReconnect(Math.min(this.attempt, 1));
+    }
+  };
+
+  private onClosed(code: number, reason: string): void {
+    if (this.destroyed) return;
+    if (PERMANENT_CLOSE_CODES.has(code)) {
+      this.statusStore.set({ phase: 'refused', retryAt: null, closeCode: code, closeReason: reason });
+      return;
+    }
+    this.statusStore.set({ ...this.statusStore.get(), closeCode: code, closeReason: reason });
+    this.scheduleReconnect(this.attempt);
+    this.attempt += 1;
+  }
+
+  private scheduleReconnect(attempt: number): void {
+    const delay = fullJitterDelay(attempt, DEFAULT_BACKOFF);
+    this.statusStore.set({ ...this.statusStore.get(), phase: 'reconnecting', retryAt: Date.now() + delay });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.destroyed) this.provider.connect();
+    }, delay);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private setPhase(phase: ConnectionPhase): void {
+    const current = this.statusStore.get();
+    if (current.phase !== phase) this.statusStore.set({ ...current, phase, retryAt: null });
+  }
+
+  private dispatchSave(event: SaveEvent): void {
+    this.saveStore.set(reduceSave(this.saveStore.get(), event));
+  }
+
+  private scheduleSaveRequest(delayMs: number): void {
+    if (this.saveTimer !== null) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.sendSaveRequest();
+    }, delayMs);
+  }
+
+  private sendSaveRequest(): void {
+    const state = this.saveStore.get();
+    const ws = this.provider.ws;
+    if (!needsSaveRequest(state) || !this.provider.synced || !ws || ws.readyState !== WebSocket.OPEN) return;
+    const nonce = state.nextNonce;
+    ws.send(encodeSaveRequest(nonce));
+    this.dispatchSave({ type: 'requestSent', nonce });
+  }
+}

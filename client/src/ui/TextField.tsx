@@ -1,0 +1,32 @@
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import {
+  FieldError,
+  Input,
+  Label,
+  Text,
+  TextField as AriaTextField,
+  type TextFieldProps as AriaTextFieldProps,
+} from 'react-aria-components';
+
+export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children'> {
+  label: ReactNode;
+  description?: ReactNode;
+  placeholder?: string;
+  /** Hide the label visually; it stays the accessible name. */
+  hideLabel?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  inputClassName?: string;
+  /** Extra DOM props for the input (e.g. composition handlers for IME-aware fields). */
+  inputProps?: Pick<InputHTMLAttributes<HTMLInputElement>, 'onCompositionStart' | 'onCompositionEnd' | 'onKeyDown' | 'onFocus' | 'onBlur'>;
+}
+
+export function TextField({ label, description, placeholder, hideLabel, inputRef, inputClassName, inputProps, className, ...props }: TextFieldProps) {
+  return (
+    <AriaTextField {...props} className={['field', className].filter(Boolean).join(' ')}>
+      <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
+      <Input {...inputProps} ref={inputRef} className={['field__input', inputClassName].filter(Boolean).join(' ')} placeholder={placeholder} />
+      {description && <Text slot="description" className="field__description">{description}</Text>}
+      <FieldError className="field__error" />
+    </AriaTextField>
+  );
+}
