@@ -1,0 +1,38 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** Creates a meeting through the "New meeting" form and waits until its room is live. */
+export async function createMeetingViaUi(page: Page, title: string): Promise<string> {
+  await page.goto('/');
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Create meeting' }).click();
+  await expect(page).toHaveURL(/\/meetings\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expectLive(page);
+  return page.url();
+}
+
+export async function expectLive(page: Page): Promise<void> {
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-phase', 'live');
+}
+
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-save', 'saved');
+}
+
+export function agendaTitles(page: Page) {
+  return page.getByTestId('agenda-item-title');
+}
+
+export async function addAgendaItem(page: Page, title: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: 'New agenda item' });
+  await input.fill(title);
+  await input.press('Enter');
+  await expect(agendaTitles(page).filter({ hasText: title })).toHaveCount(1);
+}
+
+/** Saves a full-page screenshot as a test artifact (test-results/…) to look at. */
+export async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
