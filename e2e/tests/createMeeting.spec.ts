@@ -21,7 +21,7 @@ test('a meeting is created from the list page and appears in the list', async ({
 test('the language switch changes the UI and is remembered', async ({ alice }, testInfo) => {
   const { page } = alice;
   await page.goto('/');
-  await page.getByRole('radio', { name: '日本語' }).or(page.getByRole('button', { name: '日本語' })).click();
+  await page.getByRole('radiogroup', { name: 'Language', exact: true }).getByRole('radio', { name: '日本語' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '会議' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await page.reload();
