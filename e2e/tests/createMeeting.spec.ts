@@ -12,9 +12,10 @@ test('a meeting is created from the list page and appears in the list', async ({
   await expect(page).toHaveURL(/\/$/);
   await snapshot(page, testInfo, 'meetings-empty-title');
 
-  await createMeetingViaUi(page, 'Weekly sales × product sync');
+  const title = `Weekly sales × product sync ${testInfo.testId.slice(0, 6)}-${Date.now() % 100000}`;
+  await createMeetingViaUi(page, title);
   await page.getByRole('link', { name: /Back to meetings/ }).click();
-  await expect(page.getByRole('link', { name: /Weekly sales × product sync/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: new RegExp(title) })).toBeVisible();
   await snapshot(page, testInfo, 'meetings-list');
 });
 
