@@ -1,0 +1,104 @@
+/**
+ * Builds one Suishin server: store, rooms, HTTP app and the sync endpoint on one port.
+ * Everything lives inside the returned object (no module-level state), so tests can run
+ * several servers side by side.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { CloseCode } from '@suishin/shared';
+import type { ServerConfig } from './config';
+import { createHttpApp } from './http/app';
+import { createLogger, type Logger } from './logger';
+import { openSqliteStore } from './persistence/sqlite/sqliteStore';
+import type { MeetingStore } from './persistence/store';
+import { Rooms } from './sync/rooms';
+import { attachSyncEndpoint } from './sync/syncEndpoint';
+
+export interface ServerDeps {
+  /** Storage to use instead of SQLite under config.dataDir (tests wrap it to inject faults). */
+  store?: MeetingStore;
+  logger?: Logger;
+}
+
+export interface SuishinServer {
+  /** Resolves with the bound port once listening. */
+  listen(): Promise<number>;
+  readonly port: number;
+  readonly url: string;
+  readonly store: MeetingStore;
+  readonly rooms: Rooms;
+  /**
+   * Clean shutdown: refuse new sockets, close open ones with 1012, persist and unload every room,
+   * flush and close the store, close the HTTP server.
+   */
+  close(): Promise<void>;
+}
+
+export function createServer(config: ServerConfig, deps: ServerDeps = {}): SuishinServer {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const store = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
+  const rooms = new Rooms(
+    {
+      store,
+      logger,
+      compactAfterUpdates: config.compactAfterUpdates,
+      maxUpdateBytes: config.maxMessageBytes,
+      awareness: { maxEntries: 100, maxStateBytes: 16 * 1024 },
+      projectionDelayMs: 500,
+    },
+    logger,
+  );
+  let sync: ReturnType<typeof attachSyncEndpoint> | null = null;
+  const app = createHttpApp({
+    store,
+    rooms,
+    logger,
+    clientDist: config.clientDist,
+    maxBodyBytes: config.maxBodyBytes,
+    health: { openRooms: () => rooms.openCount, connections: () => sync?.connectionCount() ?? 0 },
+  });
+  const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
+  sync = attachSyncEndpoint(httpServer, { rooms, logger, maxMessageBytes: config.maxMessageBytes });
+  httpServer.on('clientError', (error, socket) => {
+    logger.debug('http client error', { error });
+    socket.destroy();
+  });
+
+  let port = 0;
+  let closing: Promise<void> | null = null;
+
+  return {
+    get port() {
+      return port;
+    },
+    get url() {
+      const local = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(config.host);
+      return `http://${local ? 'localhost' : config.host}:${port}`;
+    },
+    store,
+    rooms,
+    listen() {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off('error', reject);
+          port = (httpServer.address() as AddressInfo).port;
+          resolve(port);
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        sync?.stop();
+        const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
+        sync?.terminateAll();
+        await store.close();
+        httpServer.closeAllConnections();
+        await httpClosed;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ErrorCode } from '@suishin/shared';
+import type { Logger } from '../logger';
+import type { MeetingStore } from '../persistence/store';
+import type { Rooms } from '../sync/rooms';
+import { apiError } from './apiErrors';
+import { clientAssetRoutes } from './clientAssets';
+import { healthRoutes, type HealthDeps } from './health';
+import { meetingRoutes } from './meetings';
+
+export interface HttpAppDeps {
+  store: MeetingStore;
+  rooms: Rooms;
+  logger: Logger;
+  clientDist: string;
+  maxBodyBytes: number;
+  health: HealthDeps;
+}
+
+export function createHttpApp(deps: HttpAppDeps) {
+  const app = new Hono();
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: (c) =>
+        apiError(c, 413, ErrorCode.payloadTooLarge, `request body larger than ${deps.maxBodyBytes} bytes`),
+    }),
+  );
+  app.route('/api/meetings', meetingRoutes(deps));
+  app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
+  app.route('/', healthRoutes(deps.health));
+  app.route('/', clientAssetRoutes(deps.clientDist));
+
+  app.onError((error, c) => {
+    deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error });
+    return apiError(c, 500, ErrorCode.internal, 'internal error');
+  });
+  return app;
+}

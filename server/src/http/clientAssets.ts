@@ -1,0 +1,35 @@
+/**
+ * Serves the built client (CLIENT_DIST) with a single-page-app fallback: any GET that is not
+ * under /api or /sync and is not a file gets index.html. If the client was never built, the
+ * fallback says so instead of serving a blank page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+
+export function clientAssetRoutes(clientDist: string) {
+  const app = new Hono();
+  const indexPath = join(clientDist, 'index.html');
+  const notBuilt = () =>
+    `<!doctype html><meta charset="utf-8"><title>Suishin: client not built</title>` +
+    `<h1>The client has not been built</h1>` +
+    `<p>No <code>index.html</code> in <code>${escapeHtml(clientDist)}</code>. ` +
+    `Run <code>pnpm build</code> (or set CLIENT_DIST), then reload. The API under /api works meanwhile.</p>`;
+
+  app.use('*', serveStatic({ root: clientDist }));
+  app.get('*', (c) => {
+    const path = c.req.path;
+    if (path === '/api' || path.startsWith('/api/') || path === '/sync' || path.startsWith('/sync/')) {
+      return c.notFound();
+    }
+    if (!existsSync(indexPath)) return c.html(notBuilt(), 404);
+    // Read per request: small, and a rebuilt client is picked up without a restart.
+    return c.html(readFileSync(indexPath, 'utf8'));
+  });
+  return app;
+}
+
+function escapeHtml(s: string) {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

@@ -1,0 +1,18 @@
+import { Hono } from 'hono';
+
+export interface HealthDeps {
+  openRooms(): number;
+  connections(): number;
+}
+
+/** GET /healthz: liveness plus a few gauges for operators. */
+export function healthRoutes(deps: HealthDeps) {
+  return new Hono().get('/healthz', (c) =>
+    c.json({
+      status: 'ok',
+      uptimeSeconds: Math.round(process.uptime()),
+      openRooms: deps.openRooms(),
+      connections: deps.connections(),
+    }),
+  );
+}

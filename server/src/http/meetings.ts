@@ -1,0 +1,106 @@
+/**
+ * /api/meetings: create, list, and read one meeting as the plain-JSON view.
+ * Routes validate input and call the model and the store; they never touch Yjs keys.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import * as Y from 'yjs';
+import {
+  ErrorCode,
+  ValidationError,
+  getMeta,
+  initMeeting,
+  meetingInitSchema,
+  toMeetingView,
+  type MeetingView,
+} from '@suishin/shared';
+import type { Logger } from '../logger';
+import type { MeetingRow, MeetingStore } from '../persistence/store';
+import { docFromStored } from '../sync/storedDoc';
+import type { Rooms } from '../sync/rooms';
+import { apiError, invalidInput } from './apiErrors';
+
+export interface MeetingsDeps {
+  store: MeetingStore;
+  rooms: Rooms;
+  logger: Logger;
+}
+
+/** A meeting in the list, as the REST API returns it (times as ISO 8601 strings). */
+export interface MeetingSummary {
+  id: string;
+  title: string;
+  status: MeetingRow['status'];
+  scheduledStart: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const toSummary = (row: MeetingRow): MeetingSummary => ({
+  id: row.id,
+  title: row.title,
+  status: row.status,
+  scheduledStart: row.scheduledStart,
+  createdAt: new Date(row.createdAt).toISOString(),
+  updatedAt: new Date(row.updatedAt).toISOString(),
+});
+
+export function meetingRoutes({ store, rooms }: MeetingsDeps) {
+  const app = new Hono();
+
+  app.post('/', async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return invalidInput(c, 'request body must be JSON');
+    }
+    const parsed = meetingInitSchema.safeParse(body);
+    if (!parsed.success) {
+      const error = ValidationError.fromZod(parsed.error);
+      return invalidInput(c, error.message, error.field);
+    }
+    const doc = new Y.Doc();
+    try {
+      initMeeting(doc, parsed.data);
+      const meta = getMeta(doc);
+      const row = await store.createMeeting(randomUUID(), Y.encodeStateAsUpdate(doc), {
+        title: meta.title,
+        status: meta.status,
+        scheduledStart: meta.scheduledStart,
+      });
+      return c.json({ ...toSummary(row), meeting: toMeetingView(doc, row.id) }, 201);
+    } catch (error) {
+      if (error instanceof ValidationError) return invalidInput(c, error.message, error.field);
+      throw error;
+    } finally {
+      doc.destroy();
+    }
+  });
+
+  app.get('/', async (c) => {
+    const rows = await store.listMeetings();
+    return c.json({ meetings: rows.map(toSummary) });
+  });
+
+  app.get('/:id', async (c) => {
+    const id = c.req.param('id');
+    const open = rooms.peek(id);
+    let view: MeetingView;
+    if (open) {
+      view = toMeetingView(open.doc, id);
+    } else {
+      const stored = await store.loadMeeting(id);
+      if (!stored) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
+      const doc = docFromStored(stored);
+      try {
+        view = toMeetingView(doc, id);
+      } finally {
+        doc.destroy();
+      }
+    }
+    return c.json(view);
+  });
+
+  return app;
+}

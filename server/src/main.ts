@@ -1,0 +1,44 @@
+/** Entry point: read the configuration, start the server, shut down cleanly on SIGTERM/SIGINT. */
+import { loadConfig } from './config';
+import { createServer } from './createServer';
+import { createLogger } from './logger';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+
+// A failed handler must never take the process (and every open meeting) down: log and carry on.
+process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { reason }));
+process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
+
+const server = createServer(config, { logger });
+
+try {
+  await server.listen();
+} catch (error) {
+  logger.error('could not start', { error });
+  process.exit(1);
+}
+// Printed on stdout once ready: scripts and tests wait for this line.
+process.stdout.write(`Suishin listening on ${server.url}\n`);
+logger.info('ready', { dataDir: config.dataDir, clientDist: config.clientDist });
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  const force = setTimeout(() => {
+    logger.error('shutdown took too long; exiting');
+    process.exit(1);
+  }, 15_000);
+  force.unref();
+  server.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      logger.error('shutdown failed', { error });
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

@@ -1,0 +1,80 @@
+/**
+ * Decodes one frame from a client and dispatches it. Anything that does not decode, or a type a
+ * client may not send, closes that connection only, with CloseCode.malformedMessage and a reason.
+ */
+import * as decoding from 'lib0/decoding';
+import { CloseCode, MessageType } from '@suishin/shared';
+import { MalformedAwarenessError } from './awarenessGuard';
+import type { Connection } from './connection';
+import { syncStep2Frame } from './protocolMessages';
+import type { Room } from './room';
+
+class MalformedMessage extends Error {}
+
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+export function handleMessage(room: Room, conn: Connection, frame: Uint8Array) {
+  try {
+    dispatch(room, conn, frame);
+  } catch (error) {
+    if (error instanceof MalformedMessage || error instanceof MalformedAwarenessError) {
+      conn.close(CloseCode.malformedMessage, error.message);
+      return;
+    }
+    // lib0 decoding errors (unexpected end of array, integer out of range) land here too.
+    conn.close(CloseCode.malformedMessage, `malformed message: ${(error as Error).message}`);
+  }
+}
+
+function dispatch(room: Room, conn: Connection, frame: Uint8Array) {
+  if (frame.length === 0) throw new MalformedMessage('empty message');
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MessageType.sync: {
+      const step = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      expectEnd(decoder, frame);
+      if (step === SYNC_STEP1) {
+        let reply: Uint8Array;
+        try {
+          reply = syncStep2Frame(room.doc, payload);
+        } catch (error) {
+          throw new MalformedMessage(`malformed state vector: ${(error as Error).message}`);
+        }
+        conn.send(reply);
+      } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
+        const result = room.receiveUpdate(conn, payload);
+        if (!result.ok) throw new MalformedMessage(result.reason);
+      } else {
+        throw new MalformedMessage(`unknown sync message type ${step}`);
+      }
+      return;
+    }
+    case MessageType.awareness: {
+      const update = decoding.readVarUint8Array(decoder);
+      expectEnd(decoder, frame);
+      room.receiveAwareness(conn, update);
+      return;
+    }
+    case MessageType.queryAwareness:
+      expectEnd(decoder, frame);
+      room.sendAllAwareness(conn);
+      return;
+    case MessageType.saveRequest: {
+      const nonce = decoding.readVarUint(decoder);
+      expectEnd(decoder, frame);
+      room.requestSaveAck(conn, nonce);
+      return;
+    }
+    default:
+      throw new MalformedMessage(`unknown message type ${type}`);
+  }
+}
+
+function expectEnd(decoder: decoding.Decoder, frame: Uint8Array) {
+  if (decoder.pos !== frame.length) throw new MalformedMessage('trailing bytes after the message');
+}
+

@@ -1,0 +1,342 @@
+/**
+ * One open meeting: its document, awareness and connections.
+ *
+ * Two documents are kept:
+ * - `doc` holds durable state only. It is what clients are served (SyncStep2) and what is broadcast.
+ * - `proving` is `doc` plus the updates accepted but not yet durable. Every incoming update is first
+ *   applied here: Yjs can throw half-way through integrating a crafted update, and a throw here
+ *   only costs rebuilding `proving`. What Yjs reports as the effective change (its `update` event)
+ *   is what gets stored, applied to `doc` and broadcast, so garbage never reaches the log.
+ *
+ * The order for an incoming update is: structural check → apply to `proving` → append to the store
+ * (group commit) → once durable, apply to `doc` → broadcast to the other connections. Updates become
+ * durable in the order they were accepted (the FIFO `inflight`), and `saved` acks sit in the same
+ * FIFO, so an ack is sent only after every update received before it is durable.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { getMeta } from '@suishin/shared';
+import type { Logger } from '../logger';
+import type { MeetingProjection, MeetingStore } from '../persistence/store';
+import {
+  decodeAwarenessUpdate,
+  encodeAwarenessEntries,
+  filterOwnAwareness,
+  type AwarenessLimits,
+} from './awarenessGuard';
+import type { Connection } from './connection';
+import { awarenessFrame, saveFailedFrame, savedFrame, syncStep1Frame, updateFrame } from './protocolMessages';
+import { docFromStored } from './storedDoc';
+import { checkUpdate } from './updateValidation';
+
+export interface RoomOptions {
+  store: MeetingStore;
+  logger: Logger;
+  compactAfterUpdates: number;
+  maxUpdateBytes: number;
+  awareness: AwarenessLimits;
+  /** Delay before the list projection (title, status…) is refreshed after an edit. */
+  projectionDelayMs: number;
+  /** Called when the last connection has left. */
+  onEmpty(room: Room): void;
+  /** Called when storage failed: every connection has been closed and the room must be dropped. */
+  onFailed(room: Room): void;
+}
+
+type InflightEntry =
+  | { kind: 'update'; update: Uint8Array; from: Connection; state: 'pending' | 'durable' | 'failed'; seq: number }
+  | { kind: 'ack'; conn: Connection; nonce: number };
+
+export type ReceiveResult = { ok: true } | { ok: false; reason: string };
+
+/** Origin of transactions that apply durable updates to `doc`. */
+const DURABLE = Symbol('durable');
+
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  /** Built lazily on the first incoming update, so rooms that are only read stay cheap. */
+  private provingDoc: Y.Doc | null = null;
+  private readonly inflight: InflightEntry[] = [];
+  private lastAppliedSeq: number;
+  private updatesSinceSnapshot: number;
+  private compacting = false;
+  private failed = false;
+  private projection: MeetingProjection;
+  private projectionTimer: NodeJS.Timeout | null = null;
+  private idleWaiters: (() => void)[] = [];
+
+  private constructor(
+    readonly meetingId: string,
+    readonly doc: Y.Doc,
+    private readonly options: RoomOptions,
+    snapshotState: { lastSeq: number; tail: number },
+  ) {
+    this.lastAppliedSeq = snapshotState.lastSeq;
+    this.updatesSinceSnapshot = snapshotState.tail;
+    this.projection = projectionOf(doc);
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        const changed = added.concat(updated, removed);
+        if (changed.length === 0) return;
+        const frame = awarenessFrame(this.awareness, changed);
+        for (const conn of this.connections) conn.send(frame);
+      },
+    );
+  }
+
+  /** Loads the room from the store; null when the meeting does not exist. Never writes. */
+  static async load(meetingId: string, options: RoomOptions): Promise<Room | null> {
+    const stored = await options.store.loadMeeting(meetingId);
+    if (!stored) return null;
+    const doc = docFromStored(stored);
+    const lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotUptoSeq;
+    return new Room(meetingId, doc, options, { lastSeq, tail: stored.updates.length });
+  }
+
+  get isFailed() {
+    return this.failed;
+  }
+
+  /** Adds a connection and starts the sync handshake (server's SyncStep1, current awareness). */
+  attach(conn: Connection) {
+    this.connections.add(conn);
+    conn.onClose(() => this.detach(conn));
+    if (conn.closed) return;
+    conn.send(syncStep1Frame(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) conn.send(awarenessFrame(this.awareness, states));
+  }
+
+  private detach(conn: Connection) {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessClientId !== null) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessClientId], conn);
+    }
+    if (this.connections.size === 0) this.options.onEmpty(this);
+  }
+
+  /** Handles a SyncStep2 or Update payload from `from`. */
+  receiveUpdate(from: Connection, update: Uint8Array): ReceiveResult {
+    if (this.failed) return { ok: true }; // connections are being closed; ignore
+    const check = checkUpdate(update, { maxBytes: this.options.maxUpdateBytes });
+    if (!check.ok) return { ok: false, reason: `malformed update: ${check.reason}` };
+
+    let effective: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => {
+      effective = effective ? Y.mergeUpdates([effective, u]) : u;
+    };
+    const proving = this.proving;
+    proving.on('update', capture);
+    const started = performance.now();
+    try {
+      Y.applyUpdate(proving, update);
+    } catch (error) {
+      // `proving` may now hold part of the update: rebuild it from durable state plus in-flight updates.
+      this.rebuildProving();
+      return { ok: false, reason: `update rejected by Yjs: ${(error as Error).message}` };
+    } finally {
+      proving.off('update', capture);
+      const took = performance.now() - started;
+      if (took > 200) this.options.logger.warn('slow update', { meetingId: this.meetingId, ms: Math.round(took) });
+    }
+    if (effective === null) return { ok: true }; // nothing new (e.g. a SyncStep2 we already had)
+
+    const entry: InflightEntry = { kind: 'update', update: effective, from, state: 'pending', seq: 0 };
+    this.inflight.push(entry);
+    this.options.store.appendUpdate(this.meetingId, effective).then(
+      (seq) => {
+        entry.state = 'durable';
+        entry.seq = seq;
+        this.drain();
+      },
+      (error: unknown) => {
+        entry.state = 'failed';
+        this.options.logger.error('storing an update failed', { meetingId: this.meetingId, error });
+        this.drain();
+      },
+    );
+    return { ok: true };
+  }
+
+  /** `saveRequest`: answer `saved(nonce)` once everything received before it is durable. */
+  requestSaveAck(conn: Connection, nonce: number) {
+    if (this.failed) return;
+    if (this.inflight.length === 0) conn.send(savedFrame(nonce));
+    else this.inflight.push({ kind: 'ack', conn, nonce });
+  }
+
+  /** Applies an awareness update, keeping only the sender's own client. Throws if undecodable. */
+  receiveAwareness(conn: Connection, update: Uint8Array) {
+    const entries = decodeAwarenessUpdate(update, this.options.awareness);
+    const { kept, clientId } = filterOwnAwareness(entries, conn, conn.awarenessClientId, (id) =>
+      this.ownerOfAwareness(id),
+    );
+    conn.awarenessClientId = clientId;
+    if (kept.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), conn);
+  }
+
+  sendAllAwareness(conn: Connection) {
+    const states = [...this.awareness.getStates().keys()];
+    conn.send(awarenessFrame(this.awareness, states));
+  }
+
+  private ownerOfAwareness(clientId: number): Connection | undefined {
+    for (const c of this.connections) if (c.awarenessClientId === clientId) return c;
+    return undefined;
+  }
+
+  private drain() {
+    while (this.inflight.length > 0 && !this.failed) {
+      const head = this.inflight[0]!;
+      if (head.kind === 'ack') {
+        this.inflight.shift();
+        head.conn.send(savedFrame(head.nonce));
+        continue;
+      }
+      if (head.state === 'pending') break;
+      if (head.state === 'failed') {
+        this.fail('storage failed; the last changes were not saved');
+        return;
+      }
+      this.inflight.shift();
+      this.applyDurable(head.update, head.seq, head.from);
+    }
+    if (this.inflight.length === 0) this.notifyIdle();
+    if (!this.failed && this.updatesSinceSnapshot >= this.options.compactAfterUpdates) void this.compact();
+  }
+
+  private applyDurable(update: Uint8Array, seq: number, from: Connection) {
+    Y.applyUpdate(this.doc, update, DURABLE);
+    this.lastAppliedSeq = seq;
+    this.updatesSinceSnapshot++;
+    const frame = updateFrame(update);
+    for (const conn of this.connections) if (conn !== from) conn.send(frame);
+    this.scheduleProjectionRefresh();
+  }
+
+  /**
+   * Storage failed: the failed update is not applied. Tell each connection with unsaved updates,
+   * close every connection (clients keep their edits and resend them on reconnect, by SyncStep2)
+   * and let the registry drop the room without writing anything more.
+   */
+  private fail(reason: string) {
+    if (this.failed) return;
+    this.failed = true;
+    const affected = new Set<Connection>();
+    for (const e of this.inflight) if (e.kind === 'update') affected.add(e.from);
+    for (const conn of affected) conn.send(saveFailedFrame(reason));
+    for (const conn of [...this.connections]) conn.close(4503, reason);
+    this.inflight.length = 0;
+    this.notifyIdle();
+    this.options.onFailed(this);
+  }
+
+  private get proving(): Y.Doc {
+    if (!this.provingDoc) {
+      this.provingDoc = cloneDoc(this.doc);
+      for (const e of this.inflight) {
+        if (e.kind === 'update' && e.state !== 'failed') Y.applyUpdate(this.provingDoc, e.update);
+      }
+    }
+    return this.provingDoc;
+  }
+
+  private rebuildProving() {
+    this.provingDoc?.destroy();
+    this.provingDoc = null;
+  }
+
+  /**
+   * Folds the log into a snapshot of `doc`. `doc` holds exactly the updates up to lastAppliedSeq
+   * (later ones are applied only after they are durable, and seqs grow in FIFO order), so dropping
+   * seq <= lastAppliedSeq loses nothing, even if appends land while the snapshot is written.
+   */
+  async compact() {
+    if (this.compacting || this.failed || this.updatesSinceSnapshot === 0) return;
+    this.compacting = true;
+    const counted = this.updatesSinceSnapshot;
+    const uptoSeq = this.lastAppliedSeq;
+    try {
+      await this.options.store.compact(this.meetingId, Y.encodeStateAsUpdate(this.doc), uptoSeq);
+      this.updatesSinceSnapshot -= counted;
+    } catch (error) {
+      this.options.logger.error('compaction failed', { meetingId: this.meetingId, error });
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  private scheduleProjectionRefresh() {
+    if (this.projectionTimer) return;
+    this.projectionTimer = setTimeout(() => {
+      this.projectionTimer = null;
+      void this.refreshProjection();
+    }, this.options.projectionDelayMs);
+    this.projectionTimer.unref();
+  }
+
+  /** Writes title/status/scheduled start to the meetings row if they changed. */
+  async refreshProjection() {
+    if (this.failed) return;
+    const next = projectionOf(this.doc);
+    const prev = this.projection;
+    if (next.title === prev.title && next.status === prev.status && next.scheduledStart === prev.scheduledStart) return;
+    this.projection = next;
+    try {
+      await this.options.store.updateProjection(this.meetingId, next);
+    } catch (error) {
+      this.projection = prev;
+      this.options.logger.error('refreshing the meeting row failed', { meetingId: this.meetingId, error });
+    }
+  }
+
+  /** Resolves once every accepted update has settled (durable and applied, or failed). */
+  whenIdle(): Promise<void> {
+    if (this.inflight.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private notifyIdle() {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /**
+   * Unload: waits for in-flight updates, refreshes the projection, folds the log into a snapshot,
+   * then frees memory. Never called for a failed room (nothing may be written for it).
+   */
+  async persistAndClose() {
+    await this.whenIdle();
+    if (this.projectionTimer) clearTimeout(this.projectionTimer);
+    this.projectionTimer = null;
+    if (!this.failed) {
+      await this.refreshProjection();
+      await this.compact();
+    }
+    this.destroy();
+  }
+
+  destroy() {
+    if (this.projectionTimer) clearTimeout(this.projectionTimer);
+    this.awareness.destroy();
+    this.provingDoc?.destroy();
+    this.doc.destroy();
+  }
+}
+
+function cloneDoc(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+function projectionOf(doc: Y.Doc): MeetingProjection {
+  const meta = getMeta(doc);
+  return { title: meta.title, status: meta.status, scheduledStart: meta.scheduledStart };
+}

@@ -1,0 +1,121 @@
+/**
+ * The registry of open rooms. Each meeting id is in at most one state at a time:
+ * - loading: every connection arriving now awaits the same load, and all get the loaded state;
+ * - open: connections attach directly;
+ * - unloading: the room is persisting after its last client left (or was dropped after a storage
+ *   failure); a connection arriving now waits for that to finish and then loads the room afresh
+ *   from the store, which by then holds everything (hocuspocus #995/#971 are this race).
+ * A load that fails is forgotten without writing anything, so the stored data stays as it was.
+ */
+import type { Logger } from '../logger';
+import { Room, type RoomOptions } from './room';
+
+type Slot =
+  | { state: 'loading'; promise: Promise<Room | null> }
+  | { state: 'open'; room: Room }
+  | { state: 'unloading'; promise: Promise<void> };
+
+export class RoomLoadError extends Error {
+  override name = 'RoomLoadError';
+}
+
+export type RoomsOptions = Omit<RoomOptions, 'onEmpty' | 'onFailed'>;
+
+export class Rooms {
+  private readonly slots = new Map<string, Slot>();
+
+  constructor(
+    private readonly options: RoomsOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The open room, if any; never loads. */
+  peek(meetingId: string): Room | undefined {
+    const slot = this.slots.get(meetingId);
+    return slot?.state === 'open' ? slot.room : undefined;
+  }
+
+  get openCount() {
+    let n = 0;
+    for (const slot of this.slots.values()) if (slot.state === 'open') n++;
+    return n;
+  }
+
+  /**
+   * Returns the open room, loading it if needed; null if the meeting does not exist.
+   * Throws RoomLoadError if it cannot be loaded. The caller must attach a connection at once
+   * (in the same tick), so a room loaded for a client that left meanwhile is still unloaded.
+   */
+  async acquire(meetingId: string): Promise<Room | null> {
+    for (;;) {
+      const slot = this.slots.get(meetingId);
+      if (!slot) return this.load(meetingId);
+      if (slot.state === 'open') return slot.room;
+      if (slot.state === 'loading') return slot.promise;
+      await slot.promise;
+    }
+  }
+
+  private load(meetingId: string): Promise<Room | null> {
+    const promise = Room.load(meetingId, {
+      ...this.options,
+      onEmpty: (room) => this.unload(room),
+      onFailed: (room) => this.drop(room),
+    }).then(
+      (room) => {
+        if (room) this.slots.set(meetingId, { state: 'open', room });
+        else this.slots.delete(meetingId);
+        return room;
+      },
+      (error: unknown) => {
+        this.slots.delete(meetingId);
+        this.logger.error('loading a meeting failed', { meetingId, error });
+        throw new RoomLoadError(`could not load meeting ${meetingId}`, { cause: error });
+      },
+    );
+    this.slots.set(meetingId, { state: 'loading', promise });
+    return promise;
+  }
+
+  private unload(room: Room) {
+    const slot = this.slots.get(room.meetingId);
+    if (slot?.state !== 'open' || slot.room !== room || room.connections.size > 0) return;
+    const promise = room
+      .persistAndClose()
+      .catch((error: unknown) => this.logger.error('unloading a meeting failed', { meetingId: room.meetingId, error }))
+      .finally(() => {
+        if (this.slots.get(room.meetingId)?.state === 'unloading') this.slots.delete(room.meetingId);
+      });
+    this.slots.set(room.meetingId, { state: 'unloading', promise });
+  }
+
+  /** After a storage failure: forget the room without writing; wait for writes already queued. */
+  private drop(room: Room) {
+    const slot = this.slots.get(room.meetingId);
+    if (slot?.state !== 'open' || slot.room !== room) return;
+    const promise = this.options.store
+      .flush()
+      .then(() => room.destroy())
+      .finally(() => {
+        if (this.slots.get(room.meetingId)?.state === 'unloading') this.slots.delete(room.meetingId);
+      });
+    this.slots.set(room.meetingId, { state: 'unloading', promise });
+  }
+
+  /** Shutdown: closes every connection with `code`, persists and unloads every room. */
+  async closeAll(code: number, reason: string) {
+    while (this.slots.size > 0) {
+      const pending: Promise<unknown>[] = [];
+      for (const slot of [...this.slots.values()]) {
+        if (slot.state === 'open') {
+          // Closing the last connection starts the unload; call it too for rooms that had none.
+          for (const conn of [...slot.room.connections]) conn.close(code, reason);
+          this.unload(slot.room);
+        } else {
+          pending.push(slot.promise.catch(() => undefined));
+        }
+      }
+      await Promise.all(pending);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { CloseCode, addAgendaItem, getMeta, listAgendaItems, toMeetingView } from '@suishin/shared';
+import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
+import type { MeetingStore } from '../persistence/store';
+import { gate, instrumentStore, nextEvent } from '../testing/instrumentedStore';
+import {
+  connectRaw,
+  connectStockClient,
+  messageTypeOf,
+  saveRequestFrame,
+  savedNonce,
+  syncUpdateFrame,
+  waitForDoc,
+} from '../testing/syncClients';
+import { createMeetingViaApi, makeTempDir, startTestServer } from '../testing/testServer';
+import { docFromStored } from './storedDoc';
+
+const agendaTitles = (doc: Y.Doc) => listAgendaItems(doc).map((i) => i.title);
+const hasAgenda = (n: number) => (doc: Y.Doc) => listAgendaItems(doc).length >= n;
+
+async function storedBytes(store: MeetingStore, id: string) {
+  const stored = await store.loadMeeting(id);
+  const row = await store.getMeetingRow(id);
+  const h = createHash('sha256');
+  h.update(JSON.stringify(row));
+  if (stored?.snapshot) h.update(stored.snapshot);
+  for (const u of stored?.updates ?? []) h.update(`${u.seq}:`).update(u.data);
+  return h.digest('hex');
+}
+
+describe('sync server with the stock y-websocket client', () => {
+  it('two providers converge, and the content survives a restart', async () => {
+    let t = await startTestServer();
+    const id = await createMeetingViaApi(t.httpUrl, 'Sales × Product');
+    const a = await connectStockClient(t.syncUrl, id);
+    const b = await connectStockClient(t.syncUrl, id);
+    expect(getMeta(a.doc).title).toBe('Sales × Product');
+
+    addAgendaItem(a.doc, { title: 'Pipeline review' });
+    addAgendaItem(b.doc, { title: 'Launch date' });
+    await Promise.all([waitForDoc(a.doc, hasAgenda(2)), waitForDoc(b.doc, hasAgenda(2))]);
+    expect(toMeetingView(a.doc, id)).toEqual(toMeetingView(b.doc, id));
+
+    a.destroy();
+    b.destroy();
+    t = await t.restart();
+    const c = await connectStockClient(t.syncUrl, id);
+    expect(agendaTitles(c.doc).sort()).toEqual(['Launch date', 'Pipeline review']);
+    const res = await fetch(`${t.httpUrl}/api/meetings/${id}`);
+    const view = (await res.json()) as { agenda: { title: string }[] };
+    expect(view.agenda.map((i) => i.title).sort()).toEqual(['Launch date', 'Pipeline review']);
+  });
+
+  it('compacts the log after the threshold, and the content survives a restart', async () => {
+    let t = await startTestServer({ env: { COMPACT_AFTER_UPDATES: '20' } });
+    const id = await createMeetingViaApi(t.httpUrl);
+    const a = await connectStockClient(t.syncUrl, id);
+    const b = await connectStockClient(t.syncUrl, id);
+    for (let i = 0; i < 50; i++) addAgendaItem(a.doc, { title: `item ${i}` });
+    await waitForDoc(b.doc, hasAgenda(50), '50 items at b');
+    await t.server.store.flush();
+    const stored = await t.server.store.loadMeeting(id);
+    expect(stored!.snapshotUptoSeq).toBeGreaterThan(0);
+    expect(stored!.updates.length).toBeLessThan(20);
+
+    a.destroy();
+    b.destroy();
+    t = await t.restart();
+    const c = await connectStockClient(t.syncUrl, id);
+    expect(listAgendaItems(c.doc)).toHaveLength(50);
+  });
+
+  it('refuses an unknown meeting with a clear close reason, and a bad path with 400', async () => {
+    const t = await startTestServer();
+    const raw = await connectRaw(t.syncUrl, 'no-such-meeting');
+    expect(await raw.closed).toEqual({ code: CloseCode.unknownMeeting, reason: 'unknown meeting no-such-meeting' });
+
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${t.httpUrl.replace('http', 'ws')}/elsewhere`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(400);
+  });
+
+  it('answers saved(nonce) only once the update is in the store', async () => {
+    const t = await startTestServer();
+    const id = await createMeetingViaApi(t.httpUrl);
+    const raw = await connectRaw(t.syncUrl, id);
+    await raw.next((f) => messageTypeOf(f) === 0); // the server's SyncStep1: the room is attached
+
+    const local = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    local.on('update', (u: Uint8Array) => updates.push(u));
+    addAgendaItem(local, { title: 'Acked item' });
+    for (const u of updates) raw.send(syncUpdateFrame(u));
+    raw.send(saveRequestFrame(42));
+    const saved = await raw.next((f) => savedNonce(f) !== null);
+    expect(savedNonce(saved)).toBe(42);
+
+    // At the moment `saved` arrives, the update is already committed.
+    const stored = await t.server.store.loadMeeting(id);
+    const doc = docFromStored(stored!);
+    expect(agendaTitles(doc)).toEqual(['Acked item']);
+
+    // With nothing pending, the ack comes straight back.
+    raw.send(saveRequestFrame(7));
+    expect(savedNonce(await raw.next((f) => savedNonce(f) === 7))).toBe(7);
+  });
+
+  it('clients connecting while the room loads all get the loaded state from one load', async () => {
+    const dataDir = makeTempDir();
+    const loading = gate();
+    const store = instrumentStore(openSqliteStore({ dataDir }), { beforeLoad: () => loading.promise });
+    const t = await startTestServer({ dataDir, deps: { store } });
+    const id = await createMeetingViaApi(t.httpUrl, 'Loaded title');
+    const clients = [1, 2, 3].map(() => connectStockClient(t.syncUrl, id));
+    await nextEvent(store.events, 'load', id);
+    loading.open();
+    const connected = await Promise.all(clients);
+    for (const c of connected) expect(getMeta(c.doc).title).toBe('Loaded title');
+    expect(store.calls.load).toBe(1);
+  });
+
+  it('a client arriving while the room unloads gets everything', async () => {
+    const dataDir = makeTempDir();
+    const unloading = gate();
+    let holdCompaction = true;
+    const store = instrumentStore(openSqliteStore({ dataDir }), {
+      beforeCompact: () => (holdCompaction ? unloading.promise : undefined),
+    });
+    const t = await startTestServer({ dataDir, deps: { store } });
+    const id = await createMeetingViaApi(t.httpUrl);
+
+    const a = await connectStockClient(t.syncUrl, id);
+    for (let i = 0; i < 5; i++) addAgendaItem(a.doc, { title: `edit ${i}` });
+    // Disconnect right after editing: the last updates may still be in flight at the server.
+    const compactStarted = nextEvent(store.events, 'compact', id);
+    a.destroy();
+    await compactStarted; // the room is now unloading, held inside its final compaction
+
+    const bPromise = connectStockClient(t.syncUrl, id);
+    holdCompaction = false;
+    unloading.open();
+    const b = await bPromise;
+    expect(listAgendaItems(b.doc)).toHaveLength(5);
+    expect(store.calls.load).toBe(2); // reloaded from the store after the unload finished
+  });
+
+  it('refuses a room that fails to load, and leaves its stored bytes untouched', async () => {
+    const dataDir = makeTempDir();
+    let broken = '';
+    const inner = openSqliteStore({ dataDir });
+    const store = instrumentStore(inner, {
+      beforeLoad: (id) => {
+        if (id === broken) throw new Error('disk on fire');
+      },
+    });
+    const t = await startTestServer({ dataDir, deps: { store } });
+    broken = await createMeetingViaApi(t.httpUrl, 'Broken');
+    const healthy = await createMeetingViaApi(t.httpUrl, 'Healthy');
+    const before = await storedBytes(inner, broken);
+
+    const raw = await connectRaw(t.syncUrl, broken);
+    const local = new Y.Doc();
+    local.on('update', (u: Uint8Array) => raw.send(syncUpdateFrame(u)));
+    addAgendaItem(local, { title: 'must not be stored' });
+    const closed = await raw.closed;
+    expect(closed.code).toBe(CloseCode.loadFailed);
+    expect(closed.reason).toMatch(/could not load meeting/);
+
+    await store.flush();
+    expect(await storedBytes(inner, broken)).toBe(before);
+    expect(t.server.rooms.peek(broken)).toBeUndefined();
+
+    const ok = await connectStockClient(t.syncUrl, healthy);
+    expect(getMeta(ok.doc).title).toBe('Healthy');
+  });
+
+  it('a connection may only set its own awareness state', async () => {
+    const t = await startTestServer();
+    const id = await createMeetingViaApi(t.httpUrl);
+    const a = await connectStockClient(t.syncUrl, id);
+    const b = await connectStockClient(t.syncUrl, id);
+    a.provider.awareness.setLocalStateField('user', { name: 'Aiko' });
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (b.provider.awareness.getStates().get(a.doc.clientID)) {
+          b.provider.awareness.off('change', check);
+          resolve();
+        }
+      };
+      b.provider.awareness.on('change', check);
+      check();
+    });
+    const room = t.server.rooms.peek(id)!;
+    // b tries to remove a's state and to forge one for a: the server ignores both.
+    const { encodeAwarenessUpdate, Awareness } = await import('y-protocols/awareness');
+    const forged = new Awareness(new Y.Doc());
+    forged.clientID = a.doc.clientID;
+    forged.setLocalState({ user: { name: 'Mallory' } });
+    forged.setLocalState({ user: { name: 'Mallory' } });
+    const { MessageType } = await import('@suishin/shared');
+    const { frameOf } = await import('../testing/syncClients');
+    const encoding = await import('lib0/encoding');
+    const ws = (b.provider as unknown as { ws: WebSocket }).ws;
+    const meta = forged.meta.get(a.doc.clientID)!;
+    meta.clock = 1000;
+    ws.send(
+      frameOf((e) => {
+        encoding.writeVarUint(e, MessageType.awareness);
+        encoding.writeVarUint8Array(e, encodeAwarenessUpdate(forged, [a.doc.clientID]));
+      }),
+    );
+    // b's own edits still flow, so the frame was handled (and not fatal) before this round trip.
+    addAgendaItem(b.doc, { title: 'after forgery' });
+    await waitForDoc(a.doc, hasAgenda(1));
+    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Aiko' } });
+    forged.destroy();
+  });
+});

@@ -1,0 +1,74 @@
+/** Wraps a MeetingStore to observe calls and inject delays or faults in tests. */
+import { EventEmitter } from 'node:events';
+import type { MeetingStore } from '../persistence/store';
+
+export interface StoreHooks {
+  /** Runs before loadMeeting reaches the store; throw to make the load fail. */
+  beforeLoad?(id: string): Promise<void> | void;
+  beforeCompact?(id: string): Promise<void> | void;
+  beforeAppend?(id: string): Promise<void> | void;
+}
+
+export type InstrumentedStore = MeetingStore & {
+  /** Emits 'load' | 'appended' | 'compact' | 'compacted' with the meeting id. */
+  events: EventEmitter;
+  calls: { load: number; append: number; compact: number };
+};
+
+export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): InstrumentedStore {
+  const events = new EventEmitter();
+  const calls = { load: 0, append: 0, compact: 0 };
+  return {
+    events,
+    calls,
+    createMeeting: (...a) => inner.createMeeting(...a),
+    meetingExists: (id) => inner.meetingExists(id),
+    getMeetingRow: (id) => inner.getMeetingRow(id),
+    listMeetings: () => inner.listMeetings(),
+    async loadMeeting(id) {
+      calls.load++;
+      events.emit('load', id);
+      await hooks.beforeLoad?.(id);
+      return inner.loadMeeting(id);
+    },
+    appendUpdate(id, update) {
+      calls.append++;
+      const run = hooks.beforeAppend
+        ? Promise.resolve(hooks.beforeAppend(id)).then(() => inner.appendUpdate(id, update))
+        : inner.appendUpdate(id, update);
+      return run.then((seq) => {
+        events.emit('appended', id, seq);
+        return seq;
+      });
+    },
+    async compact(id, snapshot, uptoSeq) {
+      calls.compact++;
+      events.emit('compact', id);
+      await hooks.beforeCompact?.(id);
+      await inner.compact(id, snapshot, uptoSeq);
+      events.emit('compacted', id);
+    },
+    updateProjection: (id, p) => inner.updateProjection(id, p),
+    flush: () => inner.flush(),
+    close: () => inner.close(),
+  };
+}
+
+/** A promise with its resolver, to hold a hook until the test releases it. */
+export function gate() {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+/** Resolves on the next `event` whose first argument equals `id`. */
+export function nextEvent(events: EventEmitter, event: string, id: string): Promise<unknown[]> {
+  return new Promise((resolve) => {
+    const listener = (first: string, ...rest: unknown[]) => {
+      if (first !== id) return;
+      events.off(event, listener);
+      resolve([first, ...rest]);
+    };
+    events.on(event, listener);
+  });
+}

@@ -1,0 +1,148 @@
+/** Clients for integration tests: the stock y-websocket provider, and a raw protocol socket. */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { onTestFinished } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { MessageType } from '@suishin/shared';
+
+export interface StockClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** A stock WebsocketProvider (unchanged y-websocket client) in Node, synced. */
+export async function connectStockClient(syncUrl: string, meetingId: string): Promise<StockClient> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(syncUrl, meetingId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    maxBackoffTime: 200,
+    // In one Node process, providers would otherwise also sync through BroadcastChannel, bypassing the server.
+    disableBc: true,
+  });
+  const client = {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  onTestFinished(() => client.destroy());
+  await whenSynced(provider);
+  return client;
+}
+
+export function whenSynced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
+}
+
+/** Resolves when `predicate(doc)` holds, re-checking after every update of the doc. */
+export function waitForDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean, label = 'condition'): Promise<void> {
+  if (predicate(doc)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      doc.off('update', check);
+      reject(new Error(`timed out waiting for ${label}`));
+    }, 20_000);
+    const check = () => {
+      if (!predicate(doc)) return;
+      clearTimeout(timer);
+      doc.off('update', check);
+      resolve();
+    };
+    doc.on('update', check);
+  });
+}
+
+export interface RawClient {
+  ws: WebSocket;
+  /** Frames received, in order. */
+  frames: Uint8Array[];
+  send(frame: Uint8Array): void;
+  /** Resolves with the close code and reason. */
+  closed: Promise<{ code: number; reason: string }>;
+  /** Resolves with the first received frame matching `match`. */
+  next(match: (frame: Uint8Array) => boolean): Promise<Uint8Array>;
+}
+
+export async function connectRaw(syncUrl: string, meetingId: string): Promise<RawClient> {
+  const ws = new WebSocket(`${syncUrl}/${meetingId}`);
+  ws.binaryType = 'nodebuffer';
+  const frames: Uint8Array[] = [];
+  const waiters: { match: (f: Uint8Array) => boolean; resolve: (f: Uint8Array) => void }[] = [];
+  ws.on('message', (data: Buffer) => {
+    const frame = new Uint8Array(data);
+    frames.push(frame);
+    for (const w of [...waiters]) {
+      if (w.match(frame)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(frame);
+      }
+    }
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  ws.on('error', () => undefined);
+  onTestFinished(() => ws.terminate());
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return {
+    ws,
+    frames,
+    closed,
+    send: (frame) => ws.send(frame),
+    next(match) {
+      const found = frames.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
+  };
+}
+
+export const messageTypeOf = (frame: Uint8Array) => decoding.readVarUint(decoding.createDecoder(frame));
+
+export function frameOf(write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+export const syncUpdateFrame = (update: Uint8Array) =>
+  frameOf((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    syncProtocol.writeUpdate(e, update);
+  });
+
+export const syncStep1Frame = (doc: Y.Doc) =>
+  frameOf((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    syncProtocol.writeSyncStep1(e, doc);
+  });
+
+export const saveRequestFrame = (nonce: number) =>
+  frameOf((e) => {
+    encoding.writeVarUint(e, MessageType.saveRequest);
+    encoding.writeVarUint(e, nonce);
+  });
+
+/** The nonce of a `saved` frame, or null for other frames. */
+export function savedNonce(frame: Uint8Array): number | null {
+  const d = decoding.createDecoder(frame);
+  if (decoding.readVarUint(d) !== MessageType.saved) return null;
+  return decoding.readVarUint(d);
+}
