@@ -17,7 +17,12 @@ export function clientAssetRoutes(clientDist: string) {
     `<p>No <code>index.html</code> in <code>${escapeHtml(clientDist)}</code>. ` +
     `Run <code>pnpm build</code> (or set CLIENT_DIST), then reload. The API under /api works meanwhile.</p>`;
 
-  app.use('*', serveStatic({ root: clientDist }));
+  // Created once the folder exists, so a client built after the server started is still served.
+  let assets: ReturnType<typeof serveStatic> | null = null;
+  app.use('*', (c, next) => {
+    if (!assets && existsSync(clientDist)) assets = serveStatic({ root: clientDist });
+    return assets ? assets(c, next) : next();
+  });
   app.get('*', (c) => {
     const path = c.req.path;
     if (path === '/api' || path.startsWith('/api/') || path === '/sync' || path.startsWith('/sync/')) {

@@ -1,0 +1,139 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, addAgendaItem, listAgendaItems, updateMeta } from '@suishin/shared';
+import { connectStockClient, waitForDoc } from '../testing/syncClients';
+import { createMeetingViaApi, startTestServer } from '../testing/testServer';
+
+const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  fetch(url, { method: 'POST', headers, body });
+
+describe('REST /api/meetings', () => {
+  it('creates a meeting (201) and returns its id, summary and view', async () => {
+    const t = await startTestServer();
+    const res = await post(
+      `${t.httpUrl}/api/meetings`,
+      JSON.stringify({ title: '週次定例', scheduledStart: '2026-12-01T09:00:00+09:00', place: 'Room 3', language: 'ja' }),
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Record<string, any>;
+    expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body).toMatchObject({ title: '週次定例', status: 'draft', scheduledStart: '2026-12-01T09:00:00+09:00' });
+    expect(body.meeting.meta).toMatchObject({ title: '週次定例', place: 'Room 3', status: 'draft' });
+  });
+
+  it.each([
+    ['missing title', JSON.stringify({}), 'title'],
+    ['empty title', JSON.stringify({ title: '   ' }), 'title'],
+    ['title of the wrong type', JSON.stringify({ title: 42 }), 'title'],
+    ['bad scheduledStart', JSON.stringify({ title: 'x', scheduledStart: 'tomorrow' }), 'scheduledStart'],
+    ['bad language', JSON.stringify({ title: 'x', language: 'fr' }), 'language'],
+    ['bad department entry', JSON.stringify({ title: 'x', departments: ['ok', 3] }), 'departments.1'],
+  ])('rejects %s with 400 naming the field', async (_name, body, field) => {
+    const t = await startTestServer();
+    const res = await post(`${t.httpUrl}/api/meetings`, body);
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { code: string; message: string; field?: string } };
+    expect(json.error.code).toBe(ErrorCode.invalidInput);
+    expect(json.error.field).toBe(field);
+    expect(json.error.message).toContain(field);
+  });
+
+  it('rejects invalid JSON and unknown fields with 400', async () => {
+    const t = await startTestServer();
+    const bad = await post(`${t.httpUrl}/api/meetings`, '{"title": ');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.code).toBe(ErrorCode.invalidInput);
+    const extra = await post(`${t.httpUrl}/api/meetings`, JSON.stringify({ title: 'x', owner: 'me' }));
+    expect(extra.status).toBe(400);
+  });
+
+  it('rejects an oversized body with 413', async () => {
+    const t = await startTestServer({ env: { MAX_BODY_BYTES: '2048' } });
+    const res = await post(`${t.httpUrl}/api/meetings`, JSON.stringify({ title: 'x'.repeat(5000) }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).error.code).toBe(ErrorCode.payloadTooLarge);
+  });
+
+  it('lists meetings with current titles, newest first', async () => {
+    const t = await startTestServer();
+    const first = await createMeetingViaApi(t.httpUrl, 'First');
+    await createMeetingViaApi(t.httpUrl, 'Second');
+    const c = await connectStockClient(t.syncUrl, first);
+    updateMeta(c.doc, { title: 'First (renamed)' });
+    // The list is a projection refreshed from the document; it catches up once the room unloads.
+    c.destroy();
+    await waitUntil(async () => {
+      const list = await (await fetch(`${t.httpUrl}/api/meetings`)).json();
+      return (list as any).meetings.some((m: any) => m.title === 'First (renamed)');
+    });
+    const list = (await (await fetch(`${t.httpUrl}/api/meetings`)).json()) as { meetings: any[] };
+    expect(list.meetings).toHaveLength(2);
+    for (const m of list.meetings) {
+      expect(Object.keys(m).sort()).toEqual(['createdAt', 'id', 'scheduledStart', 'status', 'title', 'updatedAt']);
+    }
+    expect(list.meetings[0].title).toBe('First (renamed)');
+  });
+
+  it('gets one meeting as the plain-JSON view, live or from the store; unknown id is 404', async () => {
+    const t = await startTestServer();
+    const id = await createMeetingViaApi(t.httpUrl, 'Viewed');
+    const a = await connectStockClient(t.syncUrl, id);
+    const b = await connectStockClient(t.syncUrl, id);
+    addAgendaItem(a.doc, { title: 'Live item' });
+    // b received it, so the server has it durably and applied to the room's document.
+    await waitForDoc(b.doc, (d) => listAgendaItems(d).length === 1);
+    const live = (await (await fetch(`${t.httpUrl}/api/meetings/${id}`)).json()) as any;
+    expect(live).toMatchObject({ id, meta: { title: 'Viewed' }, agenda: [{ title: 'Live item' }] });
+
+    a.destroy();
+    b.destroy();
+    const restarted = await t.restart();
+    const stored = (await (await fetch(`${restarted.httpUrl}/api/meetings/${id}`)).json()) as any;
+    expect(stored).toEqual(live);
+
+    const missing = await fetch(`${restarted.httpUrl}/api/meetings/nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: { code: ErrorCode.notFound, message: 'unknown meeting nope', field: 'id' } });
+    const noRoute = await fetch(`${restarted.httpUrl}/api/nothing-here`);
+    expect(noRoute.status).toBe(404);
+  });
+
+  it('GET /healthz answers ok', async () => {
+    const t = await startTestServer();
+    const res = await fetch(`${t.httpUrl}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', openRooms: 0, connections: 0 });
+  });
+});
+
+describe('client assets', () => {
+  it('says clearly when the client is not built', async () => {
+    const t = await startTestServer();
+    const res = await fetch(`${t.httpUrl}/meetings/abc`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('The client has not been built');
+  });
+
+  it('serves files and falls back to index.html for app routes, not for /api', async () => {
+    const t = await startTestServer();
+    mkdirSync(join(t.config.clientDist, 'assets'), { recursive: true });
+    writeFileSync(join(t.config.clientDist, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(t.config.clientDist, 'assets', 'app.js'), 'console.log(1)');
+    const js = await fetch(`${t.httpUrl}/assets/app.js`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+    const page = await fetch(`${t.httpUrl}/meetings/123`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('id="root"');
+    expect((await fetch(`${t.httpUrl}/api/unknown`)).status).toBe(404);
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
