@@ -147,7 +147,13 @@ export class Room {
 
     const entry: InflightEntry = { kind: 'update', update: effective, from, state: 'pending', seq: 0 };
     this.inflight.push(entry);
-    this.options.store.appendUpdate(this.meetingId, effective).then(
+    let durable: Promise<number>;
+    try {
+      durable = this.options.store.appendUpdate(this.meetingId, effective);
+    } catch (error) {
+      durable = Promise.reject(error); // a store must reject, not throw; handle both the same way
+    }
+    durable.then(
       (seq) => {
         entry.state = 'durable';
         entry.seq = seq;
@@ -206,13 +212,17 @@ export class Room {
       this.inflight.shift();
       this.applyDurable(head.update, head.seq, head.from);
     }
-    if (this.inflight.length === 0) this.notifyIdle();
-    if (!this.failed && this.updatesSinceSnapshot >= this.options.compactAfterUpdates) void this.compact();
+    if (this.inflight.length === 0) {
+      this.notifyIdle();
+      // Compact only with nothing in flight: then `doc` holds every update up to lastAppliedSeq,
+      // whatever order a store assigns seqs in.
+      if (!this.failed && this.updatesSinceSnapshot >= this.options.compactAfterUpdates) void this.compact();
+    }
   }
 
   private applyDurable(update: Uint8Array, seq: number, from: Connection) {
     Y.applyUpdate(this.doc, update, DURABLE);
-    this.lastAppliedSeq = seq;
+    this.lastAppliedSeq = Math.max(this.lastAppliedSeq, seq);
     this.updatesSinceSnapshot++;
     const frame = updateFrame(update);
     for (const conn of this.connections) if (conn !== from) conn.send(frame);
@@ -252,12 +262,12 @@ export class Room {
   }
 
   /**
-   * Folds the log into a snapshot of `doc`. `doc` holds exactly the updates up to lastAppliedSeq
-   * (later ones are applied only after they are durable, and seqs grow in FIFO order), so dropping
-   * seq <= lastAppliedSeq loses nothing, even if appends land while the snapshot is written.
+   * Folds the log into a snapshot of `doc`. Called with nothing in flight, so `doc` holds every
+   * stored update up to lastAppliedSeq; updates accepted while the snapshot is being written get
+   * larger seqs and are kept, so dropping seq <= lastAppliedSeq loses nothing.
    */
   async compact() {
-    if (this.compacting || this.failed || this.updatesSinceSnapshot === 0) return;
+    if (this.compacting || this.failed || this.updatesSinceSnapshot === 0 || this.inflight.length > 0) return;
     this.compacting = true;
     const counted = this.updatesSinceSnapshot;
     const uptoSeq = this.lastAppliedSeq;

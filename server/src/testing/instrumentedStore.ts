@@ -33,9 +33,16 @@ export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): In
     },
     appendUpdate(id, update) {
       calls.append++;
-      const run = hooks.beforeAppend
-        ? Promise.resolve(hooks.beforeAppend(id)).then(() => inner.appendUpdate(id, update))
-        : inner.appendUpdate(id, update);
+      let run: Promise<number>;
+      if (hooks.beforeAppend) {
+        const hook = hooks.beforeAppend;
+        run = (async () => {
+          await hook(id);
+          return inner.appendUpdate(id, update);
+        })();
+      } else {
+        run = inner.appendUpdate(id, update);
+      }
       return run.then((seq) => {
         events.emit('appended', id, seq);
         return seq;

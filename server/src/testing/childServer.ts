@@ -1,0 +1,50 @@
+/** Runs the real server entry point (src/main.ts) as a child process, as production does. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ChildServer {
+  child: ChildProcess;
+  port: number;
+  httpUrl: string;
+  syncUrl: string;
+  /** Resolves with the exit code (or signal name) when the process ends. */
+  exited: Promise<number | string>;
+  stderr(): string;
+}
+
+export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /Suishin listening on http:\/\/[^:]+:(\d+)/.exec(out);
+      if (m) {
+        child.stdout!.off('data', onData);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${err}`)));
+  });
+  return {
+    child,
+    port,
+    httpUrl: `http://127.0.0.1:${port}`,
+    syncUrl: `ws://127.0.0.1:${port}/sync`,
+    exited,
+    stderr: () => err,
+  };
+}
