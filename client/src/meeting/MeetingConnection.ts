@@ -2,8 +2,13 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { MessageType, PERMANENT_CLOSE_CODES, isMeetingInitialized, observeMeeting, type MeetingSection } from '@suishin/shared';
+import type { Awareness } from 'y-protocols/awareness';
 import { DEFAULT_BACKOFF, fullJitterDelay } from './backoff';
+import { watchCompositions } from './compositionWatcher';
 import { createStore, type ExternalStore, type WritableStore } from './externalStore';
+import { peersFromStates, samePeers, type Editing, type Peer, type PresenceUser } from './presence';
+import { serverClock } from './serverClock';
+import { installCompositionGate } from './syncGate';
 import { encodeSaveRequest, readSaveFailedReason, readSavedNonce } from './saveProtocol';
 import { initialSaveState, needsSaveRequest, reduceSave, type SaveEvent, type SaveState } from './saveState';
 
@@ -48,6 +53,9 @@ export class MeetingConnection {
   private readonly saveStore: WritableStore<SaveState> = createStore(initialSaveState);
   /** True once the document holds the meeting: loaded from this device or synced from the server. */
   private readonly readyStore: WritableStore<boolean> = createStore(false);
+  private readonly peersStore: WritableStore<readonly Peer[]> = createStore<readonly Peer[]>([]);
+  private readonly compositionGate: ReturnType<typeof installCompositionGate>;
+  private readonly stopWatchingCompositions: () => void;
 
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -87,8 +95,14 @@ export class MeetingConnection {
       this.statusStore.set({ ...this.statusStore.get(), phase: 'live', retryAt: null });
       this.dispatchSave({ type: 'online' });
       this.scheduleSaveRequest(0);
+      // After a reconnect the clocks may have drifted (or the laptop slept): measure again.
+      void serverClock.sync(true);
     });
     this.provider.on('connection-close', () => this.dispatchSave({ type: 'offline' }));
+    // Typing through an IME holds sync traffic back until the composition ends: see compositionGate.ts.
+    this.compositionGate = installCompositionGate(this.provider, () => this.scheduleSaveRequest(0));
+    this.stopWatchingCompositions = watchCompositions(window, this.compositionGate.gate);
+    this.awareness.on('change', this.onAwarenessChange);
     this.provider.on('closed', ({ code, reason }) => this.onClosed(code, reason));
 
     this.doc.on('update', this.onDocUpdate);
@@ -109,6 +123,30 @@ export class MeetingConnection {
   }
   get ready(): ExternalStore<boolean> {
     return this.readyStore;
+  }
+
+  get awareness(): Awareness {
+    return this.provider.awareness;
+  }
+
+  /** Everyone in the room with a valid presence, this tab first; keeps identity across cursor moves. */
+  get peers(): ExternalStore<readonly Peer[]> {
+    return this.peersStore;
+  }
+
+  /** Publishes (or, with null, withdraws) this person's name and colour. */
+  setPresenceUser(user: PresenceUser | null): void {
+    const current = this.awareness.getLocalState()?.user as PresenceUser | undefined;
+    if (user && current && current.name === user.name && current.color === user.color) return;
+    this.awareness.setLocalStateField('user', user);
+  }
+
+  /** What this person is editing now (an agenda item field), or null. */
+  setEditing(editing: Editing | null): void {
+    const current = this.awareness.getLocalState()?.editing as Editing | null | undefined;
+    if ((current ?? null) === null && editing === null) return;
+    if (current && editing && current.agendaItemId === editing.agendaItemId && current.field === editing.field) return;
+    this.awareness.setLocalStateField('editing', editing);
   }
 
   /**
@@ -163,6 +201,9 @@ export class MeetingConnection {
     this.clearRetry();
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     window.removeEventListener('online', this.onBrowserOnline);
+    this.stopWatchingCompositions();
+    this.compositionGate.uninstall();
+    this.awareness.off('change', this.onAwarenessChange);
     this.stopObserving();
     this.doc.off('update', this.onDocUpdate);
     this.provider.destroy();
@@ -179,6 +220,11 @@ export class MeetingConnection {
     if (origin === this.provider) return; // came from the server
     this.dispatchSave({ type: 'localChange' });
     this.scheduleSaveRequest(SAVE_REQUEST_DELAY_MS);
+  };
+
+  private readonly onAwarenessChange = () => {
+    const next = peersFromStates(this.awareness.getStates(), this.doc.clientID);
+    if (!samePeers(next, this.peersStore.get())) this.peersStore.set(next);
   };
 
   private readonly onBrowserOnline = () => {
@@ -234,6 +280,9 @@ export class MeetingConnection {
     const state = this.saveStore.get();
     const ws = this.provider.ws;
     if (!needsSaveRequest(state) || !this.provider.synced || !ws || ws.readyState !== WebSocket.OPEN) return;
+    // Updates held back by a composition have not been sent: a save ack now would not cover them.
+    // The gate asks again once it has sent them.
+    if (this.compositionGate.gate.pendingOutgoing > 0) return;
     const nonce = state.nextNonce;
     ws.send(encodeSaveRequest(nonce));
     this.dispatchSave({ type: 'requestSent', nonce });

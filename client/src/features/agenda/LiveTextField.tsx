@@ -16,25 +16,31 @@ export interface LiveTextFieldProps {
   className?: string;
   inputClassName?: string;
   hideLabel?: boolean;
+  /** Focus changes, e.g. to tell others what this person is editing. */
+  onFocus?(): void;
+  onBlur?(): void;
 }
 
 /**
- * A text field bound to one shared string field. While the person is typing (and especially
- * while an IME composition is open) their draft is never replaced by remote changes; the draft is
- * written on blur, Enter or a pause in typing, never mid-composition.
+ * A text field bound to one shared string field. While the person has typed something not yet
+ * written (and especially while an IME composition is open) their draft is never replaced by
+ * remote changes; the draft is written on blur, Enter or a pause in typing, never
+ * mid-composition. A field that was only focused, not typed in, follows remote changes and
+ * writes nothing on blur, so it cannot put back an old value over someone else's edit.
  */
-export function LiveTextField({ label, value, onCommit, placeholder, required, requiredMessage, className, inputClassName, hideLabel }: LiveTextFieldProps) {
+export function LiveTextField({ label, value, onCommit, placeholder, required, requiredMessage, className, inputClassName, hideLabel, onFocus, onBlur }: LiveTextFieldProps) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
-  const editing = useRef(false);
+  /** Typed since the last write. */
+  const dirty = useRef(false);
   const composing = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef({ draft, value });
   latest.current = { draft, value };
 
-  // Remote changes show up at once unless this person is in the middle of editing.
+  // Remote changes show up at once unless this person has unwritten typing.
   useEffect(() => {
-    if (!editing.current) setDraft(value);
+    if (!dirty.current) setDraft(value);
   }, [value]);
 
   useEffect(() => () => {
@@ -45,13 +51,18 @@ export function LiveTextField({ label, value, onCommit, placeholder, required, r
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
     const { draft: next, value: current } = latest.current;
-    if (next === current) return;
+    if (!dirty.current) return;
+    if (next === current) {
+      dirty.current = false;
+      return;
+    }
     if (required && next.trim() === '') {
       setError(requiredMessage ?? null);
       return;
     }
     try {
       onCommit(next);
+      dirty.current = false;
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -78,19 +89,22 @@ export function LiveTextField({ label, value, onCommit, placeholder, required, r
       validate={() => error ?? true}
       validationBehavior="aria"
       onChange={(next) => {
+        dirty.current = true;
         setDraft(next);
         if (error) setError(null);
         scheduleCommit();
       }}
       inputProps={{
-        onFocus: () => {
-          editing.current = true;
-        },
+        onFocus: () => onFocus?.(),
         onBlur: () => {
-          editing.current = false;
           commit();
           // a rejected empty title goes back to the shared value
-          if (required && latest.current.draft.trim() === '') setDraft(latest.current.value);
+          if (required && latest.current.draft.trim() === '') {
+            dirty.current = false;
+            setDraft(latest.current.value);
+            setError(null);
+          }
+          onBlur?.();
         },
         onCompositionStart: () => {
           composing.current = true;
@@ -102,6 +116,7 @@ export function LiveTextField({ label, value, onCommit, placeholder, required, r
         onKeyDown: (event) => {
           if (event.key === 'Enter' && !event.nativeEvent.isComposing) commit();
           if (event.key === 'Escape') {
+            dirty.current = false;
             setDraft(latest.current.value);
             setError(null);
           }

@@ -10,13 +10,22 @@ import {
   type AgendaItemPatch,
 } from '@suishin/shared';
 import { useMeetingConnection } from '../MeetingScope';
+import { shareUnchanged } from '../structuralSharing';
 
 export type { AgendaItem, AgendaItemInput, AgendaItemPatch } from '@suishin/shared';
 
-/** The agenda in order; the array keeps its identity until the agenda changes. */
+/**
+ * The agenda in order. The array keeps its identity until the agenda changes, and each item
+ * object keeps its identity until that item changes (memoized rows re-render only when theirs did).
+ */
 export function useAgendaItems(): readonly AgendaItem[] {
-  const store = useMeetingConnection().view('agenda', ['agenda'], listAgendaItems);
+  const store = useMeetingConnection().view('agenda', ['agenda'], readAgenda());
   return useSyncExternalStore(store.subscribe, store.get);
+}
+
+function readAgenda(): (doc: Parameters<typeof listAgendaItems>[0]) => readonly AgendaItem[] {
+  let previous: readonly AgendaItem[] | undefined;
+  return (doc) => (previous = shareUnchanged(previous, listAgendaItems(doc)));
 }
 
 export interface AgendaCommands {

@@ -1,0 +1,44 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import {
+  addAttendee,
+  listAttendees,
+  removeAttendee,
+  updateAttendee,
+  type Attendee,
+  type AttendeeInput,
+  type AttendeePatch,
+} from '@suishin/shared';
+import { useMeetingConnection } from '../MeetingScope';
+import { shareUnchanged } from '../structuralSharing';
+
+export type { Attendee, AttendeeInput, AttendeePatch } from '@suishin/shared';
+
+/** Attendees recorded in the meeting (present or absent, with department), in order. */
+export function useAttendees(): readonly Attendee[] {
+  const store = useMeetingConnection().view('attendees', ['attendees'], readAttendees());
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+export interface AttendeeCommands {
+  /** Throws shared's ValidationError on bad input (nothing changes). */
+  add(input: AttendeeInput): string;
+  update(id: string, patch: AttendeePatch): void;
+  remove(id: string): void;
+}
+
+export function useAttendeeCommands(): AttendeeCommands {
+  const { doc } = useMeetingConnection();
+  return useMemo(
+    () => ({
+      add: (input) => addAttendee(doc, input),
+      update: (id, patch) => updateAttendee(doc, id, patch),
+      remove: (id) => removeAttendee(doc, id),
+    }),
+    [doc],
+  );
+}
+
+function readAttendees(): (doc: Parameters<typeof listAttendees>[0]) => readonly Attendee[] {
+  let previous: readonly Attendee[] | undefined;
+  return (doc) => (previous = shareUnchanged(previous, listAttendees(doc)));
+}
