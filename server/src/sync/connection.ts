@@ -1,17 +1,28 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from '../logger';
 
+/** Frames handled per connection per event-loop turn; the rest wait for the next turn. */
+const FRAMES_PER_TURN = 64;
+
 /**
- * One client socket in one meeting. Frames that arrive before the room is ready wait in a small
- * bounded queue and are then handled in arrival order; a connection's frames are always handled
- * in order (the save acks rely on it).
+ * One client socket in one meeting. Frames are always handled in arrival order (the save acks
+ * rely on it). Frames that arrive before the room is ready wait in a small bounded queue.
+ *
+ * Fairness: `ws` emits every frame of a TCP read synchronously, so a burst of thousands of edits
+ * would be validated, committed and applied in one long turn and stall every other room. At most
+ * FRAMES_PER_TURN frames are handled per turn; the rest are queued (the socket is paused while
+ * the queue is long, so TCP pushes back on the sender) and handled in later turns, letting group
+ * commits and other rooms' traffic interleave.
  */
 export class Connection {
   /** The awareness client id this connection owns, bound by its first awareness entry. */
   awarenessClientId: number | null = null;
-  private pending: Uint8Array[] | null = [];
-  private pendingBytes = 0;
+  private readonly queue: Uint8Array[] = [];
+  private queuedBytes = 0;
   private handler: ((frame: Uint8Array) => void) | null = null;
+  private budget = FRAMES_PER_TURN;
+  private refillScheduled = false;
+  private paused = false;
   private closedFlag = false;
   private closeListeners: (() => void)[] = [];
 
@@ -28,23 +39,62 @@ export class Connection {
         this.close(4400, 'text frames are not part of the protocol');
         return;
       }
-      const frame = toUint8Array(data);
-      if (this.pending) {
-        this.pendingBytes += frame.length;
-        if (this.pending.length >= this.limits.maxQueuedFrames || this.pendingBytes > this.limits.maxQueuedBytes) {
-          this.close(1013, 'too many messages before the meeting was ready');
-          return;
-        }
-        this.pending.push(frame);
-        return;
-      }
-      this.dispatch(frame);
+      this.receive(toUint8Array(data));
     });
     ws.on('close', () => this.markClosed());
     ws.on('error', (error) => {
       // ws closes the socket itself (e.g. 1009 for an oversized frame); just record why.
       this.logger.debug('socket error', { meetingId, connection: this.id, error });
     });
+  }
+
+  private receive(frame: Uint8Array) {
+    if (this.handler && this.queue.length === 0 && this.budget > 0) {
+      this.consume(frame);
+      return;
+    }
+    this.queue.push(frame);
+    this.queuedBytes += frame.length;
+    if (!this.handler) {
+      // Before the room is ready: bounded, then refuse.
+      if (this.queue.length > this.limits.maxQueuedFrames || this.queuedBytes > this.limits.maxQueuedBytes) {
+        this.close(1013, 'too many messages before the meeting was ready');
+      }
+      return;
+    }
+    if (!this.paused && (this.queue.length > this.limits.maxQueuedFrames || this.queuedBytes > this.limits.maxQueuedBytes)) {
+      this.paused = true;
+      this.ws.pause();
+    }
+    this.scheduleRefill();
+  }
+
+  private consume(frame: Uint8Array) {
+    this.budget--;
+    this.scheduleRefill();
+    this.dispatch(frame);
+  }
+
+  private scheduleRefill() {
+    if (this.refillScheduled || this.closedFlag) return;
+    this.refillScheduled = true;
+    setImmediate(() => {
+      this.refillScheduled = false;
+      this.budget = FRAMES_PER_TURN;
+      this.drainQueue();
+    });
+  }
+
+  private drainQueue() {
+    while (this.queue.length > 0 && this.budget > 0 && !this.closedFlag && this.handler) {
+      const frame = this.queue.shift()!;
+      this.queuedBytes -= frame.length;
+      this.consume(frame);
+    }
+    if (this.paused && this.queue.length < this.limits.maxQueuedFrames / 2 && !this.closedFlag) {
+      this.paused = false;
+      this.ws.resume();
+    }
   }
 
   get closed() {
@@ -54,12 +104,8 @@ export class Connection {
   /** Starts handling frames (queued ones first) with `handler`. */
   start(handler: (frame: Uint8Array) => void) {
     this.handler = handler;
-    const queued = this.pending ?? [];
-    this.pending = null;
-    for (const frame of queued) {
-      if (this.closedFlag) return;
-      this.dispatch(frame);
-    }
+    this.drainQueue();
+    if (this.queue.length > 0) this.scheduleRefill();
   }
 
   send(frame: Uint8Array) {
@@ -110,7 +156,7 @@ export class Connection {
   private markClosed() {
     if (this.closedFlag) return;
     this.closedFlag = true;
-    this.pending = null;
+    this.queue.length = 0;
     const listeners = this.closeListeners;
     this.closeListeners = [];
     for (const l of listeners) {

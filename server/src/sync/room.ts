@@ -197,21 +197,34 @@ export class Room {
   }
 
   private drain() {
+    // Durable updates at the head of the FIFO are applied in one transaction, and consecutive ones
+    // from the same sender are broadcast as one merged frame (receivers then apply one update).
+    let run: { from: Connection; updates: Uint8Array[] } | null = null;
+    const runs: { from: Connection; updates: Uint8Array[] }[] = [];
+    const applied: Uint8Array[] = [];
     while (this.inflight.length > 0 && !this.failed) {
       const head = this.inflight[0]!;
       if (head.kind === 'ack') {
+        // Everything before the ack must be applied and relayed before the ack goes out.
+        this.applyDurable(applied.splice(0), runs.splice(0));
+        run = null;
         this.inflight.shift();
         head.conn.send(savedFrame(head.nonce));
         continue;
       }
       if (head.state === 'pending') break;
       if (head.state === 'failed') {
+        this.applyDurable(applied.splice(0), runs.splice(0));
         this.fail('storage failed; the last changes were not saved');
         return;
       }
       this.inflight.shift();
-      this.applyDurable(head.update, head.seq, head.from);
+      applied.push(head.update);
+      this.lastAppliedSeq = Math.max(this.lastAppliedSeq, head.seq);
+      if (run && run.from === head.from) run.updates.push(head.update);
+      else runs.push((run = { from: head.from, updates: [head.update] }));
     }
+    this.applyDurable(applied, runs);
     if (this.inflight.length === 0) {
       this.notifyIdle();
       // Compact only with nothing in flight: then `doc` holds every update up to lastAppliedSeq,
@@ -220,12 +233,17 @@ export class Room {
     }
   }
 
-  private applyDurable(update: Uint8Array, seq: number, from: Connection) {
-    Y.applyUpdate(this.doc, update, DURABLE);
-    this.lastAppliedSeq = Math.max(this.lastAppliedSeq, seq);
-    this.updatesSinceSnapshot++;
-    const frame = updateFrame(update);
-    for (const conn of this.connections) if (conn !== from) conn.send(frame);
+  /** Relays durable updates to everyone but their sender, then applies them to `doc`. */
+  private applyDurable(updates: Uint8Array[], runs: { from: Connection; updates: Uint8Array[] }[]) {
+    if (updates.length === 0) return;
+    for (const r of runs) {
+      const frame = updateFrame(r.updates.length === 1 ? r.updates[0]! : Y.mergeUpdates(r.updates));
+      for (const conn of this.connections) if (conn !== r.from) conn.send(frame);
+    }
+    this.doc.transact(() => {
+      for (const u of updates) Y.applyUpdate(this.doc, u, DURABLE);
+    }, DURABLE);
+    this.updatesSinceSnapshot += updates.length;
     this.scheduleProjectionRefresh();
   }
 

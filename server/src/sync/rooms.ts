@@ -57,14 +57,19 @@ export class Rooms {
   }
 
   private load(meetingId: string): Promise<Room | null> {
+    const started = performance.now();
     const promise = Room.load(meetingId, {
       ...this.options,
       onEmpty: (room) => this.unload(room),
       onFailed: (room) => this.drop(room),
     }).then(
       (room) => {
-        if (room) this.slots.set(meetingId, { state: 'open', room });
-        else this.slots.delete(meetingId);
+        if (room) {
+          this.slots.set(meetingId, { state: 'open', room });
+          this.logger.debug('room loaded', { meetingId, ms: +(performance.now() - started).toFixed(2) });
+        } else {
+          this.slots.delete(meetingId);
+        }
         return room;
       },
       (error: unknown) => {

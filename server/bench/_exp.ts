@@ -1,0 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startChildServer } from '../src/testing/childServer';
+import { connectStock, createMeeting, percentile } from './benchClients';
+process.setMaxListeners(0);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const n = Number(process.argv[2] ?? 2);
+const server = await startChildServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'x-')), ...(process.argv[3] ? { SUISHIN_SYNC: process.argv[3] } : {}) });
+const id = await createMeeting(server.httpUrl, 'x');
+const clients = [];
+for (let i = 0; i < n; i++) clients.push(await connectStock(server.syncUrl, id));
+const [w, ...rs] = clients;
+const lat: number[] = [];
+const sent = new Map<number, number>(); const left = new Map<number, number>();
+for (const r of rs) r.doc.getArray<number>('bench').observe((e) => { const now = performance.now(); for (const it of e.changes.added) for (const v of it.content.getContent() as number[]) { const l = (left.get(v) ?? rs.length) - 1; left.set(v, l); if (l === 0) lat.push(now - sent.get(v)!); } });
+for (let i = 0; i < 100; i++) { await sleep(50); sent.set(i, performance.now()); w!.doc.getArray<number>('bench').push([i]); }
+await sleep(300);
+console.log(server.stderr().split('\n').filter(l=>l.startsWith('TRACE')).slice(20,30).join('\n')); console.log(n, 'clients p50', percentile(lat, 50).toFixed(2), 'p99', percentile(lat, 99).toFixed(2), 'n', lat.length);
+server.child.kill('SIGKILL'); process.exit(0);
