@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, formatRelative } from './format';
+import { formatMinutes, formatRelative, formatTime, localeOf } from './format';
 
 describe('format', () => {
   it('formats minutes per locale', () => {
@@ -10,5 +10,11 @@ describe('format', () => {
     const now = Date.parse('2026-01-10T12:00:00Z');
     expect(formatRelative(now - 5 * 60_000, 'en', now)).toBe('5 minutes ago');
     expect(formatRelative(now - 2 * 3_600_000, 'ja', now)).toBe('2 時間前');
+  });
+  it('formats times of day per locale', () => {
+    const at = new Date(2026, 0, 10, 15, 42);
+    expect(formatTime(at, 'ja')).toBe('15:42');
+    expect(formatTime(at, 'en')).toMatch(/^3:42\sPM$/);
+    expect(localeOf('ja')).toBe('ja-JP');
   });
 });

@@ -29,3 +29,13 @@ export function formatRelative(value: string | number | Date, language: Language
   if (abs < 30 * 86_400) return format.format(Math.round(seconds / 86_400), 'day');
   return formatDateTime(value, language);
 }
+
+/** Time of day ("15:42" / "3:42 PM"). */
+export function formatTime(value: string | number | Date, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], { timeStyle: 'short' }).format(new Date(value));
+}
+
+/** The BCP 47 locale for a UI language (for react-aria's I18nProvider and Intl). */
+export function localeOf(language: Language): string {
+  return locales[language];
+}

@@ -17,7 +17,7 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children'> {
   inputRef?: Ref<HTMLInputElement>;
   inputClassName?: string;
   /** Extra DOM props for the input (e.g. composition handlers for IME-aware fields). */
-  inputProps?: Pick<InputHTMLAttributes<HTMLInputElement>, 'onCompositionStart' | 'onCompositionEnd' | 'onKeyDown' | 'onFocus' | 'onBlur'>;
+  inputProps?: Pick<InputHTMLAttributes<HTMLInputElement>, 'onCompositionStart' | 'onCompositionEnd' | 'onKeyDown' | 'onFocus' | 'onBlur' | 'list'>;
 }
 
 export function TextField({ label, description, placeholder, hideLabel, inputRef, inputClassName, inputProps, className, ...props }: TextFieldProps) {

@@ -1,29 +1,52 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import type { TimerState } from '@suishin/shared';
 import type { AgendaItem } from '../../meeting/hooks/useAgenda';
+import type { Peer } from '../../meeting/hooks/usePresence';
 import { formatMinutes } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
+import { TimerClock } from '../timer/TimerClock';
+import { actualVsPlanned } from '../timer/timerDisplay';
 
 export interface AgendaItemRowProps {
   item: AgendaItem;
   number: number;
   selected: boolean;
+  /** The facilitation timer when this is the running item. */
+  runningTimer: TimerState | undefined;
+  /** Other people editing this item now. */
+  editors: readonly Peer[] | undefined;
   onSelect(id: string): void;
 }
 
-export function AgendaItemRow({ item, number, selected, onSelect }: AgendaItemRowProps) {
+/**
+ * One agenda row. Memoized: the agenda hook keeps unchanged items' identity, so a remote edit,
+ * a presence change or the running clock re-renders only the rows it concerns.
+ */
+export const AgendaItemRow = memo(function AgendaItemRow({ item, number, selected, runningTimer, editors, onSelect }: AgendaItemRowProps) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
+  const running = runningTimer !== undefined;
+  const recorded = !running && item.actualSeconds > 0 ? actualVsPlanned(item.actualSeconds * 1000, item.timeboxMinutes) : null;
+  const done = item.status === 'done' || item.status === 'skipped';
 
   return (
     <li
       ref={setNodeRef}
-      className={['agenda-row', selected && 'agenda-row--selected', isDragging && 'agenda-row--dragging'].filter(Boolean).join(' ')}
+      className={[
+        'agenda-row',
+        selected && 'agenda-row--selected',
+        running && 'agenda-row--running',
+        done && 'agenda-row--done',
+        isDragging && 'agenda-row--dragging',
+      ].filter(Boolean).join(' ')}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-testid="agenda-item"
       data-item-id={item.id}
+      data-running={running || undefined}
     >
       <button
         type="button"
@@ -41,16 +64,35 @@ export function AgendaItemRow({ item, number, selected, onSelect }: AgendaItemRo
         type="button"
         className="agenda-row__select"
         aria-current={selected ? 'true' : undefined}
-        aria-label={t('agenda.itemLabel', { number, title: item.title })}
+        aria-label={t('agenda.itemLabel', { number, title: item.title }) + (running ? ` (${t('agenda.running')})` : '')}
         onClick={() => onSelect(item.id)}
       >
-        <span className="agenda-row__number" aria-hidden="true">{number}</span>
+        <span className="agenda-row__number" aria-hidden="true">
+          {done ? <svg width="12" height="12" viewBox="0 0 12 12"><path d="M2.5 6.5l2.3 2.3 4.7-5.3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg> : number}
+        </span>
         <span className="agenda-row__body">
           <span className="agenda-row__title" data-testid="agenda-item-title">{item.title}</span>
-          {item.presenter && <span className="agenda-row__presenter">{item.presenter}</span>}
+          <span className="agenda-row__sub">
+            {item.presenter && <span className="agenda-row__presenter">{item.presenter}</span>}
+            {editors && editors.length > 0 && (
+              <span className="agenda-row__editors" aria-hidden="true">
+                {editors.slice(0, 4).map((peer) => <span key={peer.clientId} className="agenda-row__editor" style={{ backgroundColor: peer.color }} title={peer.name} />)}
+              </span>
+            )}
+          </span>
         </span>
-        <span className="agenda-row__timebox">{formatMinutes(item.timeboxMinutes, language)}</span>
+        <span className="agenda-row__time">
+          {running ? (
+            <TimerClock timer={runningTimer} timeboxMinutes={item.timeboxMinutes} size="compact" />
+          ) : recorded ? (
+            <span className={recorded.over ? 'agenda-row__actual agenda-row__actual--over' : 'agenda-row__actual'} title={t('agenda.actualLabel', recorded)} data-testid="row-actual">
+              {t('agenda.actualVsPlanned', recorded)}
+            </span>
+          ) : (
+            <span className="agenda-row__timebox">{formatMinutes(item.timeboxMinutes, language)}</span>
+          )}
+        </span>
       </button>
     </li>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { TimerState } from '@suishin/shared';
 import { useTranslation } from 'react-i18next';
 import {
   DndContext,
@@ -12,6 +13,7 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useAgendaCommands, useAgendaItems } from '../../meeting/hooks/useAgenda';
+import { usePeers, type Peer } from '../../meeting/hooks/usePresence';
 import { formatMinutes } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { AddAgendaItemForm } from './AddAgendaItemForm';
@@ -20,16 +22,29 @@ import { AgendaItemRow } from './AgendaItemRow';
 export interface AgendaPanelProps {
   meetingId: string;
   selectedId: string | undefined;
+  /** The facilitation timer while the meeting runs; its item is highlighted for everyone. */
+  timer: TimerState | null;
   onSelect(id: string): void;
 }
 
 /** The ordered agenda: select, reorder by drag or keyboard, add. Live with everyone. */
-export function AgendaPanel({ meetingId, selectedId, onSelect }: AgendaPanelProps) {
+export function AgendaPanel({ meetingId, selectedId, timer, onSelect }: AgendaPanelProps) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const items = useAgendaItems();
   const commands = useAgendaCommands();
+  const peers = usePeers();
   const ids = useMemo(() => items.map((item) => item.id), [items]);
+  const editorsByItem = useMemo(() => {
+    const byItem = new Map<string, Peer[]>();
+    for (const peer of peers) {
+      if (peer.self || !peer.editing) continue;
+      const list = byItem.get(peer.editing.agendaItemId) ?? [];
+      list.push(peer);
+      byItem.set(peer.editing.agendaItemId, list);
+    }
+    return byItem;
+  }, [peers]);
   const totalMinutes = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
 
   const sensors = useSensors(
@@ -79,6 +94,8 @@ export function AgendaPanel({ meetingId, selectedId, onSelect }: AgendaPanelProp
                   item={item}
                   number={index + 1}
                   selected={item.id === selectedId}
+                  runningTimer={timer?.agendaItemId === item.id ? timer : undefined}
+                  editors={editorsByItem.get(item.id)}
                   onSelect={onSelect}
                 />
               ))}

@@ -1,29 +1,41 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { I18nProvider } from 'react-aria-components';
 import { CloseCode } from '@suishin/shared';
 import { HeaderStatus } from '../../app/headerSlot';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, localeOf } from '../../i18n/format';
 import { MeetingScope } from '../../meeting/MeetingScope';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useConnectionStatus, useMeetingReady } from '../../meeting/hooks/useConnectionStatus';
 import { useMeta } from '../../meeting/hooks/useMeta';
+import { useIdentity, usePeers, usePublishPresence } from '../../meeting/hooks/usePresence';
 import { useUiStore } from '../../state/uiStore';
 import { StatusPill } from '../../ui/StatusPill';
 import { AgendaItemDetail } from '../agenda/AgendaItemDetail';
 import { AgendaPanel } from '../agenda/AgendaPanel';
+import { AgendaNotes } from '../notes/AgendaNotes';
+import { AttendeesPanel } from '../presence/AttendeesPanel';
+import { JoinDialog } from '../presence/JoinDialog';
+import { PresenceBar } from '../presence/PresenceBar';
+import { FacilitationBar } from '../timer/FacilitationBar';
+import { GoToItemButton } from '../timer/FacilitatorControls';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { RoomLayout } from './RoomLayout';
 
 export function MeetingRoomPage() {
   const { meetingId } = useParams();
+  const language = useUiStore((s) => s.language);
   if (!meetingId) return null;
   return (
     <MeetingScope key={meetingId} meetingId={meetingId}>
       <HeaderStatus>
         <ConnectionIndicator />
       </HeaderStatus>
-      <MeetingRoom meetingId={meetingId} />
+      {/* react-aria widgets (number fields, dialogs) format for the app's language, not the browser's. */}
+      <I18nProvider locale={localeOf(language)}>
+        <MeetingRoom meetingId={meetingId} />
+      </I18nProvider>
     </MeetingScope>
   );
 }
@@ -52,17 +64,23 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const meta = useMeta();
   const items = useAgendaItems();
+  const peers = usePeers();
+  const me = useIdentity();
   const language = useUiStore((s) => s.language);
   const selectedId = useUiStore((s) => s.selectedAgendaItem[meetingId]);
-  const select = useUiStore((s) => s.selectAgendaItem);
+  const selectAgendaItem = useUiStore((s) => s.selectAgendaItem);
+  const select = useCallback((id: string) => selectAgendaItem(meetingId, id), [selectAgendaItem, meetingId]);
+  usePublishPresence();
 
-  // Keep a valid selection: the first item when none is chosen or the chosen one was removed.
+  // Keep a valid selection: the running item (or the first) when none is chosen or the chosen one was removed.
+  const runningId = meta?.status === 'live' ? meta.currentAgendaItemId : null;
   const selectedIndex = items.findIndex((item) => item.id === selectedId);
-  const effectiveIndex = selectedIndex >= 0 ? selectedIndex : items.length > 0 ? 0 : -1;
+  const fallbackIndex = Math.max(0, items.findIndex((item) => item.id === runningId));
+  const effectiveIndex = selectedIndex >= 0 ? selectedIndex : items.length > 0 ? fallbackIndex : -1;
   const selected = effectiveIndex >= 0 ? items[effectiveIndex] : undefined;
   useEffect(() => {
-    if (selected && selected.id !== selectedId) select(meetingId, selected.id);
-  }, [selected, selectedId, meetingId, select]);
+    if (selected && selected.id !== selectedId) select(selected.id);
+  }, [selected, selectedId, select]);
 
   useEffect(() => {
     if (meta?.title) document.title = `${meta.title} · Suishin`;
@@ -71,36 +89,58 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
     };
   }, [meta?.title]);
 
+  const selectedEditors = useMemo(
+    () => peers.filter((peer) => !peer.self && peer.editing?.agendaItemId === selected?.id),
+    [peers, selected?.id],
+  );
+
+  if (!meta) return null;
+  const timer = meta.status === 'live' ? meta.timer : null;
+  const running = selected !== undefined && timer?.agendaItemId === selected.id;
+
   return (
-    <RoomLayout
-      header={
-        <div className="room-header">
-          <Link to="/" className="room-header__back link">← {t('app.backToMeetings')}</Link>
-          <h1 className="room-header__title">{meta?.title}</h1>
-          <div className="room-header__meta">
-            {meta && <StatusPill tone={meta.status === 'live' ? 'success' : meta.status === 'ended' ? 'info' : 'neutral'}>{t(`meetings.status.${meta.status}`)}</StatusPill>}
-            {meta?.scheduledStart && <span>{formatDateTime(meta.scheduledStart, language)}</span>}
-            {meta?.place && <span>{t('room.place')}: {meta.place}</span>}
-            {meta && meta.departments.length > 0 && (
-              <span className="room-header__departments">
-                {meta.departments.map((d) => <span key={d} className="tag">{d}</span>)}
-              </span>
-            )}
+    <>
+      <RoomLayout
+        header={
+          <div className="room-header">
+            <div className="room-header__text">
+              <Link to="/" className="room-header__back link">← {t('app.backToMeetings')}</Link>
+              <h1 className="room-header__title">{meta.title}</h1>
+              <div className="room-header__meta">
+                <StatusPill tone={meta.status === 'live' ? 'success' : meta.status === 'ended' ? 'info' : 'neutral'}>{t(`meetings.status.${meta.status}`)}</StatusPill>
+                {meta.scheduledStart && <span>{formatDateTime(meta.scheduledStart, language)}</span>}
+                {meta.place && <span>{t('room.place')}: {meta.place}</span>}
+                {meta.departments.length > 0 && (
+                  <span className="room-header__departments">
+                    {meta.departments.map((d) => <span key={d} className="tag">{d}</span>)}
+                  </span>
+                )}
+              </div>
+            </div>
+            <PresenceBar />
           </div>
-        </div>
-      }
-      agenda={<AgendaPanel meetingId={meetingId} selectedId={selected?.id} onSelect={(id) => select(meetingId, id)} />}
-      main={
-        selected ? (
-          <AgendaItemDetail
-            item={selected}
-            number={effectiveIndex + 1}
-            notes={<div className="notes-placeholder">{t('room.notesComing')}</div>}
-          />
-        ) : (
-          <div className="empty-state empty-state--panel">{t('room.noItemSelected')}</div>
-        )
-      }
-    />
+        }
+        agenda={<AgendaPanel meetingId={meetingId} selectedId={selected?.id} timer={timer} onSelect={select} />}
+        facilitation={<FacilitationBar meta={meta} items={items} onShowItem={select} />}
+        main={
+          selected ? (
+            <AgendaItemDetail
+              key={selected.id}
+              item={selected}
+              number={effectiveIndex + 1}
+              running={running}
+              goTo={meta.status === 'live' && !running ? <GoToItemButton agendaItemId={selected.id} /> : undefined}
+              editors={selectedEditors}
+              notes={<AgendaNotes key={selected.id} agendaItemId={selected.id} title={selected.title} />}
+            />
+          ) : (
+            <div className="empty-state empty-state--panel">{t('room.noItemSelected')}</div>
+          )
+        }
+        side={<AttendeesPanel departments={meta.departments} />}
+        sideLabel={t('room.sideColumn')}
+      />
+      <JoinDialog isOpen={me.name === null} onDone={() => {}} />
+    </>
   );
 }

@@ -56,6 +56,7 @@ export const en = {
     undo: 'Undo',
     redo: 'Redo',
     outcomes: 'Meeting outcomes',
+    sideColumn: 'People and outcomes',
   },
   facilitation: {
     controls: 'Facilitation',
@@ -76,6 +77,8 @@ export const en = {
     endConfirmBody: 'The time of the running item is recorded and the meeting is marked as ended for everyone.',
     cancel: 'Cancel',
     left: '{{time}} left',
+    leftCaption: 'Time left',
+    overCaption: 'Over time',
     over: '+{{time}} over',
     timeLeftFor: 'Time left for {{title}}',
     elapsed: 'Elapsed',

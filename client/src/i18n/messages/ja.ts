@@ -57,6 +57,7 @@ export const ja: Messages = {
     undo: '元に戻す',
     redo: 'やり直す',
     outcomes: '会議の成果',
+    sideColumn: '参加者と成果',
   },
   facilitation: {
     controls: '進行',
@@ -77,6 +78,8 @@ export const ja: Messages = {
     endConfirmBody: '進行中の項目の所要時間を記録し、全員の画面で会議を終了済みにします。',
     cancel: 'キャンセル',
     left: '残り {{time}}',
+    leftCaption: '残り時間',
+    overCaption: '超過',
     over: '+{{time}} 超過',
     timeLeftFor: '「{{title}}」の残り時間',
     elapsed: '経過',

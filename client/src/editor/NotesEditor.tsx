@@ -1,0 +1,150 @@
+import { useEffect, useMemo } from 'react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
+import { ToggleButton, Toolbar } from 'react-aria-components';
+import type { Awareness } from 'y-protocols/awareness';
+import type { XmlFragment } from 'yjs';
+import { isAllowedLink } from './linkPolicy';
+
+export interface NotesEditorLabels {
+  editor: string;
+  placeholder: string;
+  toolbar: string;
+  bold: string;
+  italic: string;
+  strike: string;
+  heading: string;
+  bulletList: string;
+  orderedList: string;
+}
+
+export interface NotesEditorProps {
+  /** The agenda item's notes (from `getAgendaNotes`); the editor is bound to it for its lifetime. */
+  fragment: XmlFragment;
+  awareness: Awareness;
+  /** Shown to others at this person's caret. */
+  user: { name: string; color: string };
+  labels: NotesEditorLabels;
+  onFocus?(): void;
+  onBlur?(): void;
+}
+
+/**
+ * Rich-text notes for one agenda item, edited together. Bound to the item's Y.XmlFragment with
+ * tiptap's Collaboration extension (which brings its own per-user undo, so StarterKit's is off)
+ * and showing other people's carets with CollaborationCaret.
+ *
+ * The schema is deliberately small and strict: paragraphs, two heading levels, lists, quotes,
+ * code, bold/italic/strike/underline and links. There is no raw-HTML node, so pasted HTML is
+ * reduced to these, and a node another client writes that the schema does not know is dropped
+ * by the binding. Links are limited to http(s) and mailto (linkPolicy.ts).
+ *
+ * Mount one per selected item (key it by item id): switching items creates a new editor.
+ */
+export default function NotesEditor({ fragment, awareness, user, labels, onFocus, onBlur }: NotesEditorProps) {
+  const extensions = useMemo(
+    () => [
+      StarterKit.configure({
+        undoRedo: false,
+        heading: { levels: [2, 3] },
+        link: {
+          openOnClick: false,
+          autolink: true,
+          linkOnPaste: true,
+          defaultProtocol: 'https',
+          isAllowedUri: (url) => isAllowedLink(url),
+          HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+        },
+      }),
+      Placeholder.configure({ placeholder: labels.placeholder }),
+      Collaboration.configure({ fragment }),
+      CollaborationCaret.configure({ provider: { awareness }, user }),
+    ],
+    // The user and labels are read once at creation; later changes go through awareness / CSS.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fragment, awareness],
+  );
+
+  const editor = useEditor(
+    {
+      extensions,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: 'notes-editor__content',
+          'aria-label': labels.editor,
+          'aria-multiline': 'true',
+          role: 'textbox',
+          'data-testid': 'notes-editor',
+          spellcheck: 'true',
+        },
+      },
+    },
+    [extensions],
+  );
+
+  useEffect(() => {
+    if (!editor) return;
+    const focus = () => onFocus?.();
+    const blur = () => onBlur?.();
+    editor.on('focus', focus);
+    editor.on('blur', blur);
+    return () => {
+      editor.off('focus', focus);
+      editor.off('blur', blur);
+    };
+  }, [editor, onFocus, onBlur]);
+
+  // Keep the caret label current when the name changes after the editor was created.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.updateUser(user);
+  }, [editor, user.name, user.color]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <div className="notes-editor">
+      {editor && <FormattingToolbar editor={editor} labels={labels} />}
+      <EditorContent editor={editor} className="notes-editor__surface" />
+    </div>
+  );
+}
+
+function FormattingToolbar({ editor, labels }: { editor: Editor; labels: NotesEditorLabels }) {
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      strike: e.isActive('strike'),
+      heading: e.isActive('heading', { level: 2 }),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const buttons: Array<{ key: keyof typeof active; label: string; glyph: string; run(): void }> = [
+    { key: 'bold', label: labels.bold, glyph: 'B', run: () => chain().toggleBold().run() },
+    { key: 'italic', label: labels.italic, glyph: 'I', run: () => chain().toggleItalic().run() },
+    { key: 'strike', label: labels.strike, glyph: 'S', run: () => chain().toggleStrike().run() },
+    { key: 'heading', label: labels.heading, glyph: 'H', run: () => chain().toggleHeading({ level: 2 }).run() },
+    { key: 'bulletList', label: labels.bulletList, glyph: '•', run: () => chain().toggleBulletList().run() },
+    { key: 'orderedList', label: labels.orderedList, glyph: '1.', run: () => chain().toggleOrderedList().run() },
+  ];
+  return (
+    <Toolbar aria-label={labels.toolbar} className="notes-toolbar">
+      {buttons.map((b) => (
+        <ToggleButton
+          key={b.key}
+          aria-label={b.label}
+          isSelected={active?.[b.key] ?? false}
+          onChange={b.run}
+          className={`notes-toolbar__button notes-toolbar__button--${b.key}`}
+        >
+          <span aria-hidden="true">{b.glyph}</span>
+        </ToggleButton>
+      ))}
+    </Toolbar>
+  );
+}

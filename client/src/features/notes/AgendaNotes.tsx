@@ -1,0 +1,34 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAgendaNotes } from '../../meeting/hooks/useAgendaNotes';
+import { useEditingPresence, useIdentity } from '../../meeting/hooks/usePresence';
+import type { NotesEditorLabels } from '../../editor/NotesEditor';
+
+/** tiptap and ProseMirror load only when a room shows notes, in their own chunk. */
+const NotesEditor = lazy(() => import('../../editor/NotesEditor'));
+
+/** The shared notes of one agenda item. Mount with `key={item.id}`: one editor per item. */
+export function AgendaNotes({ agendaItemId, title }: { agendaItemId: string; title: string }) {
+  const { t, i18n } = useTranslation();
+  const { fragment, awareness } = useAgendaNotes(agendaItemId);
+  const me = useIdentity();
+  const presence = useEditingPresence(agendaItemId, 'notes');
+  const user = useMemo(() => ({ name: me.name ?? '…', color: me.color }), [me.name, me.color]);
+  const labels: NotesEditorLabels = {
+    editor: t('room.notesLabel', { title }),
+    placeholder: t('room.notesPlaceholder'),
+    toolbar: t('room.formatting'),
+    bold: t('room.bold'),
+    italic: t('room.italic'),
+    strike: t('room.strike'),
+    heading: t('room.heading'),
+    bulletList: t('room.bulletList'),
+    orderedList: t('room.orderedList'),
+  };
+  if (!fragment) return null;
+  return (
+    <Suspense fallback={<div className="notes-editor notes-editor--loading" role="status">{t('room.notesLoading')}</div>}>
+      <NotesEditor key={i18n.language} fragment={fragment} awareness={awareness} user={user} labels={labels} onFocus={presence.onFocus} onBlur={presence.onBlur} />
+    </Suspense>
+  );
+}

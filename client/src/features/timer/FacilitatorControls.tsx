@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeetingMeta } from '@suishin/shared';
+import { useFacilitation } from '../../meeting/hooks/useFacilitation';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+
+export interface FacilitatorControlsProps {
+  meta: MeetingMeta;
+  /** Position of the running item and the agenda length, to disable previous/next at the ends. */
+  index: number;
+  count: number;
+  /** Reports a command the model refused (e.g. someone else ended the meeting a moment ago). */
+  onError(message: string): void;
+}
+
+/**
+ * Every facilitation command in one component, so the later roles issue can show it to the
+ * facilitator only (the server enforces roles; this only keeps the UI honest).
+ */
+export function FacilitatorControls({ meta, index, count, onError }: FacilitatorControlsProps) {
+  const { t } = useTranslation();
+  const commands = useFacilitation();
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const run = (command: () => unknown) => () => {
+    try {
+      command();
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  if (meta.status === 'draft') {
+    return (
+      <div className="facilitator-controls" role="group" aria-label={t('facilitation.controls')}>
+        <Button variant="primary" onPress={run(commands.start)} isDisabled={count === 0}>
+          {t('facilitation.start')}
+        </Button>
+      </div>
+    );
+  }
+  if (meta.status !== 'live') return null;
+
+  const running = meta.timer?.runningSince != null;
+  return (
+    <div className="facilitator-controls" role="group" aria-label={t('facilitation.controls')}>
+      <Button size="sm" onPress={run(commands.previous)} isDisabled={index <= 0} aria-label={t('facilitation.previous')}>
+        <span aria-hidden="true">←</span> <span className="facilitator-controls__label">{t('facilitation.previous')}</span>
+      </Button>
+      {running ? (
+        <Button size="sm" onPress={run(commands.pause)} isDisabled={!meta.timer}>{t('facilitation.pause')}</Button>
+      ) : (
+        <Button size="sm" onPress={run(commands.resume)} isDisabled={!meta.timer}>{t('facilitation.resume')}</Button>
+      )}
+      {[1, 5].map((minutes) => (
+        <Button
+          key={minutes}
+          size="sm"
+          onPress={run(() => commands.extend(minutes))}
+          isDisabled={!meta.timer}
+          aria-label={t('facilitation.extendLabel', { minutes })}
+        >
+          {t('facilitation.extend', { minutes })}
+        </Button>
+      ))}
+      <Button size="sm" variant="primary" onPress={run(commands.next)} isDisabled={index >= count - 1} aria-label={t('facilitation.next')}>
+        <span className="facilitator-controls__label">{t('facilitation.next')}</span> <span aria-hidden="true">→</span>
+      </Button>
+      <Button size="sm" variant="quiet" className="facilitator-controls__end" onPress={() => setConfirmingEnd(true)}>
+        {t('facilitation.end')}
+      </Button>
+      <ConfirmDialog
+        isOpen={confirmingEnd}
+        title={t('facilitation.endConfirmTitle')}
+        confirmLabel={t('facilitation.end')}
+        cancelLabel={t('facilitation.cancel')}
+        onCancel={() => setConfirmingEnd(false)}
+        onConfirm={() => {
+          setConfirmingEnd(false);
+          run(commands.end)();
+        }}
+      >
+        {t('facilitation.endConfirmBody')}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+/** Makes a chosen agenda item the running one (facilitator only, like the controls above). */
+export function GoToItemButton({ agendaItemId }: { agendaItemId: string }) {
+  const { t } = useTranslation();
+  const commands = useFacilitation();
+  return (
+    <Button size="sm" variant="secondary" onPress={() => commands.goTo(agendaItemId)} data-testid="go-to-item">
+      {t('facilitation.goTo')}
+    </Button>
+  );
+}
