@@ -49,6 +49,9 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
   if (value === null) return null;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // HTTP dates (IMF-fixdate, RFC 850, asctime) all start with the day name; anything else,
+  // such as "-5", which Date.parse would read as a year, is not one.
+  if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(text)) return null;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return null;
   return Math.max(0, date - nowMs);
