@@ -50,7 +50,7 @@ export function formatMinutesHtml(view: MeetingView, options: MinutesOptions): s
       const status = `<td class="status${k.statusKey ? ` status-${k.statusKey.replace('_', '-')}` : ''}">${e(k.status)}</td>`;
       body.push(
         `<tr><th scope="row">${e(k.name)}</th>${[k.target, k.actual, k.previous, k.change].map((v) => `<td class="num">${e(v)}</td>`).join('')}`,
-        `${status}<td>${e(k.owner)}</td><td class="text">${e(k.comment)}</td><td class="text">${e(k.countermeasure)}</td></tr>`,
+        `${status}<td class="person">${e(k.owner)}</td><td class="text">${e(k.comment)}</td><td class="text">${e(k.countermeasure)}</td></tr>`,
       );
     }
     body.push('</tbody></table>');
@@ -78,8 +78,8 @@ export function formatMinutesHtml(view: MeetingView, options: MinutesOptions): s
     body.push(`<table><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead><tbody>`);
     for (const a of m.actionItems) {
       body.push(
-        `<tr><td class="num">${a.number}</td><td class="text">${e(a.title)}</td><td>${e(a.owner)}</td>`,
-        `<td class="date">${e(a.dueDate)}</td><td>${e(a.status)}</td>`,
+        `<tr><td class="num">${a.number}</td><td class="text">${e(a.title)}</td><td class="person">${e(a.owner)}</td>`,
+        `<td class="date">${e(a.dueDate)}</td><td class="state">${e(a.status)}</td>`,
         withRefs ? `<td>${refsHtml(a.externalRefs)}</td>` : '',
         '</tr>',
       );
@@ -166,6 +166,7 @@ dl.meta div, dl.details div { display: contents; }
 dt { font-weight: bold; }
 dd { margin: 0; overflow-wrap: anywhere; }
 dl.details { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 3mm; margin: 1mm 0 2mm; font-size: 9.5pt; }
+dl.details dd { white-space: pre-wrap; }
 .label { font-weight: bold; }
 ul.facts { margin: 0 0 1mm; padding-left: 5mm; }
 .notes { white-space: pre-wrap; overflow-wrap: anywhere; margin: 1mm 0 0; padding: 2mm 3mm; border-left: 3px solid #ccc; background: #f7f7f7; }
@@ -173,11 +174,12 @@ ul.facts { margin: 0 0 1mm; padding-left: 5mm; }
 .overrun { color: #b00020; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
 th, td { border: 1px solid #999; padding: 1mm 2mm; text-align: left; vertical-align: top; }
-thead th { background: #eee; }
+thead th { background: #eee; white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.date { white-space: nowrap; }
+td.date, td.status, td.state { white-space: nowrap; }
+td.person { word-break: keep-all; }
 td.text, p.text, p.decision { white-space: pre-wrap; overflow-wrap: anywhere; }
 .status-on-track { color: #1b5e20; }
 .status-at-risk { color: #8a5a00; font-weight: bold; }
