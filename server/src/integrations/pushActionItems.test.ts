@@ -173,6 +173,20 @@ describe('pushActionItems', () => {
     expect((result.outcomes[0] as { reason: string }).reason).toMatch(/^could not reach o\/r \(ECONNREFUSED\); the issue may have been created/);
   });
 
+  it('reports a redirect instead of following it', async () => {
+    server = await startTrackerServer(() => ({ status: 301, headers: { Location: 'https://elsewhere.example/x' }, body: { message: 'Moved Permanently' } }));
+    const meeting = sampleMeeting();
+    meeting.actionItems = [meeting.actionItems[0]!];
+    const result = await pushActionItems({
+      meeting,
+      tracker: { tracker: 'github', owner: 'o', repo: 'r', token: TOKEN },
+      apiBaseUrl: server.url,
+      meetingUrlBase: SAMPLE_MEETING_URL_BASE,
+    });
+    expect(server.requests).toHaveLength(1);
+    expect(result.outcomes[0]).toMatchObject({ status: 'failed', httpStatus: 301, reason: 'GitHub 301: Moved Permanently' });
+  });
+
   it('refuses plain-http API URLs except on loopback, without echoing credentials', () => {
     const config = { tracker: 'github' as const, owner: 'o', repo: 'r', token: TOKEN };
     expect(() => createTrackerClient(config, 'http://api.example.com')).toThrow('GitHub API URL must use https');

@@ -92,7 +92,9 @@ export async function sendWithRetry(client: TrackerClient, request: PreparedRequ
         headers: client.headers(),
         body: JSON.stringify(request.body),
         signal: AbortSignal.timeout(policy.timeoutMs),
-        redirect: 'error',
+        // A redirect (a renamed repository, a moved site) is reported, not followed: the
+        // settings should name the real place, and a POST is not replayed elsewhere.
+        redirect: 'manual',
       });
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');

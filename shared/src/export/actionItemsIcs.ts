@@ -9,9 +9,10 @@ import { exportLabels } from './labels';
  * Dated action items as an iCalendar file (RFC 5545): one all-day VEVENT on each item's due date.
  *
  * Why VEVENT and not VTODO: the calendars our users live in (Google Calendar, Outlook) import
- * only events and silently skip VTODO, so a VTODO file would import as nothing there. An all-day
- * event on the due date shows up where people look each morning. It is marked TRANSP:TRANSPARENT
- * so it never blocks free/busy time.
+ * events only and skip VTODO components, so a VTODO file would import as nothing there (to our
+ * knowledge; not re-checked against the current products). An all-day event on the due date
+ * shows up where people look each morning. It is marked TRANSP:TRANSPARENT so it never blocks
+ * free/busy time.
  *
  * Re-import: each event's UID is derived only from the meeting id and the action item id
  * ({@link actionItemUid}), so importing a later export updates the entries instead of adding
