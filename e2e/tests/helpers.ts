@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type TestInfo, type WebSocketRoute } from '@playwright/test';
 
 /** Creates a meeting through the "New meeting" form and waits until its room is live. */
 export async function createMeetingViaUi(page: Page, title: string): Promise<string> {
@@ -35,4 +35,44 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string): Pr
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/**
+ * A switchable network for one participant's sync socket. Chromium's offline emulation
+ * (`context.setOffline`) blocks new requests but leaves an open WebSocket running, so a real
+ * network drop is simulated here: every sync socket goes through Playwright's WebSocket routing,
+ * `down()` closes them abruptly (both ends, as a dead link would) and refuses new ones, and
+ * `up()` lets the client's own backoff reconnect.
+ */
+export async function networkSwitch(participant: { page: Page; context: BrowserContext }) {
+  let offline = false;
+  const open = new Set<WebSocketRoute>();
+  await participant.page.routeWebSocket(/\/sync\//, (ws) => {
+    if (offline) {
+      ws.close({ code: 1011, reason: 'network down (test)' });
+      return;
+    }
+    const server = ws.connectToServer();
+    open.add(ws);
+    ws.onClose(() => {
+      open.delete(ws);
+      server.close();
+    });
+    server.onClose(() => {
+      open.delete(ws);
+      ws.close();
+    });
+  });
+  return {
+    async down() {
+      offline = true;
+      await participant.context.setOffline(true);
+      for (const ws of [...open]) await ws.close({ code: 1011, reason: 'network down (test)' });
+      open.clear();
+    },
+    async up() {
+      offline = false;
+      await participant.context.setOffline(false);
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { applyLanguage } from '../i18n';
 import { LANGUAGES, type Language } from '../i18n/language';
 import { useUiStore } from '../state/uiStore';
-import { SegmentedControl } from '../ui/SegmentedControl';
+import { RadioSwitch } from '../ui/RadioSwitch';
 import { HeaderSlotContext } from './headerSlot';
 
 const languageNames: Record<Language, string> = { ja: '日本語', en: 'English' };
@@ -27,10 +27,10 @@ export function AppShell() {
           <span className="brand__tagline">{t('app.tagline')}</span>
         </Link>
         <div className="app-header__status" ref={setStatusSlot} />
-        <SegmentedControl
+        <RadioSwitch
           label={t('app.language')}
           value={language}
-          options={LANGUAGES.map((value) => ({ value, label: languageNames[value] }))}
+          options={LANGUAGES.map((value) => ({ value, label: languageNames[value], lang: value }))}
           onChange={setLanguage}
         />
       </header>

@@ -1,12 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
-import { Button } from '../../ui/Button';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
 import { listMeetings, type MeetingSummary } from './meetingsApi';
-import { NewMeetingForm } from './NewMeetingForm';
+
+/** The form (react-aria widgets, date picker) loads after the list: the list page's first load stays small. */
+const NewMeetingForm = lazy(() => import('./NewMeetingForm'));
+
+/** Warm the room's chunk while the person reads the list, so opening a meeting does not wait for it. */
+function prefetchRoom(): void {
+  const load = () => void import('../room/MeetingRoomPage');
+  if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 3000 });
+  else setTimeout(load, 1500);
+}
 
 const statusTone: Record<MeetingSummary['status'], Tone> = { draft: 'neutral', live: 'success', ended: 'info' };
 
@@ -28,6 +36,7 @@ export function MeetingsPage() {
     };
   }, []);
   useEffect(reload, [reload]);
+  useEffect(prefetchRoom, []);
 
   return (
     <div className="page meetings-page">
@@ -40,7 +49,7 @@ export function MeetingsPage() {
         {load.state === 'failed' && (
           <div className="notice notice--danger" role="alert">
             {t('meetings.loadFailed')}{' '}
-            <Button size="sm" onPress={() => { setLoad({ state: 'loading' }); reload(); }}>{t('meetings.retry')}</Button>
+            <button type="button" className="btn btn--secondary btn--sm" onClick={() => { setLoad({ state: 'loading' }); reload(); }}>{t('meetings.retry')}</button>
           </div>
         )}
         {load.state === 'loaded' && load.meetings.length === 0 && <p className="empty-state">{t('meetings.empty')}</p>}
@@ -63,7 +72,9 @@ export function MeetingsPage() {
       </section>
       <aside className="meetings-page__create card" aria-labelledby="new-meeting-heading">
         <h2 id="new-meeting-heading" className="card__title">{t('newMeeting.heading')}</h2>
-        <NewMeetingForm />
+        <Suspense fallback={<div className="form form--loading" aria-busy="true" />}>
+          <NewMeetingForm />
+        </Suspense>
       </aside>
     </div>
   );

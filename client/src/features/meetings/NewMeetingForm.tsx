@@ -1,21 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Form, Input, Label, TextField as AriaTextField, FieldError } from 'react-aria-components';
+import { Form, I18nProvider } from 'react-aria-components';
+import { getLocalTimeZone, type CalendarDateTime } from '@internationalized/date';
+import { localeOf } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';
+import { DateTimePicker } from '../../ui/DateTimePicker';
 import { SegmentedControl } from '../../ui/SegmentedControl';
 import { TextField } from '../../ui/TextField';
 import { ApiError, createMeeting, type CreateMeetingInput } from './meetingsApi';
 
 type FieldErrors = Record<string, string>;
 
-export function NewMeetingForm() {
+/**
+ * Creating a meeting. Loaded lazily by the meetings page: its widgets (react-aria's date picker
+ * and calendar) would otherwise make the list page's first load several times heavier.
+ */
+export default function NewMeetingForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const uiLanguage = useUiStore((s) => s.language);
   const [title, setTitle] = useState('');
-  const [scheduledStart, setScheduledStart] = useState('');
+  const [scheduledStart, setScheduledStart] = useState<CalendarDateTime | null>(null);
   const [place, setPlace] = useState('');
   const [departments, setDepartments] = useState('');
   const [language, setLanguage] = useState<'ja' | 'en'>(uiLanguage);
@@ -30,7 +37,7 @@ export function NewMeetingForm() {
       return;
     }
     const input: CreateMeetingInput = { title: title.trim(), language };
-    if (scheduledStart) input.scheduledStart = new Date(scheduledStart).toISOString();
+    if (scheduledStart) input.scheduledStart = scheduledStart.toDate(getLocalTimeZone()).toISOString();
     if (place.trim()) input.place = place.trim();
     const departmentList = departments.split(/[,、，]/).map((d) => d.trim()).filter(Boolean);
     if (departmentList.length > 0) input.departments = departmentList;
@@ -52,6 +59,7 @@ export function NewMeetingForm() {
   }
 
   return (
+    <I18nProvider locale={localeOf(uiLanguage)}>
     <Form className="form" validationErrors={errors} onSubmit={onSubmit} validationBehavior="aria">
       <TextField
         name="title"
@@ -65,11 +73,15 @@ export function NewMeetingForm() {
         isRequired
         autoFocus
       />
-      <AriaTextField name="scheduledStart" className="field" value={scheduledStart} onChange={setScheduledStart}>
-        <Label className="field__label">{t('newMeeting.scheduledStart')}</Label>
-        <Input type="datetime-local" className="field__input" />
-        <FieldError className="field__error" />
-      </AriaTextField>
+      <DateTimePicker<CalendarDateTime>
+        name="scheduledStart"
+        label={t('newMeeting.scheduledStart')}
+        previousLabel={t('newMeeting.previousMonth')}
+        nextLabel={t('newMeeting.nextMonth')}
+        granularity="minute"
+        value={scheduledStart}
+        onChange={setScheduledStart}
+      />
       <TextField name="place" label={t('newMeeting.place')} placeholder={t('newMeeting.placePlaceholder')} value={place} onChange={setPlace} />
       <TextField
         name="departments"
@@ -92,5 +104,6 @@ export function NewMeetingForm() {
         {submitting ? t('newMeeting.submitting') : t('newMeeting.submit')}
       </Button>
     </Form>
+    </I18nProvider>
   );
 }

@@ -26,6 +26,8 @@ export const en = {
     titlePlaceholder: 'e.g. Weekly sales × product sync',
     titleRequired: 'Enter a title.',
     scheduledStart: 'Start',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
     place: 'Place',
     placePlaceholder: 'Room or call link',
     departments: 'Departments',

@@ -27,6 +27,8 @@ export const ja: Messages = {
     titlePlaceholder: '例：営業×プロダクト 週次定例',
     titleRequired: '会議名を入力してください。',
     scheduledStart: '開始日時',
+    previousMonth: '前の月',
+    nextMonth: '次の月',
     place: '場所',
     placePlaceholder: '会議室または通話リンク',
     departments: '参加部署',
