@@ -7,9 +7,11 @@
  * Bench edits push to a "bench" array in the meeting document (a client-side choice, so the
  * receivers can tell edits apart); the server treats them like any other update.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { addAgendaItem, getAgendaNotes } from '@suishin/shared';
 import { openSqliteStore } from '../src/persistence/sqlite/sqliteStore';
@@ -25,6 +27,7 @@ import {
 } from './benchClients';
 
 process.setMaxListeners(0); // each stock provider adds a process 'exit' listener
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
@@ -35,6 +38,7 @@ async function health(server: ChildServer) {
     openRooms: number;
     connections: number;
     memory: { rssBytes: number; heapUsedBytes: number };
+    eventLoopDelaySinceLastCheck: { maxMs: number; p99Ms: number };
   };
 }
 
@@ -82,31 +86,37 @@ async function fanOut(rooms: BenchClient[][], ratePerSecond: number, seconds: nu
   return latencies;
 }
 
-async function connectRoom(server: ChildServer, clientsPerRoom: number): Promise<BenchClient[]> {
-  const id = await createMeeting(server.httpUrl, 'Bench');
+async function connectRoom(syncUrl: string, meetingId: string, clientsPerRoom: number): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
-  for (let i = 0; i < clientsPerRoom; i++) clients.push(await connectStock(server.syncUrl, id));
+  for (let i = 0; i < clientsPerRoom; i++) clients.push(await connectStock(syncUrl, meetingId));
   return clients;
 }
 
-async function scenarioFanOut(server: ChildServer, roomCount: number, clientsPerRoom: number, rate: number, seconds: number) {
+interface Target {
+  syncUrl: string;
+  newRoom(): Promise<string>;
+}
+
+async function scenarioFanOut(target: Target, roomCount: number, clientsPerRoom: number, rate: number, seconds: number) {
   const rooms: BenchClient[][] = [];
   const batch = 20;
   for (let i = 0; i < roomCount; i += batch) {
-    rooms.push(...(await Promise.all(Array.from({ length: Math.min(batch, roomCount - i) }, () => connectRoom(server, clientsPerRoom)))));
+    const size = Math.min(batch, roomCount - i);
+    rooms.push(
+      ...(await Promise.all(
+        Array.from({ length: size }, async () => connectRoom(target.syncUrl, await target.newRoom(), clientsPerRoom)),
+      )),
+    );
   }
-  const h = await health(server);
-  const t0 = performance.now();
   const latencies = await fanOut(rooms, rate, seconds);
-  const elapsed = (performance.now() - t0) / 1000;
-  const after = await health(server);
   for (const room of rooms) for (const c of room) c.destroy();
-  return { latencies, connections: h.connections, memory: after.memory, edits: latencies.length, elapsed };
+  return { latencies, edits: latencies.length };
 }
 
 async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
   const id = await createMeeting(server.httpUrl, 'Burst');
-  // Pre-generate the burst: typing `edits` characters into one agenda item's notes.
+  // Pre-generate the burst: `edits` keystrokes into one agenda item's notes, at random places
+  // (so Yjs cannot merge them into a few long runs), with an occasional deletion.
   const local = new Y.Doc();
   const frames: Uint8Array[] = [];
   const itemId = addAgendaItem(local, { title: 'Notes' });
@@ -114,38 +124,35 @@ async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
   getAgendaNotes(local, itemId).push([paragraph]);
   frames.push(updateFrame(Y.encodeStateAsUpdate(local)));
   local.on('update', (u: Uint8Array) => frames.push(updateFrame(u)));
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const text = 'Decided to ship the pilot in Osaka first; owners below. ';
-  for (let i = 0; i < edits; i++) paragraph.insert(i, text[i % text.length]!);
+  for (let i = 0; i < edits; i++) {
+    if (i % 10 === 9 && paragraph.length > 0) paragraph.delete(Math.floor(rnd() * paragraph.length), 1);
+    else paragraph.insert(Math.floor(rnd() * (paragraph.length + 1)), text[i % text.length]!);
+  }
+  const expected = paragraph.toString();
 
   const socket = await connectRawSocket(server.syncUrl, id);
   await sleep(50);
-  // Probe the server's responsiveness while it digests the burst: the longest /healthz round trip.
-  let probing = true;
-  let maxProbe = 0;
-  const probe = (async () => {
-    while (probing) {
-      const t = performance.now();
-      await fetch(`${server.httpUrl}/healthz`);
-      maxProbe = Math.max(maxProbe, performance.now() - t);
-      await sleep(10);
-    }
-  })();
+  await health(server); // starts a new event-loop delay window
   const t0 = performance.now();
-  for (const f of frames) socket.send(f);
   const saved = socket.saved(1);
+  for (const f of frames) socket.send(f);
   socket.send(saveRequestFrame(1));
   await saved;
   const burstMs = performance.now() - t0;
-  probing = false;
-  await probe;
+  const stallMs = (await health(server)).eventLoopDelaySinceLastCheck.maxMs;
   socket.close();
 
   // Wait for the room to unload (persisted and compacted), then time a cold join.
-  for (let i = 0; i < 200 && (await health(server)).openRooms > 0; i++) await sleep(25);
+  for (let i = 0; i < 400 && (await health(server)).openRooms > 0; i++) await sleep(25);
   const t1 = performance.now();
   const joiner = await connectStock(server.syncUrl, id);
   const coldJoinMs = performance.now() - t1;
-  const ok = joiner.doc.getXmlFragment !== undefined && getAgendaNotes(joiner.doc, itemId).toString().length === edits;
+  const notes = getAgendaNotes(joiner.doc, itemId).toArray()[0] as Y.XmlText | undefined;
+  const ok = notes?.toString() === expected;
+  const docBytes = Y.encodeStateAsUpdate(joiner.doc).length;
   joiner.destroy();
   // A warm join (room already open) for comparison.
   const keeper = await connectStock(server.syncUrl, id);
@@ -154,7 +161,24 @@ async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
   const warmJoinMs = performance.now() - t2;
   warm.destroy();
   keeper.destroy();
-  return { burstMs, maxProbe, coldJoinMs, warmJoinMs, ok, frames: frames.length };
+  return { burstMs, stallMs, coldJoinMs, warmJoinMs, ok, frames: frames.length, docBytes };
+}
+
+async function startBaseline(): Promise<{ target: Target; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'baselineRelay.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve) =>
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(d.toString());
+      if (m) resolve(Number(m[1]));
+    }),
+  );
+  let n = 0;
+  return {
+    target: { syncUrl: `ws://127.0.0.1:${port}/sync`, newRoom: async () => `room-${n++}` },
+    stop: () => child.kill('SIGKILL'),
+  };
 }
 
 async function storeAppends(seconds: number) {
@@ -195,30 +219,52 @@ async function main() {
     out(`Suishin server bench (durable: SQLite WAL, synchronous=FULL, group commit) — node ${process.version}`);
     out(`server idle: RSS ${mib(idle.memory.rssBytes)}, heap ${mib(idle.memory.heapUsedBytes)}`);
 
-    const s1 = await scenarioFanOut(server, 1, 50, 20, quick ? 3 : 10);
+    const target: Target = { syncUrl: server.syncUrl, newRoom: () => createMeeting(server.httpUrl, 'Bench') };
+    await health(server);
+    const s1 = await scenarioFanOut(target, 1, 50, 20, quick ? 3 : 10);
+    const h1 = await health(server);
     out(
       `1 room × 50 clients, 1 writer at 20 edits/s: fan-out p50 ${fmt(percentile(s1.latencies, 50))}, ` +
-        `p99 ${fmt(percentile(s1.latencies, 99))}, max ${fmt(Math.max(...s1.latencies))} (${s1.edits} edits)`,
+        `p99 ${fmt(percentile(s1.latencies, 99))}, max ${fmt(Math.max(...s1.latencies))} (${s1.edits} edits; ` +
+        `server's longest event-loop stall ${fmt(h1.eventLoopDelaySinceLastCheck.maxMs)})`,
     );
 
-    const s2 = await scenarioFanOut(server, quick ? 40 : 200, 10, 1, quick ? 4 : 10);
+    const baseline = await startBaseline();
+    try {
+      const b1 = await scenarioFanOut(baseline.target, 1, 50, 20, quick ? 3 : 10);
+      out(
+        `  same harness against a bare in-memory relay (stock-server style, no persistence): ` +
+          `p50 ${fmt(percentile(b1.latencies, 50))}, p99 ${fmt(percentile(b1.latencies, 99))}`,
+      );
+    } finally {
+      baseline.stop();
+    }
+
+    const roomCount = quick ? 40 : 200;
+    const s2Promise = scenarioFanOut(target, roomCount, 10, 1, quick ? 4 : 10);
+    const s2 = await s2Promise;
+    const h2 = await health(server);
     out(
-      `${quick ? 40 : 200} rooms × 10 clients, 1 edit/s per room: fan-out p50 ${fmt(percentile(s2.latencies, 50))}, ` +
-        `p99 ${fmt(percentile(s2.latencies, 99))}, max ${fmt(Math.max(...s2.latencies))} (${s2.edits} edits, ${s2.connections} sockets)`,
+      `${roomCount} rooms × 10 clients, 1 edit/s per room: fan-out p50 ${fmt(percentile(s2.latencies, 50))}, ` +
+        `p99 ${fmt(percentile(s2.latencies, 99))}, max ${fmt(Math.max(...s2.latencies))} (${s2.edits} edits; ` +
+        `server's longest event-loop stall ${fmt(h2.eventLoopDelaySinceLastCheck.maxMs)})`,
     );
-    out(`server with ${s2.connections} sockets open: RSS ${mib(s2.memory.rssBytes)}, heap ${mib(s2.memory.heapUsedBytes)}`);
+    out(`server after ${roomCount * 10} sockets: RSS ${mib(h2.memory.rssBytes)}, heap ${mib(h2.memory.heapUsedBytes)}`);
 
-    const burst = await scenarioBurstAndColdJoin(server, quick ? 5000 : 20_000);
+    const edits = quick ? 5000 : 20_000;
+    const burst = await scenarioBurstAndColdJoin(server, edits);
     const loadLines = server.stderr().split('\n').filter((l) => l.includes('room loaded'));
     const lastLoad = loadLines.at(-2) ?? loadLines.at(-1) ?? '';
     const loadMs = Number(/"ms":([\d.]+)/.exec(lastLoad)?.[1] ?? NaN);
     out(
-      `burst of ${burst.frames} edits from one client: all durable and applied (saved ack) after ${fmt(burst.burstMs)} ` +
-        `(${Math.round(burst.frames / (burst.burstMs / 1000))} durable appends/s); longest /healthz round trip meanwhile ${fmt(burst.maxProbe)}`,
+      `burst of ${edits} edits (+1 setup update) in one go from one client: all durable, applied and acked after ` +
+        `${fmt(burst.burstMs)} (${Math.round(burst.frames / (burst.burstMs / 1000))} durable appends/s end to end); ` +
+        `server's longest event-loop stall meanwhile ${fmt(burst.stallMs)}`,
     );
     out(
-      `cold join of that room: ${fmt(burst.coldJoinMs)} end to end (server load ${fmt(loadMs)}), ` +
-        `warm join ${fmt(burst.warmJoinMs)}${burst.ok ? '' : ' — CONTENT MISSING'}`,
+      `cold join of that room (${edits} prior edits, ${(burst.docBytes / 1024).toFixed(0)} KiB of state): ` +
+        `${fmt(burst.coldJoinMs)} end to end, of which loading the room ${fmt(loadMs)}; ` +
+        `warm join ${fmt(burst.warmJoinMs)}${burst.ok ? '' : ' — CONTENT MISMATCH'}`,
     );
 
     const appends = await storeAppends(quick ? 3 : 6);

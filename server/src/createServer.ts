@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { CloseCode } from '@suishin/shared';
 import type { ServerConfig } from './config';
+import { createEventLoopMonitor } from './eventLoopMonitor';
 import { createHttpApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import { openSqliteStore } from './persistence/sqlite/sqliteStore';
@@ -50,13 +51,18 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     logger,
   );
   let sync: ReturnType<typeof attachSyncEndpoint> | null = null;
+  const eventLoop = createEventLoopMonitor();
   const app = createHttpApp({
     store,
     rooms,
     logger,
     clientDist: config.clientDist,
     maxBodyBytes: config.maxBodyBytes,
-    health: { openRooms: () => rooms.openCount, connections: () => sync?.connectionCount() ?? 0 },
+    health: {
+      openRooms: () => rooms.openCount,
+      connections: () => sync?.connectionCount() ?? 0,
+      eventLoopDelay: () => eventLoop.takeReading(),
+    },
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
   sync = attachSyncEndpoint(httpServer, { rooms, logger, maxMessageBytes: config.maxMessageBytes });
@@ -97,6 +103,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
         await store.close();
         httpServer.closeAllConnections();
         await httpClosed;
+        eventLoop.stop();
       })();
       return closing;
     },

@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
+import type { EventLoopDelay } from '../eventLoopMonitor';
 
 export interface HealthDeps {
   openRooms(): number;
   connections(): number;
+  /** Event-loop delay since the previous /healthz call. */
+  eventLoopDelay(): EventLoopDelay;
 }
 
 /** GET /healthz: liveness plus a few gauges for operators (and the benchmark). */
@@ -15,6 +18,7 @@ export function healthRoutes(deps: HealthDeps) {
       openRooms: deps.openRooms(),
       connections: deps.connections(),
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+      eventLoopDelaySinceLastCheck: deps.eventLoopDelay(),
     });
   });
 }

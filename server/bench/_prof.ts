@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { addAgendaItem, getAgendaNotes } from '@suishin/shared';
+import { startChildServer } from '../src/testing/childServer';
+import { connectRawSocket, createMeeting, saveRequestFrame, updateFrame } from './benchClients';
+const server = await startChildServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'p-')) }, process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []);
+const id = await createMeeting(server.httpUrl, 'Burst');
+const local = new Y.Doc(); const frames: Uint8Array[] = [];
+const itemId = addAgendaItem(local, { title: 'Notes' }); const p = new Y.XmlText(); getAgendaNotes(local, itemId).push([p]);
+frames.push(updateFrame(Y.encodeStateAsUpdate(local))); local.on('update', (u: Uint8Array) => frames.push(updateFrame(u)));
+let seed = 12345; const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+for (let i = 0; i < 20000; i++) { if (i % 10 === 9 && p.length > 0) p.delete(Math.floor(rnd() * p.length), 1); else p.insert(Math.floor(rnd() * (p.length + 1)), 'x'); }
+const s = await connectRawSocket(server.syncUrl, id);
+await new Promise((r) => setTimeout(r, 100));
+await fetch(`${server.httpUrl}/healthz`);
+const t0 = performance.now(); const saved = s.saved(1); for (const f of frames) s.send(f); s.send(saveRequestFrame(1)); await saved;
+console.log(server.stderr().split('\n').filter(l => l.startsWith('SLOW')).join('\n')); console.log('burst ms', performance.now() - t0, 'stall', JSON.stringify(((await (await fetch(`${server.httpUrl}/healthz`)).json()) as any).eventLoopDelaySinceLastCheck));
+s.close(); await new Promise((r) => setTimeout(r, 500));
+server.child.kill('SIGTERM'); await server.exited; process.exit(0);
