@@ -3,42 +3,39 @@
  * (one transaction), flushed at setImmediate. Each caller's promise settles when its batch has
  * committed, so a caller is told exactly when its own write is durable.
  *
- * Adapter-neutral: SQLite runs the batch synchronously, a PostgreSQL adapter would await it.
- * Batches never overlap: the next one starts after the previous has settled.
+ * Batches never overlap: writes requested while a batch is committing form the next batch, so
+ * batches grow when commits are slow (a slow fsync) and shrink to one write when the load is
+ * light. Adapter-neutral: SQLite commits on its writer thread; PostgreSQL would await COMMIT.
  */
 
-export interface BatchOperation<R> {
-  run(): R;
-}
-
-interface Pending {
-  op: BatchOperation<unknown>;
+interface Pending<Op> {
+  op: Op;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
 
-export interface GroupCommitOptions {
+export interface GroupCommitOptions<Op> {
   /**
    * Runs all operations inside one transaction and returns their results in order.
-   * If it throws, the whole transaction must have been rolled back.
+   * If it throws (or rejects), the whole transaction must have been rolled back.
    */
-  commitBatch(ops: BatchOperation<unknown>[]): unknown[] | Promise<unknown[]>;
+  commitBatch(ops: Op[]): unknown[] | Promise<unknown[]>;
   /** Largest number of operations in one transaction. */
   maxBatch?: number;
 }
 
-export class GroupCommit {
-  private queue: Pending[] = [];
+export class GroupCommit<Op> {
+  private queue: Pending<Op>[] = [];
   private scheduled = false;
   private running: Promise<void> | null = null;
   private idleWaiters: (() => void)[] = [];
   private readonly maxBatch: number;
 
-  constructor(private readonly options: GroupCommitOptions) {
+  constructor(private readonly options: GroupCommitOptions<Op>) {
     this.maxBatch = options.maxBatch ?? 5000;
   }
 
-  submit<R>(op: BatchOperation<R>): Promise<R> {
+  submit<R>(op: Op): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ op, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();

@@ -1,18 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { GroupCommit, type BatchOperation } from '../groupCommit';
+import { Worker } from 'node:worker_threads';
+import { GroupCommit } from '../groupCommit';
 import {
   MeetingExistsError,
   MeetingNotFoundError,
   StorageError,
-  type MeetingProjection,
   type MeetingRow,
-  type MeetingStatusValue,
   type MeetingStore,
   type StoredMeeting,
 } from '../store';
+import { openConnection } from './connection';
 import { migrate } from './schema';
+import type { WriterRequest, WriterResponse } from './sqliteWriter';
+import { toMeetingRow, type MeetingRecord, type SerializedWriteError, type WriteOp, type WriteResult } from './writeOps';
 
 export interface SqliteStoreOptions {
   /** Directory for the database file; created if missing. */
@@ -21,52 +22,82 @@ export interface SqliteStoreOptions {
   now?: () => number;
 }
 
-interface MeetingRecord {
-  id: string;
-  title: string;
-  status: string;
-  scheduled_start: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-const toRow = (r: MeetingRecord): MeetingRow => ({
-  id: r.id,
-  title: r.title,
-  status: r.status as MeetingStatusValue,
-  scheduledStart: r.scheduled_start,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
 const asStorageError = (action: string, error: unknown) =>
   error instanceof StorageError || error instanceof MeetingNotFoundError || error instanceof MeetingExistsError
     ? error
     : new StorageError(`${action} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 
+function reviveError(e: SerializedWriteError): Error {
+  if (e.name === 'MeetingExistsError') return new MeetingExistsError(e.meetingId ?? '');
+  if (e.name === 'MeetingNotFoundError') return new MeetingNotFoundError(e.meetingId ?? '');
+  return new StorageError(e.message);
+}
+
+/**
+ * The writer thread, spawned on first use and again if it ever dies. Each request is one batch
+ * (one transaction); it resolves with the batch's results once the transaction has committed.
+ */
+class WriterThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(r: unknown[]): void; reject(e: Error): void }>();
+
+  constructor(private readonly file: string) {}
+
+  run(ops: WriteOp[]): Promise<unknown[]> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ops } satisfies WriterRequest);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./sqliteWriter.boot.mjs', import.meta.url), { workerData: { file: this.file } });
+    worker.on('message', (response: WriterResponse) => {
+      const waiter = this.pending.get(response.id);
+      if (!waiter) return;
+      this.pending.delete(response.id);
+      if ('error' in response) waiter.reject(reviveError(response.error));
+      else waiter.resolve(response.results);
+    });
+    const fail = (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      for (const waiter of this.pending.values()) waiter.reject(new StorageError(`writer thread failed: ${error.message}`));
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  async close() {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ close: true } satisfies WriterRequest);
+    await exited;
+  }
+}
+
+/**
+ * SQLite adapter. Reads run on the calling thread over their own connection (WAL readers never
+ * wait for the writer); writes are grouped per tick and committed on the writer thread.
+ */
 export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? Date.now;
-  const db = new Database(join(options.dataDir, options.fileName ?? 'suishin.sqlite'));
-  db.pragma('journal_mode = WAL');
-  // synchronous=FULL: every COMMIT fsyncs the WAL before returning. An update we acknowledged
-  // (or relayed to other clients) therefore survives power loss and OS crashes, not only a crash
-  // of this process. NORMAL would fsync only at checkpoints: still safe against a process crash
-  // (the WAL is in the OS page cache) but the last commits could vanish on power loss, and we
-  // promise "saved means saved". Group commit keeps the cost to one fsync per tick, not per update.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  const file = join(options.dataDir, options.fileName ?? 'suishin.sqlite');
+  const db = openConnection({ file });
   migrate(db);
+  db.pragma('query_only = ON'); // this connection only reads from here on
 
   const stmt = {
-    insertMeeting: db.prepare(
-      'INSERT INTO meetings (id, title, status, scheduled_start, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    insertSnapshot: db.prepare(
-      'INSERT INTO snapshots (meeting_id, data, upto_seq) VALUES (?, ?, ?) ' +
-        'ON CONFLICT (meeting_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
-    ),
     getMeeting: db.prepare<[string], MeetingRecord>('SELECT * FROM meetings WHERE id = ?'),
     listMeetings: db.prepare<[], MeetingRecord>('SELECT * FROM meetings ORDER BY updated_at DESC, id'),
     getSnapshot: db.prepare<[string], { data: Buffer; upto_seq: number }>(
@@ -75,30 +106,31 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
     getTail: db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
     ),
-    appendUpdate: db.prepare<[string, Uint8Array]>('INSERT INTO updates (meeting_id, data) VALUES (?, ?)'),
-    touchMeeting: db.prepare<[number, string]>('UPDATE meetings SET updated_at = max(updated_at, ?) WHERE id = ?'),
-    deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE meeting_id = ? AND seq <= ?'),
-    updateProjection: db.prepare<[string, string, string | null, string]>(
-      'UPDATE meetings SET title = ?, status = ?, scheduled_start = ? WHERE id = ?',
-    ),
   };
+  const readMeeting = db.transaction((id: string): StoredMeeting | null => {
+    if (!stmt.getMeeting.get(id)) return null;
+    const snap = stmt.getSnapshot.get(id);
+    const uptoSeq = snap?.upto_seq ?? 0;
+    return {
+      snapshot: snap ? new Uint8Array(snap.data) : null,
+      snapshotUptoSeq: uptoSeq,
+      updates: stmt.getTail.all(id, uptoSeq).map((u) => ({ seq: u.seq, data: new Uint8Array(u.data) })),
+    };
+  });
 
-  const runBatch = db.transaction((ops: BatchOperation<unknown>[]) => ops.map((op) => op.run()));
-  const writes = new GroupCommit({ commitBatch: (ops) => runBatch(ops) });
+  const writer = new WriterThread(file);
+  const writes = new GroupCommit<WriteOp>({ commitBatch: (ops) => writer.run(ops) });
   let closed = false;
 
   const ensureOpen = () => {
     if (closed) throw new StorageError('store is closed');
   };
-  const requireMeeting = (id: string) => {
-    if (!stmt.getMeeting.get(id)) throw new MeetingNotFoundError(id);
-  };
-  const write = async <R>(action: string, run: () => R): Promise<R> => {
+  const write = async <R extends WriteResult>(op: WriteOp): Promise<R> => {
     ensureOpen();
     try {
-      return await writes.submit({ run });
+      return await writes.submit<R>(op);
     } catch (error) {
-      throw asStorageError(action, error);
+      throw asStorageError(op.kind, error);
     }
   };
   const read = async <R>(action: string, run: () => R): Promise<R> => {
@@ -112,66 +144,28 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
 
   return {
     createMeeting: (id, initialState, projection) =>
-      write('createMeeting', () => {
-        if (stmt.getMeeting.get(id)) throw new MeetingExistsError(id);
-        const t = now();
-        stmt.insertMeeting.run(id, projection.title, projection.status, projection.scheduledStart, t, t);
-        stmt.insertSnapshot.run(id, initialState, 0);
-        return toRow(stmt.getMeeting.get(id)!);
-      }),
-
+      write<MeetingRow>({ kind: 'createMeeting', id, initialState, projection, now: now() }),
     meetingExists: (id) => read('meetingExists', () => stmt.getMeeting.get(id) !== undefined),
-
     getMeetingRow: (id) =>
       read('getMeetingRow', () => {
         const r = stmt.getMeeting.get(id);
-        return r ? toRow(r) : null;
+        return r ? toMeetingRow(r) : null;
       }),
-
-    listMeetings: () => read('listMeetings', () => stmt.listMeetings.all().map(toRow)),
-
-    loadMeeting: (id) =>
-      read('loadMeeting', (): StoredMeeting | null =>
-        db.transaction(() => {
-          if (!stmt.getMeeting.get(id)) return null;
-          const snap = stmt.getSnapshot.get(id);
-          const uptoSeq = snap?.upto_seq ?? 0;
-          return {
-            snapshot: snap ? new Uint8Array(snap.data) : null,
-            snapshotUptoSeq: uptoSeq,
-            updates: stmt.getTail.all(id, uptoSeq).map((u) => ({ seq: u.seq, data: new Uint8Array(u.data) })),
-          };
-        })(),
-      ),
-
-    appendUpdate: (id, update) =>
-      write('appendUpdate', () => {
-        const seq = Number(stmt.appendUpdate.run(id, update).lastInsertRowid);
-        stmt.touchMeeting.run(now(), id);
-        return seq;
-      }),
-
-    compact: (id, snapshot, uptoSeq) =>
-      write('compact', () => {
-        requireMeeting(id);
-        const current = stmt.getSnapshot.get(id);
-        if (current && current.upto_seq > uptoSeq) return; // a newer snapshot already exists
-        stmt.insertSnapshot.run(id, snapshot, uptoSeq);
-        stmt.deleteUpTo.run(id, uptoSeq);
-      }),
-
-    updateProjection: (id, projection) =>
-      write('updateProjection', () => {
-        const info = stmt.updateProjection.run(projection.title, projection.status, projection.scheduledStart, id);
-        if (info.changes === 0) throw new MeetingNotFoundError(id);
-      }),
-
+    listMeetings: () => read('listMeetings', () => stmt.listMeetings.all().map(toMeetingRow)),
+    loadMeeting: (id) => read('loadMeeting', () => readMeeting(id)),
+    appendUpdate: (id, update) => write<number>({ kind: 'appendUpdate', id, update, now: now() }),
+    compact: async (id, snapshot, uptoSeq) => {
+      await write({ kind: 'compact', id, snapshot, uptoSeq });
+    },
+    updateProjection: async (id, projection) => {
+      await write({ kind: 'updateProjection', id, projection });
+    },
     flush: () => writes.flush(),
-
     close: async () => {
       if (closed) return;
       await writes.flush();
       closed = true;
+      await writer.close();
       db.close();
     },
   };

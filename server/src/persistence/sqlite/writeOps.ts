@@ -1,0 +1,112 @@
+/**
+ * The writes the SQLite store performs, as plain data so they can cross to the writer thread,
+ * and the executor that runs a batch of them in one transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { MeetingProjection, MeetingRow, MeetingStatusValue } from '../store';
+
+export type WriteOp =
+  | { kind: 'createMeeting'; id: string; initialState: Uint8Array; projection: MeetingProjection; now: number }
+  | { kind: 'appendUpdate'; id: string; update: Uint8Array; now: number }
+  | { kind: 'compact'; id: string; snapshot: Uint8Array; uptoSeq: number }
+  | { kind: 'updateProjection'; id: string; projection: MeetingProjection };
+
+export type WriteResult = MeetingRow | number | undefined;
+
+/** An error as it crosses the thread boundary; `name` selects the typed error on the other side. */
+export interface SerializedWriteError {
+  name: string;
+  message: string;
+  meetingId?: string;
+}
+
+export interface MeetingRecord {
+  id: string;
+  title: string;
+  status: string;
+  scheduled_start: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export const toMeetingRow = (r: MeetingRecord): MeetingRow => ({
+  id: r.id,
+  title: r.title,
+  status: r.status as MeetingStatusValue,
+  scheduledStart: r.scheduled_start,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Thrown inside a batch; carries the meeting id so the typed error can be rebuilt. */
+export class WriteOpError extends Error {
+  constructor(
+    override readonly name: 'MeetingExistsError' | 'MeetingNotFoundError',
+    message: string,
+    readonly meetingId: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createWriteExecutor(db: Database.Database) {
+  const stmt = {
+    getMeeting: db.prepare<[string], MeetingRecord>('SELECT * FROM meetings WHERE id = ?'),
+    insertMeeting: db.prepare(
+      'INSERT INTO meetings (id, title, status, scheduled_start, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    upsertSnapshot: db.prepare(
+      'INSERT INTO snapshots (meeting_id, data, upto_seq) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (meeting_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+    ),
+    snapshotSeq: db.prepare<[string], { upto_seq: number }>('SELECT upto_seq FROM snapshots WHERE meeting_id = ?'),
+    appendUpdate: db.prepare<[string, Uint8Array]>('INSERT INTO updates (meeting_id, data) VALUES (?, ?)'),
+    touchMeeting: db.prepare<[number, string]>('UPDATE meetings SET updated_at = max(updated_at, ?) WHERE id = ?'),
+    deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE meeting_id = ? AND seq <= ?'),
+    updateProjection: db.prepare<[string, string, string | null, string]>(
+      'UPDATE meetings SET title = ?, status = ?, scheduled_start = ? WHERE id = ?',
+    ),
+  };
+
+  const runOne = (op: WriteOp): WriteResult => {
+    switch (op.kind) {
+      case 'createMeeting': {
+        if (stmt.getMeeting.get(op.id)) {
+          throw new WriteOpError('MeetingExistsError', `meeting ${op.id} already exists`, op.id);
+        }
+        const p = op.projection;
+        stmt.insertMeeting.run(op.id, p.title, p.status, p.scheduledStart, op.now, op.now);
+        stmt.upsertSnapshot.run(op.id, op.initialState, 0);
+        return toMeetingRow(stmt.getMeeting.get(op.id)!);
+      }
+      case 'appendUpdate': {
+        // Fails on the foreign key if the meeting does not exist.
+        const seq = Number(stmt.appendUpdate.run(op.id, op.update).lastInsertRowid);
+        stmt.touchMeeting.run(op.now, op.id);
+        return seq;
+      }
+      case 'compact': {
+        if (!stmt.getMeeting.get(op.id)) throw new WriteOpError('MeetingNotFoundError', `unknown meeting ${op.id}`, op.id);
+        const current = stmt.snapshotSeq.get(op.id);
+        if (current && current.upto_seq > op.uptoSeq) return undefined; // a newer snapshot already exists
+        stmt.upsertSnapshot.run(op.id, op.snapshot, op.uptoSeq);
+        stmt.deleteUpTo.run(op.id, op.uptoSeq);
+        return undefined;
+      }
+      case 'updateProjection': {
+        const p = op.projection;
+        const info = stmt.updateProjection.run(p.title, p.status, p.scheduledStart, op.id);
+        if (info.changes === 0) throw new WriteOpError('MeetingNotFoundError', `unknown meeting ${op.id}`, op.id);
+        return undefined;
+      }
+    }
+  };
+
+  /** Runs all ops in one transaction (all or nothing) and returns their results in order. */
+  return db.transaction((ops: WriteOp[]) => ops.map(runOne));
+}
+
+export function serializeWriteError(error: unknown): SerializedWriteError {
+  if (error instanceof WriteOpError) return { name: error.name, message: error.message, meetingId: error.meetingId };
+  return { name: 'StorageError', message: error instanceof Error ? error.message : String(error) };
+}
