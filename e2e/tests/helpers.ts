@@ -64,9 +64,10 @@ export async function networkSwitch(participant: { page: Page; context: BrowserC
     });
   });
   return {
-    async down() {
+    /** `keepHttp`: only sync sockets fail (so the page itself can still be reloaded). */
+    async down({ keepHttp = false }: { keepHttp?: boolean } = {}) {
       offline = true;
-      await participant.context.setOffline(true);
+      if (!keepHttp) await participant.context.setOffline(true);
       for (const ws of [...open]) await ws.close({ code: 1011, reason: 'network down (test)' });
       open.clear();
     },
@@ -75,4 +76,32 @@ export async function networkSwitch(participant: { page: Page; context: BrowserC
       await participant.context.setOffline(false);
     },
   };
+}
+
+export function notesEditor(page: Page) {
+  return page.getByTestId('notes-editor');
+}
+
+/** The notes' text without other people's caret labels (they are widgets inside the editor). */
+export function notesText(page: Page): Promise<string> {
+  return notesEditor(page).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
+  });
+}
+
+/** Remaining seconds on the facilitation timer (negative once over). */
+export async function remainingSeconds(page: Page): Promise<number> {
+  const value = await page.getByTestId('timer').getAttribute('data-remaining');
+  if (!value) throw new Error('no timer shown');
+  const negative = value.startsWith('-');
+  const parts = value.replace('-', '').split(':').map(Number);
+  const seconds = parts.reduce((total, part) => total * 60 + part, 0);
+  return negative ? -seconds : seconds;
+}
+
+/** Opens an agenda item by its position (1-based) in the agenda list. */
+export async function openItem(page: Page, number: number): Promise<void> {
+  await page.getByTestId('agenda-item').nth(number - 1).getByRole('button', { name: /^Item \d+:|^項目 \d+：/ }).click();
 }

@@ -61,7 +61,7 @@ export default function NotesEditor({ fragment, awareness, user, labels, onFocus
       }),
       Placeholder.configure({ placeholder: labels.placeholder }),
       Collaboration.configure({ fragment }),
-      CollaborationCaret.configure({ provider: { awareness }, user }),
+      CollaborationCaret.configure({ provider: { awareness }, user, render: renderCaret }),
     ],
     // The user and labels are read once at creation; later changes go through awareness / CSS.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -109,6 +109,25 @@ export default function NotesEditor({ fragment, awareness, user, labels, onFocus
       <EditorContent editor={editor} className="notes-editor__surface" />
     </div>
   );
+}
+
+/**
+ * Another person's caret: a coloured bar with their name. Same DOM and classes as the
+ * extension's default, but hidden from screen readers (the name is not part of the notes) and
+ * built from text nodes only (the name comes from another client).
+ */
+function renderCaret(user: { name?: unknown; color?: unknown }): HTMLElement {
+  const color = typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#7a8496';
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.setAttribute('aria-hidden', 'true');
+  caret.style.borderColor = color;
+  const label = document.createElement('span');
+  label.className = 'collaboration-carets__label';
+  label.style.backgroundColor = color;
+  label.textContent = typeof user.name === 'string' ? user.name : '';
+  caret.append(label);
+  return caret;
 }
 
 function FormattingToolbar({ editor, labels }: { editor: Editor; labels: NotesEditorLabels }) {

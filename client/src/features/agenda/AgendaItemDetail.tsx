@@ -35,7 +35,7 @@ export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, r
   const presenterPresence = useEditingPresence(item.id, 'presenter');
   const timeboxPresence = useEditingPresence(item.id, 'timebox');
   const editorsOf = (field: EditingField) => editors.filter((peer) => peer.editing?.field === field);
-  const recorded = item.actualSeconds > 0 && !running ? actualVsPlanned(item.actualSeconds * 1000, item.timeboxMinutes) : null;
+  const recorded = !running && (item.actualSeconds > 0 || item.status === 'done') ? actualVsPlanned(item.actualSeconds * 1000, item.timeboxMinutes) : null;
 
   return (
     <article className={['item-detail', running && 'item-detail--running'].filter(Boolean).join(' ')} aria-labelledby="item-detail-heading" data-testid="agenda-detail">

@@ -30,7 +30,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, number, selecte
   const language = useUiStore((s) => s.language);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
   const running = runningTimer !== undefined;
-  const recorded = !running && item.actualSeconds > 0 ? actualVsPlanned(item.actualSeconds * 1000, item.timeboxMinutes) : null;
+  const recorded = !running && (item.actualSeconds > 0 || item.status === 'done') ? actualVsPlanned(item.actualSeconds * 1000, item.timeboxMinutes) : null;
   const done = item.status === 'done' || item.status === 'skipped';
 
   return (
