@@ -1,9 +1,16 @@
 /** Entry point: read the configuration, start the server, shut down cleanly on SIGTERM/SIGINT. */
-import { loadConfig } from './config';
+import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { createServer } from './createServer';
 import { createLogger } from './logger';
 
-const config = loadConfig();
+let config: ServerConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`Suishin cannot start: ${error.message}\n`);
+  process.exit(1);
+}
 const logger = createLogger(config.logLevel);
 
 // A failed handler must never take the process (and every open meeting) down: log and carry on.

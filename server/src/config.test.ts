@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, REPO_ROOT, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults, with paths under the repository root', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: join(REPO_ROOT, 'data'),
+      clientDist: join(REPO_ROOT, 'client/dist'),
+      maxMessageBytes: 1024 * 1024,
+      maxBodyBytes: 256 * 1024,
+      compactAfterUpdates: 500,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads the environment; relative paths resolve against the repository root, blanks are unset', () => {
+    const config = loadConfig({ PORT: '9000', HOST: '0.0.0.0', DATA_DIR: './var/db', CLIENT_DIST: '/srv/app', LOG_LEVEL: '' });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: join(REPO_ROOT, 'var/db'),
+      clientDist: '/srv/app',
+      logLevel: 'info',
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['MAX_MESSAGE_BYTES', '10'],
+    ['COMPACT_AFTER_UPDATES', '0'],
+    ['LOG_LEVEL', 'loud'],
+  ])('rejects %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
