@@ -7,6 +7,7 @@
  *   from the store, which by then holds everything (hocuspocus #995/#971 are this race).
  * A load that fails is forgotten without writing anything, so the stored data stays as it was.
  */
+import { EventEmitter } from 'node:events';
 import type { Logger } from '../logger';
 import { Room, type RoomOptions } from './room';
 
@@ -23,6 +24,8 @@ export type RoomsOptions = Omit<RoomOptions, 'onEmpty' | 'onFailed'>;
 
 export class Rooms {
   private readonly slots = new Map<string, Slot>();
+  /** Lifecycle events, each with the meeting id: 'loaded', 'unloading', 'unloaded'. */
+  readonly events = new EventEmitter();
 
   constructor(
     private readonly options: RoomsOptions,
@@ -67,6 +70,7 @@ export class Rooms {
         if (room) {
           this.slots.set(meetingId, { state: 'open', room });
           this.logger.debug('room loaded', { meetingId, ms: +(performance.now() - started).toFixed(2) });
+          this.events.emit('loaded', meetingId);
         } else {
           this.slots.delete(meetingId);
         }
@@ -90,8 +94,10 @@ export class Rooms {
       .catch((error: unknown) => this.logger.error('unloading a meeting failed', { meetingId: room.meetingId, error }))
       .finally(() => {
         if (this.slots.get(room.meetingId)?.state === 'unloading') this.slots.delete(room.meetingId);
+        this.events.emit('unloaded', room.meetingId);
       });
     this.slots.set(room.meetingId, { state: 'unloading', promise });
+    this.events.emit('unloading', room.meetingId);
   }
 
   /** After a storage failure: forget the room without writing; wait for writes already queued. */

@@ -150,6 +150,36 @@ describe('sync server with the stock y-websocket client', () => {
     expect(store.calls.load).toBe(2); // reloaded from the store after the unload finished
   });
 
+  it('a client arriving while the last edits are still being stored gets them (no lost update)', async () => {
+    const dataDir = makeTempDir();
+    const storing = gate();
+    let hold = false;
+    const store = instrumentStore(openSqliteStore({ dataDir }), {
+      beforeAppend: () => (hold ? storing.promise : undefined),
+    });
+    const t = await startTestServer({ dataDir, deps: { store } });
+    const id = await createMeetingViaApi(t.httpUrl);
+    const a = await connectStockClient(t.syncUrl, id);
+    hold = true;
+    let requested = 0;
+    const appendsStarted = new Promise<void>((resolve) =>
+      store.events.on('append', () => {
+        if (++requested === 2) resolve();
+      }),
+    );
+    addAgendaItem(a.doc, { title: 'first' });
+    addAgendaItem(a.doc, { title: 'second' });
+    await appendsStarted; // both updates reached the server and are waiting on the store
+    const unloading = nextEvent(t.server.rooms.events, 'unloading', id);
+    a.destroy();
+    await unloading; // the room is unloading with two appends in flight
+    const bPromise = connectStockClient(t.syncUrl, id);
+    hold = false;
+    storing.open();
+    const b = await bPromise;
+    expect(agendaTitles(b.doc).sort()).toEqual(['first', 'second']);
+  });
+
   it('refuses a room that fails to load, and leaves its stored bytes untouched', async () => {
     const dataDir = makeTempDir();
     let broken = '';

@@ -10,7 +10,7 @@ export interface StoreHooks {
 }
 
 export type InstrumentedStore = MeetingStore & {
-  /** Emits 'load' | 'appended' | 'compact' | 'compacted' with the meeting id. */
+  /** Emits 'load' | 'append' | 'appended' | 'compact' | 'compacted' with the meeting id. */
   events: EventEmitter;
   calls: { load: number; append: number; compact: number };
 };
@@ -33,6 +33,7 @@ export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): In
     },
     appendUpdate(id, update) {
       calls.append++;
+      events.emit('append', id);
       let run: Promise<number>;
       if (hooks.beforeAppend) {
         const hook = hooks.beforeAppend;
