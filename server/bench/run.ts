@@ -97,7 +97,14 @@ interface Target {
   newRoom(): Promise<string>;
 }
 
-async function scenarioFanOut(target: Target, roomCount: number, clientsPerRoom: number, rate: number, seconds: number) {
+async function scenarioFanOut(
+  target: Target,
+  roomCount: number,
+  clientsPerRoom: number,
+  rate: number,
+  seconds: number,
+  onConnected?: () => Promise<unknown>,
+) {
   const rooms: BenchClient[][] = [];
   const batch = 20;
   for (let i = 0; i < roomCount; i += batch) {
@@ -108,6 +115,7 @@ async function scenarioFanOut(target: Target, roomCount: number, clientsPerRoom:
       )),
     );
   }
+  await onConnected?.();
   const latencies = await fanOut(rooms, rate, seconds);
   for (const room of rooms) for (const c of room) c.destroy();
   return { latencies, edits: latencies.length };
@@ -145,23 +153,28 @@ async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
   const stallMs = (await health(server)).eventLoopDelaySinceLastCheck.maxMs;
   socket.close();
 
-  // Wait for the room to unload (persisted and compacted), then time a cold join.
-  for (let i = 0; i < 400 && (await health(server)).openRooms > 0; i++) await sleep(25);
-  const t1 = performance.now();
-  const joiner = await connectStock(server.syncUrl, id);
-  const coldJoinMs = performance.now() - t1;
-  const notes = getAgendaNotes(joiner.doc, itemId).toArray()[0] as Y.XmlText | undefined;
-  const ok = notes?.toString() === expected;
-  const docBytes = Y.encodeStateAsUpdate(joiner.doc).length;
-  joiner.destroy();
-  // A warm join (room already open) for comparison.
+  // A warm join first (room open; also warms this process's client code), then a cold one.
   const keeper = await connectStock(server.syncUrl, id);
   const t2 = performance.now();
   const warm = await connectStock(server.syncUrl, id);
   const warmJoinMs = performance.now() - t2;
   warm.destroy();
   keeper.destroy();
-  return { burstMs, stallMs, coldJoinMs, warmJoinMs, ok, frames: frames.length, docBytes };
+
+  // Wait for the room to unload (persisted and compacted), then time a cold join.
+  for (let i = 0; i < 400 && (await health(server)).openRooms > 0; i++) await sleep(25);
+  const logMark = server.stderr().length;
+  const t1 = performance.now();
+  const joiner = await connectStock(server.syncUrl, id);
+  const coldJoinMs = performance.now() - t1;
+  const joinLog = server.stderr().slice(logMark);
+  const loadMs = Number(/room loaded .*"ms":([\d.]+)/.exec(joinLog)?.[1] ?? NaN);
+  const step2Ms = Number(/sync step 2 sent .*"bytes":(\d{4,}),"ms":([\d.]+)/.exec(joinLog)?.[2] ?? NaN);
+  const notes = getAgendaNotes(joiner.doc, itemId).toArray()[0] as Y.XmlText | undefined;
+  const ok = notes?.toString() === expected;
+  const docBytes = Y.encodeStateAsUpdate(joiner.doc).length;
+  joiner.destroy();
+  return { burstMs, stallMs, coldJoinMs, warmJoinMs, ok, frames: frames.length, docBytes, loadMs, step2Ms };
 }
 
 async function startBaseline(): Promise<{ target: Target; stop(): void }> {
@@ -220,8 +233,9 @@ async function main() {
     out(`server idle: RSS ${mib(idle.memory.rssBytes)}, heap ${mib(idle.memory.heapUsedBytes)}`);
 
     const target: Target = { syncUrl: server.syncUrl, newRoom: () => createMeeting(server.httpUrl, 'Bench') };
-    await health(server);
-    const s1 = await scenarioFanOut(target, 1, 50, 20, quick ? 3 : 10);
+    // Warm-up (JIT, lazily loaded modules, the writer thread), not measured.
+    await scenarioFanOut(target, 2, 5, 20, 1);
+    const s1 = await scenarioFanOut(target, 1, 50, 20, quick ? 3 : 10, () => health(server));
     const h1 = await health(server);
     out(
       `1 room × 50 clients, 1 writer at 20 edits/s: fan-out p50 ${fmt(percentile(s1.latencies, 50))}, ` +
@@ -241,8 +255,7 @@ async function main() {
     }
 
     const roomCount = quick ? 40 : 200;
-    const s2Promise = scenarioFanOut(target, roomCount, 10, 1, quick ? 4 : 10);
-    const s2 = await s2Promise;
+    const s2 = await scenarioFanOut(target, roomCount, 10, 1, quick ? 4 : 10, () => health(server));
     const h2 = await health(server);
     out(
       `${roomCount} rooms × 10 clients, 1 edit/s per room: fan-out p50 ${fmt(percentile(s2.latencies, 50))}, ` +
@@ -253,9 +266,6 @@ async function main() {
 
     const edits = quick ? 5000 : 20_000;
     const burst = await scenarioBurstAndColdJoin(server, edits);
-    const loadLines = server.stderr().split('\n').filter((l) => l.includes('room loaded'));
-    const lastLoad = loadLines.at(-2) ?? loadLines.at(-1) ?? '';
-    const loadMs = Number(/"ms":([\d.]+)/.exec(lastLoad)?.[1] ?? NaN);
     out(
       `burst of ${edits} edits (+1 setup update) in one go from one client: all durable, applied and acked after ` +
         `${fmt(burst.burstMs)} (${Math.round(burst.frames / (burst.burstMs / 1000))} durable appends/s end to end); ` +
@@ -263,7 +273,8 @@ async function main() {
     );
     out(
       `cold join of that room (${edits} prior edits, ${(burst.docBytes / 1024).toFixed(0)} KiB of state): ` +
-        `${fmt(burst.coldJoinMs)} end to end, of which loading the room ${fmt(loadMs)}; ` +
+        `${fmt(burst.coldJoinMs)} end to end; server time ${fmt(burst.loadMs + burst.step2Ms)} ` +
+        `(loading the room ${fmt(burst.loadMs)}, encoding the SyncStep2 ${fmt(burst.step2Ms)}); ` +
         `warm join ${fmt(burst.warmJoinMs)}${burst.ok ? '' : ' — CONTENT MISMATCH'}`,
     );
 

@@ -4,6 +4,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import { CloseCode, MessageType } from '@suishin/shared';
+import type { Logger } from '../logger';
 import { MalformedAwarenessError } from './awarenessGuard';
 import type { Connection } from './connection';
 import { syncStep2Frame } from './protocolMessages';
@@ -15,9 +16,9 @@ const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
-export function handleMessage(room: Room, conn: Connection, frame: Uint8Array) {
+export function handleMessage(room: Room, conn: Connection, frame: Uint8Array, logger: Logger) {
   try {
-    dispatch(room, conn, frame);
+    dispatch(room, conn, frame, logger);
   } catch (error) {
     if (error instanceof MalformedMessage || error instanceof MalformedAwarenessError) {
       conn.close(CloseCode.malformedMessage, error.message);
@@ -28,7 +29,7 @@ export function handleMessage(room: Room, conn: Connection, frame: Uint8Array) {
   }
 }
 
-function dispatch(room: Room, conn: Connection, frame: Uint8Array) {
+function dispatch(room: Room, conn: Connection, frame: Uint8Array, logger: Logger) {
   if (frame.length === 0) throw new MalformedMessage('empty message');
   const decoder = decoding.createDecoder(frame);
   const type = decoding.readVarUint(decoder);
@@ -39,12 +40,18 @@ function dispatch(room: Room, conn: Connection, frame: Uint8Array) {
       expectEnd(decoder, frame);
       if (step === SYNC_STEP1) {
         let reply: Uint8Array;
+        const started = performance.now();
         try {
           reply = syncStep2Frame(room.doc, payload);
         } catch (error) {
           throw new MalformedMessage(`malformed state vector: ${(error as Error).message}`);
         }
         conn.send(reply);
+        logger.debug('sync step 2 sent', {
+          meetingId: room.meetingId,
+          bytes: reply.length,
+          ms: +(performance.now() - started).toFixed(2),
+        });
       } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
         const result = room.receiveUpdate(conn, payload);
         if (!result.ok) throw new MalformedMessage(result.reason);

@@ -69,7 +69,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
             return;
           }
           room.attach(conn);
-          conn.start((frame) => handleMessage(room, conn, frame));
+          conn.start((frame) => handleMessage(room, conn, frame, logger));
         },
         () => conn.close(CloseCode.loadFailed, `could not load meeting ${meetingId}; stored data is untouched`),
       );
