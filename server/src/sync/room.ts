@@ -97,10 +97,6 @@ export class Room {
     return new Room(meetingId, doc, options, { lastSeq, tail: stored.updates.length });
   }
 
-  get isFailed() {
-    return this.failed;
-  }
-
   /** Adds a connection and starts the sync handshake (server's SyncStep1, current awareness). */
   attach(conn: Connection) {
     this.connections.add(conn);
