@@ -59,10 +59,8 @@ export function FacilitationBar({ meta, items, onShowItem }: FacilitationBarProp
           </div>
         )}
       </div>
-      <div className="facilitation__side">
-        <FacilitatorControls meta={meta} index={index} count={items.length} onError={setError} />
-        {meta.status !== 'draft' && <MeetingClock meta={meta} items={items} />}
-      </div>
+      {meta.status !== 'draft' && <MeetingClock meta={meta} items={items} />}
+      <FacilitatorControls meta={meta} index={index} count={items.length} onError={setError} />
       {error && (
         <p className="facilitation__error" role="alert">
           {t('facilitation.failed', { message: error })}
