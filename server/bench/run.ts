@@ -167,6 +167,8 @@ async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
   const t1 = performance.now();
   const joiner = await connectStock(server.syncUrl, id);
   const coldJoinMs = performance.now() - t1;
+  // The server's debug lines arrive over a pipe: give them a moment.
+  for (let i = 0; i < 100 && !/sync step 2 sent .*"bytes":\d{4,}/.test(server.stderr().slice(logMark)); i++) await sleep(10);
   const joinLog = server.stderr().slice(logMark);
   const loadMs = Number(/room loaded .*"ms":([\d.]+)/.exec(joinLog)?.[1] ?? NaN);
   const step2Ms = Number(/sync step 2 sent .*"bytes":(\d{4,}),"ms":([\d.]+)/.exec(joinLog)?.[2] ?? NaN);
