@@ -45,7 +45,7 @@ export function FacilitatorControls({ meta, index, count, onError }: Facilitator
   return (
     <div className="facilitator-controls" role="group" aria-label={t('facilitation.controls')}>
       <Button size="sm" onPress={run(commands.previous)} isDisabled={index <= 0} aria-label={t('facilitation.previous')}>
-        <span aria-hidden="true">←</span> <span className="facilitator-controls__label">{t('facilitation.previous')}</span>
+        <span aria-hidden="true">←</span> <span className="facilitator-controls__label">{t('facilitation.previousShort')}</span>
       </Button>
       {running ? (
         <Button size="sm" onPress={run(commands.pause)} isDisabled={!meta.timer}>{t('facilitation.pause')}</Button>
@@ -64,7 +64,7 @@ export function FacilitatorControls({ meta, index, count, onError }: Facilitator
         </Button>
       ))}
       <Button size="sm" variant="primary" onPress={run(commands.next)} isDisabled={index >= count - 1} aria-label={t('facilitation.next')}>
-        <span className="facilitator-controls__label">{t('facilitation.next')}</span> <span aria-hidden="true">→</span>
+        <span className="facilitator-controls__label">{t('facilitation.nextShort')}</span> <span aria-hidden="true">→</span>
       </Button>
       <Button size="sm" variant="quiet" className="facilitator-controls__end" onPress={() => setConfirmingEnd(true)}>
         {t('facilitation.end')}

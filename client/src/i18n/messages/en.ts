@@ -69,6 +69,8 @@ export const en = {
     now: 'Now',
     next: 'Next item',
     previous: 'Previous item',
+    nextShort: 'Next',
+    previousShort: 'Previous',
     pause: 'Pause',
     resume: 'Resume',
     paused: 'Paused',

@@ -70,6 +70,8 @@ export const ja: Messages = {
     now: '進行中',
     next: '次の項目',
     previous: '前の項目',
+    nextShort: '次の項目',
+    previousShort: '前の項目',
     pause: '一時停止',
     resume: '再開',
     paused: '一時停止中',
