@@ -28,4 +28,17 @@ test('the language switch changes the UI and is remembered', async ({ alice }, t
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '会議' })).toBeVisible();
   await snapshot(page, testInfo, 'meetings-ja');
+
+  // The start date-time field follows the app's language, not the browser's (en-US here):
+  // year / month / day and a 24-hour clock.
+  const start = page.getByRole('group', { name: '開始日時' });
+  await expect(start).toHaveText(/^年\/月\/日\s*\S*[-–]+:[-–]+/);
+  await page.getByRole('textbox', { name: '会議名' }).fill('日付の確認');
+  await start.getByRole('spinbutton').first().click();
+  await page.keyboard.type('202603151430');
+  await expect(start).toHaveText(/^2026\/3\/15\s*\S*14:30/);
+  await snapshot(page, testInfo, 'meetings-ja-date');
+  await page.getByRole('button', { name: '会議を作成' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '日付の確認' })).toBeVisible();
+  await expect(page.locator('.room-header__meta')).toContainText('2026/03/15 14:30');
 });
