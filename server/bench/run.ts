@@ -6,6 +6,10 @@
  * Fan-out latency = from the writer's local edit until every other client has applied it.
  * Bench edits push to a "bench" array in the meeting document (a client-side choice, so the
  * receivers can tell edits apart); the server treats them like any other update.
+ *
+ * All clients share this one process, so on a small machine part of every latency is the
+ * harness itself: the same scenario is also run against a bare in-memory relay for reference.
+ * `--quick` runs shorter, smaller scenarios. BENCH_CPU_PROFILE_DIR profiles the server.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -223,7 +227,12 @@ async function storeAppends(seconds: number) {
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'suishin-bench-'));
-  const server = await startChildServer({ DATA_DIR: dataDir, LOG_LEVEL: 'debug', COMPACT_AFTER_UPDATES: '500' });
+  // BENCH_CPU_PROFILE_DIR=/some/dir writes a V8 CPU profile of the server process there.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const server = await startChildServer(
+    { DATA_DIR: dataDir, LOG_LEVEL: 'debug', COMPACT_AFTER_UPDATES: '500' },
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   const lines: string[] = [];
   const out = (s: string) => {
     lines.push(s);
