@@ -18,5 +18,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // e2e/bench/roomBench.ts reads the chunk graph from it to report each page's initial JavaScript.
+    manifest: true,
   },
 });

@@ -3,25 +3,38 @@ import type { Language } from './language';
 /** Locale-aware formatting through Intl; every date, time and number in the UI goes through here. */
 const locales: Record<Language, string> = { ja: 'ja-JP', en: 'en-US' };
 
+/**
+ * Intl formatters are costly to create (tens of microseconds each): a 100-item agenda would spend
+ * most of a render building them. One per language and kind, made on first use.
+ */
+function cached<F>(make: (language: Language) => F): (language: Language) => F {
+  const byLanguage = new Map<Language, F>();
+  return (language) => {
+    let formatter = byLanguage.get(language);
+    if (!formatter) byLanguage.set(language, (formatter = make(language)));
+    return formatter;
+  };
+}
+
+const dateTimeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' }));
+const timeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { timeStyle: 'short' }));
+const minutesFormat = cached(
+  (language) => new Intl.NumberFormat(locales[language], { style: 'unit', unit: 'minute', unitDisplay: language === 'ja' ? 'long' : 'short' }),
+);
+const relativeFormat = cached((language) => new Intl.RelativeTimeFormat(locales[language], { numeric: 'auto' }));
+
 export function formatDateTime(value: string | number | Date, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(value));
+  return dateTimeFormat(language).format(new Date(value));
 }
 
 export function formatMinutes(minutes: number, language: Language): string {
-  return new Intl.NumberFormat(locales[language], {
-    style: 'unit',
-    unit: 'minute',
-    unitDisplay: language === 'ja' ? 'long' : 'short',
-  }).format(minutes);
+  return minutesFormat(language).format(minutes);
 }
 
 /** "3 hours ago", "yesterday"… relative to `now`. */
 export function formatRelative(value: string | number | Date, language: Language, now: number = Date.now()): string {
   const seconds = Math.round((new Date(value).getTime() - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(locales[language], { numeric: 'auto' });
+  const format = relativeFormat(language);
   const abs = Math.abs(seconds);
   if (abs < 60) return format.format(seconds, 'second');
   if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
@@ -32,7 +45,7 @@ export function formatRelative(value: string | number | Date, language: Language
 
 /** Time of day ("15:42" / "3:42 PM"). */
 export function formatTime(value: string | number | Date, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], { timeStyle: 'short' }).format(new Date(value));
+  return timeFormat(language).format(new Date(value));
 }
 
 /** The BCP 47 locale for a UI language (for react-aria's I18nProvider and Intl). */

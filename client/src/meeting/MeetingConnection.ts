@@ -31,6 +31,9 @@ export interface ConnectionStatus {
 
 export type { MeetingSection } from '@suishin/shared';
 
+/** User-timing marks (`suishin:connect`, `:socket-open`, `:synced`) that e2e/bench reads. */
+const mark = (name: string) => performance.mark(`suishin:${name}`);
+
 /** How long local changes are coalesced before one save request is sent. */
 const SAVE_REQUEST_DELAY_MS = 120;
 
@@ -85,11 +88,13 @@ export class MeetingConnection {
       this.dispatchSave({ type: 'saveFailed', reason: readSaveFailedReason(decoder) });
 
     this.provider.on('status', ({ status }) => {
+      if (status === 'connected') mark('socket-open');
       if (status === 'connected') this.setPhase('syncing');
       else if (status === 'connecting') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'connecting');
     });
     this.provider.on('sync', (synced) => {
       if (!synced) return;
+      mark('synced');
       this.attempt = 0;
       this.readyStore.set(true);
       this.statusStore.set({ ...this.statusStore.get(), phase: 'live', retryAt: null });
@@ -112,6 +117,7 @@ export class MeetingConnection {
     });
 
     window.addEventListener('online', this.onBrowserOnline);
+    mark('connect');
     this.provider.connect();
   }
 

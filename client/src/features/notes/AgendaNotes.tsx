@@ -4,8 +4,13 @@ import { useAgendaNotes } from '../../meeting/hooks/useAgendaNotes';
 import { useEditingPresence, useIdentity } from '../../meeting/hooks/usePresence';
 import type { NotesEditorLabels } from '../../editor/NotesEditor';
 
-/** tiptap and ProseMirror load only when a room shows notes, in their own chunk. */
-const NotesEditor = lazy(() => import('../../editor/NotesEditor'));
+/**
+ * tiptap and ProseMirror are a chunk of their own, kept out of every other page. Its download
+ * starts as soon as the room's code runs, in parallel with joining the meeting, rather than after
+ * the agenda has rendered.
+ */
+const notesEditorModule = import('../../editor/NotesEditor');
+const NotesEditor = lazy(() => notesEditorModule);
 
 /** The shared notes of one agenda item. Mount with `key={item.id}`: one editor per item. */
 export function AgendaNotes({ agendaItemId, title }: { agendaItemId: string; title: string }) {

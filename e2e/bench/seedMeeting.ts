@@ -1,0 +1,62 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { addAgendaItem, getAgendaNotes, MessageType, SYNC_PATH } from '@suishin/shared';
+
+const SENTENCES = [
+  '売上パイプラインは前週比 12% 増。大型案件 3 件がクロージング段階。',
+  'Churn is flat at 1.8%; the onboarding fix ships next sprint.',
+  '次回までに各部門の KPI 目標を再確認し、担当者を決める。',
+];
+
+/**
+ * Creates a meeting through the REST API and fills it over the sync protocol, like a client
+ * would: `items` agenda items, each with three paragraphs of notes. Resolves once the server
+ * has confirmed everything durable (save request → saved).
+ */
+export async function seedMeeting(baseURL: string, items: number): Promise<string> {
+  const response = await fetch(`${baseURL}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: `Bench: ${items} items`, language: 'ja', departments: ['営業', 'プロダクト'] }),
+  });
+  if (!response.ok) throw new Error(`POST /api/meetings: ${response.status} ${await response.text()}`);
+  const { id } = (await response.json()) as { id: string };
+
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(baseURL.replace(/^http/, 'ws') + SYNC_PATH, id, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  try {
+    await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+    doc.transact(() => {
+      for (let i = 0; i < items; i++) {
+        const itemId = addAgendaItem(doc, { title: `議題 ${i + 1}: Topic ${i + 1}`, presenter: i % 2 ? 'Sato' : '田中', timeboxMinutes: 5 + (i % 4) * 5 });
+        const notes = getAgendaNotes(doc, itemId);
+        notes.insert(0, SENTENCES.map((sentence) => {
+          const paragraph = new Y.XmlElement('paragraph');
+          paragraph.insert(0, [new Y.XmlText(sentence)]);
+          return paragraph;
+        }));
+      }
+    });
+    await new Promise<void>((resolve, reject) => {
+      const nonce = 1;
+      provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
+        if (decoding.readVarUint(decoder) >= nonce) resolve();
+      };
+      provider.messageHandlers[MessageType.saveFailed] = (_encoder, decoder) => reject(new Error(decoding.readVarString(decoder)));
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.saveRequest);
+      encoding.writeVarUint(encoder, nonce);
+      provider.ws!.send(encoding.toUint8Array(encoder));
+    });
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+  return id;
+}
