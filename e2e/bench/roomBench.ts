@@ -8,7 +8,8 @@
  *     imports), and the notes editor chunk the room loads next.
  * (b) time until a 100-item meeting with notes is rendered and editable in headless Chromium,
  *     from navigation start, on a cold browser profile (nothing cached in IndexedDB) and a warm one.
- * (c) time for a remote notes edit to appear in the other browser, over 30 edits (p50, p90).
+ * (c) time for a remote notes edit to appear in the other browser, over 30 edits (p50, p90),
+ *     with 20 people in the room (18 simulated sync clients whose presence keeps changing).
  *
  * Builds the client, starts the real server on a free loopback port with a temporary DATA_DIR
  * (as the e2e fixture does), seeds the meeting through the sync protocol, and stops everything
@@ -21,13 +22,15 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../fixtures/server';
-import { seedMeeting } from './seedMeeting';
+import { seedMeeting, simulatePeers } from './seedMeeting';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const clientDist = join(repoRoot, 'client', 'dist');
 const ITEMS = 100;
 const EDITS = 30;
 const COLD_RUNS = 5;
+/** People in the room while remote edits are timed: the two browsers plus simulated peers. */
+const PARTICIPANTS = 20;
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
 
 interface ManifestChunk {
@@ -127,9 +130,11 @@ async function loadFigures(browser: Browser, server: RunningServer, meetingId: s
 
 async function remoteEditFigures(browser: Browser, server: RunningServer, meetingId: string): Promise<void> {
   const url = `/meetings/${encodeURIComponent(meetingId)}`;
+  const leave = await simulatePeers(server.baseURL, meetingId, PARTICIPANTS - 2);
   const writer = await newPerson(browser, server.baseURL, 'Writer');
   const reader = await newPerson(browser, server.baseURL, 'Reader');
   await Promise.all([timeToEditable(writer, url), timeToEditable(reader, url)]);
+  await reader.waitForFunction(`document.querySelector('[data-testid="presence"]')?.getAttribute('data-count') === '${PARTICIPANTS}'`, undefined, { timeout: 10_000 });
 
   // The reader stamps the moment each new "q" shows up in its editor; the writer stamps each
   // keystroke as it enters its editor. Both stamps are epoch ms on the same machine.
@@ -162,10 +167,12 @@ async function remoteEditFigures(browser: Browser, server: RunningServer, meetin
   const sent = await writer.evaluate(() => (window as unknown as { __sent: number[] }).__sent);
   const arrivals = await reader.evaluate(() => (window as unknown as { __arrivals: number[] }).__arrivals);
   const latencies = sent.map((t, i) => arrivals[i]! - t);
-  console.log(`(c) remote notes edit → visible in the other browser, ${latencies.length} edits (server stores each update durably before relaying it)`);
+  console.log(`(c) remote notes edit → visible in the other browser, ${latencies.length} edits, ${PARTICIPANTS} people in the room`);
+  console.log('    (18 simulated peers change their presence every second; the server stores each update durably before relaying it)');
   console.log(`    p50 ${latencies.length ? median(latencies).toFixed(1) : '?'} ms   p90 ${percentile(latencies, 90).toFixed(1)} ms   max ${Math.max(...latencies).toFixed(1)} ms`);
   await writer.context().close();
   await reader.context().close();
+  leave();
 }
 
 async function main(): Promise<void> {
@@ -184,6 +191,9 @@ async function main(): Promise<void> {
     await server.stop();
   }
 }
+
+// Every Node sync client (y-websocket) adds a process 'exit' listener; 20 of them are expected.
+process.setMaxListeners(64);
 
 const deadline = setTimeout(() => {
   console.error(`bench: gave up after ${timeoutMs} ms`);

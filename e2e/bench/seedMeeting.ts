@@ -60,3 +60,41 @@ export async function seedMeeting(baseURL: string, items: number): Promise<strin
   }
   return id;
 }
+
+const PEER_COLORS = ['#c2410c', '#0f766e', '#7c3aed', '#be185d', '#1d4ed8', '#4d7c0f'];
+
+/**
+ * `count` more people in the room, each a real sync client with its own copy of the document,
+ * whose presence changes (what they are editing) about once a second, as a busy meeting's would.
+ * Returns a function that makes them leave.
+ */
+export async function simulatePeers(baseURL: string, meetingId: string, count: number): Promise<() => void> {
+  const peers = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const doc = new Y.Doc();
+      const provider = new WebsocketProvider(baseURL.replace(/^http/, 'ws') + SYNC_PATH, meetingId, doc, {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      });
+      await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+      provider.awareness.setLocalState({ user: { name: `Peer ${i + 1}`, color: PEER_COLORS[i % PEER_COLORS.length] }, editing: null });
+      return { doc, provider };
+    }),
+  );
+  const itemIds = [...peers[0]!.doc.getMap('agenda').keys()];
+  const fields = ['title', 'presenter', 'notes'] as const;
+  const timer = setInterval(() => {
+    for (const { provider } of peers) {
+      if (Math.random() < 0.5) continue;
+      const agendaItemId = itemIds[Math.floor(Math.random() * itemIds.length)]!;
+      provider.awareness.setLocalStateField('editing', { agendaItemId, field: fields[Math.floor(Math.random() * fields.length)] });
+    }
+  }, 500);
+  return () => {
+    clearInterval(timer);
+    for (const { provider, doc } of peers) {
+      provider.destroy();
+      doc.destroy();
+    }
+  };
+}

@@ -1,7 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgendaCommands, type AgendaItem } from '../../meeting/hooks/useAgenda';
-import { useEditingPresence, type EditingField, type Peer } from '../../meeting/hooks/usePresence';
+import { useEditingPresence, useItemEditors, type EditingField, type Peer } from '../../meeting/hooks/usePresence';
 import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -17,14 +17,12 @@ export interface AgendaItemDetailProps {
   running: boolean;
   /** Shown when the meeting is live and this item is not running (facilitator controls). */
   goTo?: ReactNode;
-  /** Other people working on this item now. */
-  editors: readonly Peer[];
   /** The shared notes editor for this item. */
   notes: ReactNode;
 }
 
 /** The selected agenda item: its title, presenter, timebox and notes, editable by everyone. */
-export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, running, goTo, editors, notes }: AgendaItemDetailProps) {
+export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, running, goTo, notes }: AgendaItemDetailProps) {
   const { t } = useTranslation();
   const commands = useAgendaCommands();
   const dialog = useUiStore((s) => s.dialog);
@@ -34,6 +32,7 @@ export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, r
   const titlePresence = useEditingPresence(item.id, 'title');
   const presenterPresence = useEditingPresence(item.id, 'presenter');
   const timeboxPresence = useEditingPresence(item.id, 'timebox');
+  const editors = useItemEditors(item.id);
   const editorsOf = (field: EditingField) => editors.filter((peer) => peer.editing?.field === field);
   const recorded = !running && (item.actualSeconds > 0 || item.status === 'done') ? actualVsPlanned(item.actualSeconds * 1000, item.timeboxMinutes) : null;
 

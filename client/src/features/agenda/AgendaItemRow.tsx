@@ -4,7 +4,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { TimerState } from '@suishin/shared';
 import type { AgendaItem } from '../../meeting/hooks/useAgenda';
-import type { Peer } from '../../meeting/hooks/usePresence';
+import { useItemEditors } from '../../meeting/hooks/usePresence';
 import { formatMinutes } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { TimerClock } from '../timer/TimerClock';
@@ -16,8 +16,6 @@ export interface AgendaItemRowProps {
   selected: boolean;
   /** The facilitation timer when this is the running item. */
   runningTimer: TimerState | undefined;
-  /** Other people editing this item now. */
-  editors: readonly Peer[] | undefined;
   onSelect(id: string): void;
 }
 
@@ -25,9 +23,12 @@ export interface AgendaItemRowProps {
  * One agenda row. Memoized: the agenda hook keeps unchanged items' identity, so a remote edit,
  * a presence change or the running clock re-renders only the rows it concerns.
  */
-export const AgendaItemRow = memo(function AgendaItemRow({ item, number, selected, runningTimer, editors, onSelect }: AgendaItemRowProps) {
+export const AgendaItemRow = memo(function AgendaItemRow({ item, number, selected, runningTimer, onSelect }: AgendaItemRowProps) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
+  // Its own presence subscription: someone moving into this item re-renders this row only,
+  // without going through the list (and dnd-kit's context, which would re-render every row).
+  const editors = useItemEditors(item.id);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
   const running = runningTimer !== undefined;
   const recorded = !running && (item.actualSeconds > 0 || item.status === 'done') ? actualVsPlanned(item.actualSeconds * 1000, item.timeboxMinutes) : null;
@@ -67,19 +68,18 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, number, selecte
         aria-label={t('agenda.itemLabel', { number, title: item.title }) + (running ? ` (${t('agenda.running')})` : '')}
         onClick={() => onSelect(item.id)}
       >
+        {editors.length > 0 && (
+          // Who else is in this item: dots drawn over the row's corner, so they never change its height.
+          <span className="agenda-row__editors" aria-hidden="true">
+            {editors.slice(0, 4).map((peer) => <span key={peer.clientId} className="agenda-row__editor" style={{ backgroundColor: peer.color }} title={peer.name} />)}
+          </span>
+        )}
         <span className="agenda-row__number" aria-hidden="true">
           {done ? <svg width="12" height="12" viewBox="0 0 12 12"><path d="M2.5 6.5l2.3 2.3 4.7-5.3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg> : number}
         </span>
         <span className="agenda-row__body">
           <span className="agenda-row__title" data-testid="agenda-item-title">{item.title}</span>
-          <span className="agenda-row__sub">
-            {item.presenter && <span className="agenda-row__presenter">{item.presenter}</span>}
-            {editors && editors.length > 0 && (
-              <span className="agenda-row__editors" aria-hidden="true">
-                {editors.slice(0, 4).map((peer) => <span key={peer.clientId} className="agenda-row__editor" style={{ backgroundColor: peer.color }} title={peer.name} />)}
-              </span>
-            )}
-          </span>
+          {item.presenter && <span className="agenda-row__presenter">{item.presenter}</span>}
         </span>
         <span className="agenda-row__time">
           {running ? (

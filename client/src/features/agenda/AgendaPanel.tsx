@@ -13,7 +13,6 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useAgendaCommands, useAgendaItems } from '../../meeting/hooks/useAgenda';
-import { usePeers, type Peer } from '../../meeting/hooks/usePresence';
 import { formatMinutes } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { AddAgendaItemForm } from './AddAgendaItemForm';
@@ -33,18 +32,7 @@ export function AgendaPanel({ meetingId, selectedId, timer, onSelect }: AgendaPa
   const language = useUiStore((s) => s.language);
   const items = useAgendaItems();
   const commands = useAgendaCommands();
-  const peers = usePeers();
   const ids = useMemo(() => items.map((item) => item.id), [items]);
-  const editorsByItem = useMemo(() => {
-    const byItem = new Map<string, Peer[]>();
-    for (const peer of peers) {
-      if (peer.self || !peer.editing) continue;
-      const list = byItem.get(peer.editing.agendaItemId) ?? [];
-      list.push(peer);
-      byItem.set(peer.editing.agendaItemId, list);
-    }
-    return byItem;
-  }, [peers]);
   const totalMinutes = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
 
   const sensors = useSensors(
@@ -95,7 +83,6 @@ export function AgendaPanel({ meetingId, selectedId, timer, onSelect }: AgendaPa
                   number={index + 1}
                   selected={item.id === selectedId}
                   runningTimer={timer?.agendaItemId === item.id ? timer : undefined}
-                  editors={editorsByItem.get(item.id)}
                   onSelect={onSelect}
                 />
               ))}

@@ -31,6 +31,8 @@ export function AgendaNotes({ agendaItemId, title }: { agendaItemId: string; tit
     orderedList: t('room.orderedList'),
   };
   if (!fragment) return null;
+  // The caret extension announces its user to everyone: wait for a real name (the join dialog is open).
+  if (me.name === null) return <div className="notes-editor notes-editor--loading" />;
   return (
     <Suspense fallback={<div className="notes-editor notes-editor--loading" role="status">{t('room.notesLoading')}</div>}>
       <NotesEditor key={i18n.language} fragment={fragment} awareness={awareness} user={user} labels={labels} onFocus={presence.onFocus} onBlur={presence.onBlur} />

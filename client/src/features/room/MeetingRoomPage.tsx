@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { I18nProvider } from 'react-aria-components';
@@ -9,7 +9,7 @@ import { MeetingScope } from '../../meeting/MeetingScope';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useConnectionStatus, useMeetingReady } from '../../meeting/hooks/useConnectionStatus';
 import { useMeta } from '../../meeting/hooks/useMeta';
-import { useIdentity, usePeers, usePublishPresence } from '../../meeting/hooks/usePresence';
+import { useIdentity, usePublishPresence } from '../../meeting/hooks/usePresence';
 import { useUiStore } from '../../state/uiStore';
 import { StatusPill } from '../../ui/StatusPill';
 import { AgendaItemDetail } from '../agenda/AgendaItemDetail';
@@ -64,7 +64,6 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const meta = useMeta();
   const items = useAgendaItems();
-  const peers = usePeers();
   const me = useIdentity();
   const language = useUiStore((s) => s.language);
   const selectedId = useUiStore((s) => s.selectedAgendaItem[meetingId]);
@@ -88,11 +87,6 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
       document.title = 'Suishin';
     };
   }, [meta?.title]);
-
-  const selectedEditors = useMemo(
-    () => peers.filter((peer) => !peer.self && peer.editing?.agendaItemId === selected?.id),
-    [peers, selected?.id],
-  );
 
   if (!meta) return null;
   const timer = meta.status === 'live' ? meta.timer : null;
@@ -130,7 +124,6 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
               number={effectiveIndex + 1}
               running={running}
               goTo={meta.status === 'live' && !running ? <GoToItemButton agendaItemId={selected.id} /> : undefined}
-              editors={selectedEditors}
               notes={<AgendaNotes key={selected.id} agendaItemId={selected.id} title={selected.title} />}
             />
           ) : (

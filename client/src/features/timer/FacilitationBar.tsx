@@ -53,6 +53,12 @@ export function FacilitationBar({ meta, items, onShowItem }: FacilitationBarProp
             </div>
           </>
         )}
+        {meta.status === 'live' && !(current && meta.timer) && (
+          <div className="facilitation__idle">
+            <span className="facilitation__kicker">{t('facilitation.now')}</span>
+            <span className="facilitation__hint">{t('facilitation.noCurrent')}</span>
+          </div>
+        )}
         {meta.status === 'ended' && (
           <div className="facilitation__idle">
             <span className="facilitation__kicker">{t('facilitation.ended')}</span>

@@ -93,6 +93,7 @@ export const en = {
     endedSummary: 'Took {{elapsed}} of {{planned}} planned',
     endedAt: 'Ended {{time}}',
     runningItem: 'Running now',
+    noCurrent: 'No item is running. Go to the next item to continue.',
     goTo: 'Make this the running item',
     failed: 'That did not work: {{message}}',
   },

@@ -94,6 +94,7 @@ export const ja: Messages = {
     endedSummary: '所要 {{elapsed}}（予定 {{planned}}）',
     endedAt: '{{time}} 終了',
     runningItem: '進行中',
+    noCurrent: '進行中の項目はありません。「次の項目」で再開します。',
     goTo: 'この項目を進行中にする',
     failed: '実行できませんでした：{{message}}',
   },

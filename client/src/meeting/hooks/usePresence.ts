@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useMeetingConnection } from '../MeetingScope';
 import { identity, presenceUser, type Identity } from '../identity';
-import type { Editing, EditingField, Peer } from '../presence';
+import { samePeers, type Editing, type EditingField, type Peer } from '../presence';
 
 export type { Editing, EditingField, Peer } from '../presence';
 export { setDisplayName } from '../identity';
@@ -15,6 +15,25 @@ export function useIdentity(): Identity {
 export function usePeers(): readonly Peer[] {
   const { peers } = useMeetingConnection();
   return useSyncExternalStore(peers.subscribe, peers.get);
+}
+
+/**
+ * The other people working in one agenda item. Re-renders the caller only when that list
+ * changes, not when anyone anywhere moves their cursor or switches items.
+ */
+export function useItemEditors(agendaItemId: string | undefined): readonly Peer[] {
+  const { peers } = useMeetingConnection();
+  const cache = useRef<{ source: readonly Peer[]; id: string | undefined; result: readonly Peer[] } | null>(null);
+  const getSnapshot = () => {
+    const source = peers.get();
+    const cached = cache.current;
+    if (cached && cached.source === source && cached.id === agendaItemId) return cached.result;
+    const next = source.filter((peer) => !peer.self && peer.editing?.agendaItemId === agendaItemId);
+    const result = cached && cached.id === agendaItemId && samePeers(cached.result, next) ? cached.result : next;
+    cache.current = { source, id: agendaItemId, result };
+    return result;
+  };
+  return useSyncExternalStore(peers.subscribe, getSnapshot);
 }
 
 /** Publishes this person's name and colour in the joined meeting while mounted. */
