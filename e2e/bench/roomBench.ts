@@ -101,13 +101,14 @@ async function timeToEditable(page: Page, url: string): Promise<number> {
       const rows = document.querySelectorAll('[data-testid="agenda-item"]').length;
       const editor = document.querySelector('[data-testid="notes-editor"][contenteditable="true"]');
       if (rows === ${ITEMS} && !window.__rowsAt) window.__rowsAt = performance.now();
-      return rows === ${ITEMS} && editor !== null && editor.textContent !== '' ? [window.__rowsAt, performance.now()] : null;
+      const synced = performance.getEntriesByName('suishin:synced')[0];
+      return rows === ${ITEMS} && editor !== null && editor.textContent !== '' ? [window.__rowsAt, performance.now(), synced ? synced.startTime : -1] : null;
     })()`,
     undefined,
     { polling: 'raf', timeout: 30_000 },
   );
-  const [rowsAt, editableAt] = (await handle.jsonValue()) as [number, number];
-  if (process.env.BENCH_VERBOSE) console.log(`      rows at ${ms(rowsAt)}, editable at ${ms(editableAt)}`);
+  const [rowsAt, editableAt, syncedAt] = (await handle.jsonValue()) as [number, number, number];
+  if (process.env.BENCH_VERBOSE) console.log(`      synced at ${ms(syncedAt)}, rows at ${ms(rowsAt)}, editable at ${ms(editableAt)}`);
   return editableAt;
 }
 

@@ -37,8 +37,12 @@ test('notes, presence and the facilitation timer are shared live', async ({ alic
   await bob.page.keyboard.type('Churn is flat.');
   await expect.poll(() => notesText(alice.page)).toBe('Pipeline is up 12% on last week.\nChurn is flat.');
   await expect(alice.page.locator('.collaboration-carets__label')).toHaveText('Bob');
-  // Alice sees that Bob is in this item's notes.
+  // Alice sees that Bob is in this item's notes, in the item and in the list of who is here.
   await expect(alice.page.getByTestId('agenda-detail')).toContainText('Bob editing');
+  await alice.page.getByTestId('presence').getByRole('button').click();
+  await expect(alice.page.getByTestId('peer').filter({ hasText: 'Bob' })).toContainText('Editing notes · KPI review');
+  await snapshot(alice.page, testInfo, 'presence-list-en');
+  await alice.page.keyboard.press('Escape');
 
   // The facilitator starts the meeting: both show the same countdown.
   await alice.page.getByRole('button', { name: 'Start meeting' }).click();
