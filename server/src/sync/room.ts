@@ -43,14 +43,22 @@ export interface RoomOptions {
   onFailed(room: Room): void;
 }
 
+/**
+ * Who an update came from: a client's connection, or null for a change the server made itself
+ * (see applyServerChange), which is relayed to every connection.
+ */
+type Sender = Connection | null;
+
 type InflightEntry =
-  | { kind: 'update'; update: Uint8Array; from: Connection; state: 'pending' | 'durable' | 'failed'; seq: number }
+  | { kind: 'update'; update: Uint8Array; from: Sender; state: 'pending' | 'durable' | 'failed'; seq: number }
   | { kind: 'ack'; conn: Connection; nonce: number };
 
 export type ReceiveResult = { ok: true } | { ok: false; reason: string };
 
 /** Origin of transactions that apply durable updates to `doc`. */
 const DURABLE = Symbol('durable');
+/** Origin of the server's own changes on `proving` (applyServerChange). */
+const SERVER_CHANGE = Symbol('server-change');
 
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
@@ -140,8 +148,46 @@ export class Room {
       if (took > 200) this.options.logger.warn('slow update', { meetingId: this.meetingId, ms: Math.round(took) });
     }
     if (effective === null) return { ok: true }; // nothing new (e.g. a SyncStep2 we already had)
+    this.enqueue(effective, from);
+    return { ok: true };
+  }
 
-    const entry: InflightEntry = { kind: 'update', update: effective, from, state: 'pending', seq: 0 };
+  /**
+   * A change the server makes itself (ending the meeting, writing back a tracker key). It takes the
+   * same durable path as a client's update: `change` runs in one transaction on `proving` (after
+   * every update accepted so far), the effective update is appended to the store, and only once it
+   * is durable is it applied to `doc` and relayed to every connection. If `change` throws, nothing is
+   * stored and the error is rethrown. Resolves with `change`'s result once the change is durable;
+   * rejects if storing it failed. It does not go through any connection, so rules that refuse
+   * clients' updates do not apply to it.
+   */
+  async applyServerChange<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    if (this.failed) throw new Error(`meeting ${this.meetingId} is being unloaded after a storage failure`);
+    let effective: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => {
+      effective = effective ? Y.mergeUpdates([effective, u]) : u;
+    };
+    const proving = this.proving;
+    proving.on('update', capture);
+    let result: T;
+    try {
+      result = proving.transact(() => change(proving), SERVER_CHANGE);
+    } catch (error) {
+      this.rebuildProving(); // `change` may have written part of its transaction
+      throw error;
+    } finally {
+      proving.off('update', capture);
+    }
+    if (effective === null) return result;
+    const entry = this.enqueue(effective, null);
+    await this.whenIdle();
+    if (entry.state !== 'durable') throw new Error(`storing a server change to meeting ${this.meetingId} failed`);
+    return result;
+  }
+
+  /** Appends an effective update to the store; `drain` applies and relays it once durable. */
+  private enqueue(effective: Uint8Array, from: Sender) {
+    const entry: InflightEntry & { kind: 'update' } = { kind: 'update', update: effective, from, state: 'pending', seq: 0 };
     this.inflight.push(entry);
     let durable: Promise<number>;
     try {
@@ -161,7 +207,7 @@ export class Room {
         this.drain();
       },
     );
-    return { ok: true };
+    return entry;
   }
 
   /** `saveRequest`: answer `saved(nonce)` once everything received before it is durable. */
@@ -195,8 +241,8 @@ export class Room {
   private drain() {
     // Durable updates at the head of the FIFO are applied in one transaction, and consecutive ones
     // from the same sender are broadcast as one merged frame (receivers then apply one update).
-    let run: { from: Connection; updates: Uint8Array[] } | null = null;
-    const runs: { from: Connection; updates: Uint8Array[] }[] = [];
+    let run: { from: Sender; updates: Uint8Array[] } | null = null;
+    const runs: { from: Sender; updates: Uint8Array[] }[] = [];
     const applied: Uint8Array[] = [];
     while (this.inflight.length > 0 && !this.failed) {
       const head = this.inflight[0]!;
@@ -230,7 +276,7 @@ export class Room {
   }
 
   /** Relays durable updates to everyone but their sender, then applies them to `doc`. */
-  private applyDurable(updates: Uint8Array[], runs: { from: Connection; updates: Uint8Array[] }[]) {
+  private applyDurable(updates: Uint8Array[], runs: { from: Sender; updates: Uint8Array[] }[]) {
     if (updates.length === 0) return;
     for (const r of runs) {
       const frame = updateFrame(r.updates.length === 1 ? r.updates[0]! : Y.mergeUpdates(r.updates));
@@ -252,7 +298,7 @@ export class Room {
     if (this.failed) return;
     this.failed = true;
     const affected = new Set<Connection>();
-    for (const e of this.inflight) if (e.kind === 'update') affected.add(e.from);
+    for (const e of this.inflight) if (e.kind === 'update' && e.from) affected.add(e.from);
     for (const conn of affected) conn.send(saveFailedFrame(reason));
     for (const conn of [...this.connections]) conn.close(4503, reason);
     this.inflight.length = 0;

@@ -59,6 +59,22 @@ export class Rooms {
     }
   }
 
+  /**
+   * Runs `use` on the meeting's open room, loading it if needed (null if the meeting does not
+   * exist). For server-side changes (room.applyServerChange): a room loaded only for this is
+   * unloaded again afterwards unless someone joined meanwhile. Keep `use` short: do slow work
+   * (network calls) before, not inside.
+   */
+  async withRoom<T>(meetingId: string, use: (room: Room) => Promise<T>): Promise<T | null> {
+    const room = await this.acquire(meetingId);
+    if (!room) return null;
+    try {
+      return await use(room);
+    } finally {
+      if (room.connections.size === 0) this.unload(room);
+    }
+  }
+
   private load(meetingId: string): Promise<Room | null> {
     const started = performance.now();
     const promise = Room.load(meetingId, {
