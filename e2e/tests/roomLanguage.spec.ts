@@ -12,6 +12,14 @@ test('the room switches between Japanese and English, with locale formats', asyn
   await alice.page.getByRole('button', { name: 'Add me' }).click();
   await bob.page.goto(url);
   await expectLive(bob.page);
+  // Attendees are recorded in the meeting: Bob sees them, and marks one absent for everyone.
+  await expect(bob.page.getByTestId('attendee')).toHaveText([/佐藤 花子\s*営業/, /Alice\s*営業/]);
+  await bob.page.getByTestId('attendee').filter({ hasText: '佐藤 花子' }).locator('label.checkbox').click();
+  await expect(alice.page.getByTestId('attendees')).toContainText('1 of 2 present');
+  await expect(alice.page.getByRole('checkbox', { name: '佐藤 花子 is present' })).not.toBeChecked();
+  await bob.page.getByRole('checkbox', { name: '佐藤 花子 is present' }).focus();
+  await bob.page.keyboard.press('Space');
+  await expect(alice.page.getByTestId('attendees')).toContainText('2 of 2 present');
   await openItem(alice.page, 1);
   await openItem(bob.page, 1);
   await notesEditor(alice.page).click();

@@ -4,7 +4,7 @@ import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
-import { ToggleButton, Toolbar } from 'react-aria-components';
+import { Button, Separator, ToggleButton, Toolbar } from 'react-aria-components';
 import type { Awareness } from 'y-protocols/awareness';
 import type { XmlFragment } from 'yjs';
 import { isAllowedLink } from './linkPolicy';
@@ -19,6 +19,8 @@ export interface NotesEditorLabels {
   heading: string;
   bulletList: string;
   orderedList: string;
+  undo: string;
+  redo: string;
 }
 
 export interface NotesEditorProps {
@@ -164,6 +166,14 @@ function FormattingToolbar({ editor, labels }: { editor: Editor; labels: NotesEd
           <span aria-hidden="true">{b.glyph}</span>
         </ToggleButton>
       ))}
+      <Separator orientation="vertical" className="notes-toolbar__separator" />
+      {/* Collaboration's undo: only this person's own changes. */}
+      <Button aria-label={labels.undo} className="notes-toolbar__button" onPress={() => chain().undo().run()}>
+        <span aria-hidden="true">↶</span>
+      </Button>
+      <Button aria-label={labels.redo} className="notes-toolbar__button" onPress={() => chain().redo().run()}>
+        <span aria-hidden="true">↷</span>
+      </Button>
     </Toolbar>
   );
 }

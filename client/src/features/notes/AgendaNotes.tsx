@@ -29,6 +29,8 @@ export function AgendaNotes({ agendaItemId, title }: { agendaItemId: string; tit
     heading: t('room.heading'),
     bulletList: t('room.bulletList'),
     orderedList: t('room.orderedList'),
+    undo: t('room.undo'),
+    redo: t('room.redo'),
   };
   if (!fragment) return null;
   // The caret extension announces its user to everyone: wait for a real name (the join dialog is open).
