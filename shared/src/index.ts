@@ -52,6 +52,20 @@ export {
   endMeeting,
 } from './model/facilitation';
 export { observeMeeting, type MeetingSection } from './model/observe';
+export {
+  listClosingOverrides,
+  setClosingOverride,
+  removeClosingOverride,
+  getNextMeeting,
+  setNextMeeting,
+  getClosingNotes,
+  type ClosingOverrideRecord,
+  type ClosingOverrideInput,
+  type NextMeetingNote,
+  type NextMeetingInput,
+  type ClosingNotes,
+} from './model/closingNotes';
+export * from './closing/index';
 
 export {
   computeTimer,

@@ -20,6 +20,7 @@ export const RootKey = {
   decisions: 'decisions',
   actionItems: 'actionItems',
   kpis: 'kpis',
+  closing: 'closing', // closing-checklist overrides and the next meeting: see model/closingNotes.ts
 } as const;
 
 export type RootKeyName = (typeof RootKey)[keyof typeof RootKey];

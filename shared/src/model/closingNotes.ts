@@ -1,0 +1,116 @@
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import { RootKey } from '../schema/keys';
+import type { FieldMap } from './fieldReaders';
+import { ValidationError } from './modelError';
+import { parseInput } from './parse';
+
+/**
+ * What the facilitator notes while closing a meeting: the closing-checklist gaps they accepted
+ * with a reason (the minutes list them), and what is known of the next meeting (次回予定).
+ *
+ * Layout of the `closing` root map, one flat key per entry so concurrent edits of different
+ * gaps never collide (a nested map created by two clients at once would lose one of them):
+ *   override:<gapId>  { reason, by, at }   an accepted gap (gap ids: shared/src/closing/checklist.ts)
+ *   nextMeeting       { date, text }
+ * Values are stored whole; the last writer of a key wins.
+ */
+
+export interface ClosingOverrideRecord {
+  /** The checklist gap this accepts, e.g. "action-due-date:<actionItemId>". */
+  gapId: string;
+  reason: string;
+  /** Who accepted it (a display name), or "". */
+  by: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+export interface NextMeetingNote {
+  /** "YYYY-MM-DD" or an ISO 8601 date-time, or null when not fixed yet. */
+  date: string | null;
+  text: string;
+}
+
+export interface ClosingNotes {
+  overrides: ClosingOverrideRecord[];
+  nextMeeting: NextMeetingNote | null;
+}
+
+const OVERRIDE_PREFIX = 'override:';
+const NEXT_MEETING_KEY = 'nextMeeting';
+
+export const gapIdSchema = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[a-z-]+:[^\s]+$/, 'must look like "kind:id"');
+
+export const closingOverrideInputSchema = z.strictObject({
+  reason: z.string().trim().min(1, 'must not be empty').max(1000),
+  by: z.string().trim().max(200).default(''),
+});
+export type ClosingOverrideInput = z.input<typeof closingOverrideInputSchema>;
+
+export const nextMeetingInputSchema = z.strictObject({
+  date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).nullable().default(null),
+  text: z.string().trim().max(1000).default(''),
+});
+export type NextMeetingInput = z.input<typeof nextMeetingInputSchema>;
+
+function closingMap(doc: Y.Doc): FieldMap {
+  return doc.getMap<unknown>(RootKey.closing);
+}
+
+export function listClosingOverrides(doc: Y.Doc): ClosingOverrideRecord[] {
+  const overrides: ClosingOverrideRecord[] = [];
+  closingMap(doc).forEach((value, key) => {
+    if (!key.startsWith(OVERRIDE_PREFIX) || !isStoredOverride(value)) return;
+    overrides.push({ gapId: key.slice(OVERRIDE_PREFIX.length), reason: value.reason, by: value.by, at: value.at });
+  });
+  return overrides.sort((a, b) => a.at - b.at || (a.gapId < b.gapId ? -1 : 1));
+}
+
+/** Accepts a checklist gap with a reason (replacing an earlier reason for the same gap). */
+export function setClosingOverride(doc: Y.Doc, gapId: string, input: ClosingOverrideInput, now: number = Date.now()): void {
+  const id = parseInput(gapIdSchema, gapId);
+  const values = parseInput(closingOverrideInputSchema, input);
+  if (!Number.isFinite(now) || now <= 0) throw new ValidationError('now: must be epoch milliseconds', 'now');
+  doc.transact(() => closingMap(doc).set(OVERRIDE_PREFIX + id, { reason: values.reason, by: values.by, at: now }));
+}
+
+/** Withdraws an override; the gap counts as open again. No-op when there is none. */
+export function removeClosingOverride(doc: Y.Doc, gapId: string): void {
+  const map = closingMap(doc);
+  if (!map.has(OVERRIDE_PREFIX + gapId)) return;
+  doc.transact(() => map.delete(OVERRIDE_PREFIX + gapId));
+}
+
+export function getNextMeeting(doc: Y.Doc): NextMeetingNote | null {
+  const value = closingMap(doc).get(NEXT_MEETING_KEY);
+  return isStoredNextMeeting(value) ? { date: value.date, text: value.text } : null;
+}
+
+/** Records the next meeting's date and/or a note; both empty clears it. */
+export function setNextMeeting(doc: Y.Doc, input: NextMeetingInput): void {
+  const values = parseInput(nextMeetingInputSchema, input);
+  const map = closingMap(doc);
+  doc.transact(() => {
+    if (values.date === null && values.text === '') map.delete(NEXT_MEETING_KEY);
+    else map.set(NEXT_MEETING_KEY, { date: values.date, text: values.text });
+  });
+}
+
+export function getClosingNotes(doc: Y.Doc): ClosingNotes {
+  return { overrides: listClosingOverrides(doc), nextMeeting: getNextMeeting(doc) };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isStoredOverride(v: unknown): v is { reason: string; by: string; at: number } {
+  return isObject(v) && typeof v.reason === 'string' && typeof v.by === 'string' && typeof v.at === 'number';
+}
+function isStoredNextMeeting(v: unknown): v is NextMeetingNote {
+  return isObject(v) && (v.date === null || typeof v.date === 'string') && typeof v.text === 'string';
+}
