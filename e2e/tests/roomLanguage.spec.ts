@@ -20,6 +20,7 @@ test('the room switches between Japanese and English, with locale formats', asyn
   await bob.page.getByRole('checkbox', { name: '佐藤 花子 is present' }).focus();
   await bob.page.keyboard.press('Space');
   await expect(alice.page.getByTestId('attendees')).toContainText('2 of 2 present');
+  await expect(alice.page.getByTestId('attendee').first()).toHaveText(/佐藤 花子\s*営業/);
   await openItem(alice.page, 1);
   await openItem(bob.page, 1);
   await notesEditor(alice.page).click();

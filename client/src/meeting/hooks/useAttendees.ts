@@ -1,6 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import {
   addAttendee,
+  getAttendee,
   listAttendees,
   removeAttendee,
   updateAttendee,
@@ -31,7 +32,13 @@ export function useAttendeeCommands(): AttendeeCommands {
   return useMemo(
     () => ({
       add: (input) => addAttendee(doc, input),
-      update: (id, patch) => updateAttendee(doc, id, patch),
+      update: (id, patch) => {
+        // shared's attendee patch validator fills omitted fields with the *input* defaults
+        // (department '', present true), so a bare { present: false } would also wipe the
+        // department. Pass every field: the model skips writing the ones that did not change.
+        const current = getAttendee(doc, id);
+        updateAttendee(doc, id, current ? { name: current.name, department: current.department, present: current.present, ...patch } : patch);
+      },
       remove: (id) => removeAttendee(doc, id),
     }),
     [doc],
