@@ -73,7 +73,9 @@ test('notes, presence and the facilitation timer are shared live', async ({ alic
   await snapshot(alice.page, testInfo, 'room-live-en');
 
   // Next item: the running highlight moves for both, and item 1 shows its actual vs planned time.
+  // Bob was looking at the running item (not typing in it), so his view follows the meeting.
   await alice.page.getByRole('button', { name: 'Next item' }).click();
+  await expect(bob.page.getByTestId('agenda-detail').getByRole('textbox', { name: 'Title' })).toHaveValue('Launch readiness');
   for (const page of [alice.page, bob.page]) {
     await expect(page.getByTestId('running-item-title')).toHaveText('Launch readiness');
     await expect(page.locator('[data-running]')).toContainText('Launch readiness');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { I18nProvider } from 'react-aria-components';
@@ -80,6 +80,18 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
   useEffect(() => {
     if (selected && selected.id !== selectedId) select(selected.id);
   }, [selected, selectedId, select]);
+
+  // Follow the meeting: when the facilitator moves on, whoever was looking at the running item
+  // moves with it, unless they are typing in it (their editor is never pulled away under them).
+  const previousRunning = useRef(runningId);
+  useEffect(() => {
+    const before = previousRunning.current;
+    previousRunning.current = runningId;
+    if (!runningId || runningId === before || selectedId !== before) return;
+    const detail = document.querySelector('[data-testid="agenda-detail"]');
+    if (detail?.contains(document.activeElement)) return;
+    select(runningId);
+  }, [runningId, selectedId, select]);
 
   useEffect(() => {
     if (meta?.title) document.title = `${meta.title} · Suishin`;
