@@ -12,8 +12,9 @@
  *     with 20 people in the room (18 simulated sync clients whose presence keeps changing).
  *
  * Builds the client, starts the real server on a free loopback port with a temporary DATA_DIR
- * (as the e2e fixture does), seeds the meeting through the sync protocol, and stops everything
- * at the end. Bounded: gives up after BENCH_TIMEOUT_MS (default 180 s).
+ * (as the e2e fixture does; E2E_BASE_URL uses a running one instead), seeds the meeting through
+ * the sync protocol, and stops everything at the end. Bounded: gives up after BENCH_TIMEOUT_MS
+ * (default 180 s). BENCH_VERBOSE=1 prints when each run synced, showed the rows, became editable.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -181,7 +182,9 @@ async function main(): Promise<void> {
   execFileSync('npx', ['--yes', 'pnpm@12.4.2', '--filter', '@suishin/client', 'build'], { cwd: repoRoot, stdio: 'ignore' });
   bundleFigures();
 
-  const server = await startServer();
+  // E2E_BASE_URL: measure against an already running server (as the e2e fixture allows).
+  const external = process.env.E2E_BASE_URL;
+  const server: RunningServer = external ? { baseURL: external, dataDir: '', output: () => '', stop: async () => {} } : await startServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--no-first-run'] });
   try {
     const meetingId = await seedMeeting(server.baseURL, ITEMS);
