@@ -83,6 +83,9 @@ describe('attendees', () => {
       { id: b, name: 'Tanaka', present: false },
     ]);
     updateAttendee(doc, b, { present: true });
+    updateAttendee(doc, a, { present: false });
+    expect(listAttendees(doc).find((x) => x.id === a)).toMatchObject({ department: '営業', present: false });
+    updateAttendee(doc, a, { present: true });
     moveAttendee(doc, b, 0);
     expect(listAttendees(doc).map((x) => [x.id, x.present])).toEqual([
       [b, true],

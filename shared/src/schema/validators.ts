@@ -47,7 +47,13 @@ export const attendeeInputSchema = z.strictObject({
   present: z.boolean().default(true),
 });
 export type AttendeeInput = z.input<typeof attendeeInputSchema>;
-export const attendeePatchSchema = attendeeInputSchema.partial();
+// Not `attendeeInputSchema.partial()`: that keeps the input's defaults, so a patch of
+// `{ present: false }` would also reset the department to ''.
+export const attendeePatchSchema = z.strictObject({
+  name: requiredTitle.optional(),
+  department: shortText.optional(),
+  present: z.boolean().optional(),
+});
 export type AttendeePatch = z.input<typeof attendeePatchSchema>;
 
 const timeboxMinutes = z.number().int().min(0).max(24 * 60);
