@@ -1,0 +1,262 @@
+/**
+ * One meeting as relational rows: the input of every projection store (SQLite now, PostgreSQL
+ * later). A pure function of the stored document's view and closing notes, so the tables can be
+ * dropped and rebuilt from the documents alone (see rebuild.ts).
+ *
+ * Every child row repeats the meeting's series id and the day it was held, so the queries of
+ * search and dashboards (decisions of a series, KPI trend across a series, overdue actions by
+ * department) need no join to filter by series or date.
+ */
+import {
+  closingChecklist,
+  type ClosingNotes,
+  type ExternalRef,
+  type KpiStatus,
+  type MeetingView,
+} from '@suishin/shared';
+
+export interface MeetingRowRecord {
+  meetingId: string;
+  seriesId: string | null;
+  title: string;
+  status: 'draft' | 'live' | 'ended';
+  language: 'ja' | 'en';
+  place: string;
+  scheduledStart: string | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** When it was held (started, else scheduled), epoch ms; null if neither is known. */
+  heldAt: number | null;
+  /** The calendar day of heldAt in the projection's time zone, "YYYY-MM-DD". */
+  heldOn: string | null;
+  attendeeCount: number;
+  presentCount: number;
+  plannedSeconds: number;
+  actualSeconds: number;
+  decisionCount: number;
+  actionItemCount: number;
+  /** Checklist gaps accepted with a reason when the meeting closed. */
+  closingOverrideCount: number;
+  nextMeetingDate: string | null;
+  nextMeetingText: string;
+}
+
+interface ChildBase {
+  meetingId: string;
+  seriesId: string | null;
+  heldOn: string | null;
+  /** 0-based position in the meeting's ordered list. */
+  position: number;
+}
+
+export interface AgendaItemRecord extends ChildBase {
+  agendaItemId: string;
+  title: string;
+  presenter: string;
+  timeboxMinutes: number;
+  actualSeconds: number;
+  status: string;
+  /** Notes as plain text (for full-text search). */
+  notes: string;
+}
+
+export interface DecisionRecord extends ChildBase {
+  decisionId: string;
+  text: string;
+  rationale: string;
+  alternatives: string;
+  decidedBy: string;
+  agendaItemId: string | null;
+  createdAt: number;
+  reviewDate: string | null;
+  supersedesId: string | null;
+}
+
+export interface ActionItemRecord extends ChildBase {
+  actionItemId: string;
+  title: string;
+  ownerName: string;
+  ownerDepartment: string;
+  dueDate: string | null;
+  status: string;
+  linkKind: string | null;
+  linkId: string | null;
+  createdAt: number;
+}
+
+export interface ActionItemRefRecord extends ExternalRef {
+  meetingId: string;
+  actionItemId: string;
+}
+
+export interface KpiValueRecord extends ChildBase {
+  kpiId: string;
+  name: string;
+  unit: string;
+  target: number | null;
+  actual: number | null;
+  previous: number | null;
+  delta: number | null;
+  direction: string;
+  status: KpiStatus | null;
+  owner: string;
+  comment: string;
+  countermeasureActionId: string | null;
+}
+
+export interface AttendeeRecord {
+  meetingId: string;
+  attendeeId: string;
+  position: number;
+  name: string;
+  department: string;
+  present: boolean;
+}
+
+export interface ClosingOverrideRowRecord {
+  meetingId: string;
+  gapId: string;
+  kind: string;
+  subjectId: string;
+  reason: string;
+  overriddenBy: string;
+  overriddenAt: number;
+}
+
+export interface MeetingRecord {
+  meeting: MeetingRowRecord;
+  departments: string[];
+  attendees: AttendeeRecord[];
+  agendaItems: AgendaItemRecord[];
+  decisions: DecisionRecord[];
+  actionItems: ActionItemRecord[];
+  actionItemRefs: ActionItemRefRecord[];
+  kpiValues: KpiValueRecord[];
+  closingOverrides: ClosingOverrideRowRecord[];
+}
+
+export interface RecordOptions {
+  /** IANA zone for `heldOn`; default Asia/Tokyo. */
+  timeZone?: string;
+}
+
+export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options: RecordOptions = {}): MeetingRecord {
+  const { meta } = view;
+  const scheduledMs = meta.scheduledStart ? Date.parse(meta.scheduledStart) : Number.NaN;
+  const heldAt = meta.startedAt ?? (Number.isFinite(scheduledMs) ? scheduledMs : null);
+  const heldOn = heldAt === null ? null : dayIn(heldAt, options.timeZone ?? 'Asia/Tokyo');
+  const base = (position: number): ChildBase => ({ meetingId: view.id, seriesId: meta.seriesId, heldOn, position });
+  const checklist = closingChecklist(view, notes.overrides);
+
+  return {
+    meeting: {
+      meetingId: view.id,
+      seriesId: meta.seriesId,
+      title: meta.title,
+      status: meta.status,
+      language: meta.language,
+      place: meta.place,
+      scheduledStart: meta.scheduledStart,
+      startedAt: meta.startedAt,
+      endedAt: meta.endedAt,
+      heldAt,
+      heldOn,
+      attendeeCount: view.attendees.length,
+      presentCount: view.attendees.filter((a) => a.present).length,
+      plannedSeconds: view.agenda.reduce((sum, item) => sum + item.timeboxMinutes * 60, 0),
+      actualSeconds: view.agenda.reduce((sum, item) => sum + item.actualSeconds, 0),
+      decisionCount: view.decisions.length,
+      actionItemCount: view.actionItems.length,
+      closingOverrideCount: checklist.overridden.length,
+      nextMeetingDate: notes.nextMeeting?.date ?? null,
+      nextMeetingText: notes.nextMeeting?.text ?? '',
+    },
+    departments: [...new Set(meta.departments.map((d) => d.trim()).filter(Boolean))],
+    attendees: view.attendees.map((a, position) => ({
+      meetingId: view.id,
+      attendeeId: a.id,
+      position,
+      name: a.name,
+      department: a.department,
+      present: a.present,
+    })),
+    agendaItems: view.agenda.map((item, position) => ({
+      ...base(position),
+      agendaItemId: item.id,
+      title: item.title,
+      presenter: item.presenter,
+      timeboxMinutes: item.timeboxMinutes,
+      actualSeconds: item.actualSeconds,
+      status: item.status,
+      notes: item.notes,
+    })),
+    decisions: view.decisions.map((d, position) => ({
+      ...base(position),
+      decisionId: d.id,
+      text: d.text,
+      rationale: d.rationale,
+      alternatives: d.alternatives,
+      decidedBy: d.decidedBy,
+      agendaItemId: d.agendaItemId,
+      createdAt: d.createdAt,
+      reviewDate: d.reviewDate,
+      supersedesId: d.supersedesId,
+    })),
+    actionItems: view.actionItems.map((a, position) => ({
+      ...base(position),
+      actionItemId: a.id,
+      title: a.title,
+      ownerName: a.owner.name,
+      ownerDepartment: a.owner.department,
+      dueDate: a.dueDate,
+      status: a.status,
+      linkKind: a.link?.kind ?? null,
+      linkId: a.link?.id ?? null,
+      createdAt: a.createdAt,
+    })),
+    actionItemRefs: view.actionItems.flatMap((a) =>
+      uniqueRefs(a.externalRefs).map((ref) => ({ meetingId: view.id, actionItemId: a.id, ...ref })),
+    ),
+    kpiValues: view.kpis.map((k, position) => ({
+      ...base(position),
+      kpiId: k.id,
+      name: k.name,
+      unit: k.unit,
+      target: k.target,
+      actual: k.actual,
+      previous: k.previous,
+      delta: k.delta,
+      direction: k.direction,
+      status: k.status,
+      owner: k.owner,
+      comment: k.comment,
+      countermeasureActionId: k.countermeasureActionId,
+    })),
+    closingOverrides: checklist.overridden.map((gap) => ({
+      meetingId: view.id,
+      gapId: gap.id,
+      kind: gap.kind,
+      subjectId: gap.subjectId,
+      reason: gap.override!.reason,
+      overriddenBy: gap.override!.by,
+      overriddenAt: gap.override!.at,
+    })),
+  };
+}
+
+function uniqueRefs(refs: readonly ExternalRef[]): ExternalRef[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const key = `${ref.tracker}\u0000${ref.key}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** "YYYY-MM-DD" of an instant in a time zone. */
+export function dayIn(epochMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(epochMs);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
