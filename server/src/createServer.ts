@@ -7,12 +7,17 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { CloseCode } from '@suishin/shared';
+import { ClosingService } from './closing/closingService';
+import { loadExportSettings, type ExportSettings } from './closing/exportSettings';
+import { notifyWhenEnded } from './closing/notifyWhenEnded';
 import type { ServerConfig } from './config';
 import { createEventLoopMonitor } from './eventLoopMonitor';
 import { createHttpApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import { openSqliteStore } from './persistence/sqlite/sqliteStore';
 import type { MeetingStore } from './persistence/store';
+import type { ProjectionStore } from './projections/projectionStore';
+import { openSqliteProjection } from './projections/sqlite/sqliteProjectionStore';
 import { Rooms } from './sync/rooms';
 import { attachSyncEndpoint } from './sync/syncEndpoint';
 
@@ -20,6 +25,10 @@ export interface ServerDeps {
   /** Storage to use instead of SQLite under config.dataDir (tests wrap it to inject faults). */
   store?: MeetingStore;
   logger?: Logger;
+  /** Export and tracker settings instead of those in the environment (tests). */
+  exportSettings?: ExportSettings;
+  /** Relational projection instead of the SQLite tables under config.dataDir. */
+  projection?: ProjectionStore;
 }
 
 export interface SuishinServer {
@@ -29,6 +38,7 @@ export interface SuishinServer {
   readonly url: string;
   readonly store: MeetingStore;
   readonly rooms: Rooms;
+  readonly closing: ClosingService;
   /**
    * Clean shutdown: refuse new sockets, close open ones with 1012, persist and unload every room,
    * flush and close the store, close the HTTP server.
@@ -41,7 +51,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
   const store = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
   const rooms = new Rooms(
     {
-      store,
+      // Rooms write a meeting's list row when its status changes; an ended meeting is then projected.
+      store: notifyWhenEnded(store, (meetingId) => closingService.meetingEnded(meetingId)),
       logger,
       compactAfterUpdates: config.compactAfterUpdates,
       maxUpdateBytes: config.maxMessageBytes,
@@ -50,6 +61,20 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     },
     logger,
   );
+  let exportSettings = deps.exportSettings;
+  if (!exportSettings) {
+    const { problems, ...loaded } = loadExportSettings(process.env);
+    for (const problem of problems) logger.warn(`export settings: ${problem}`);
+    exportSettings = loaded;
+  }
+  const closingService = new ClosingService({
+    store,
+    rooms,
+    projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }),
+    settings: exportSettings,
+    logger,
+  });
+  closingService.start();
   let sync: ReturnType<typeof attachSyncEndpoint> | null = null;
   const eventLoop = createEventLoopMonitor();
   const app = createHttpApp({
@@ -58,6 +83,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     logger,
     clientDist: config.clientDist,
     maxBodyBytes: config.maxBodyBytes,
+    closing: closingService,
     health: {
       openRooms: () => rooms.openCount,
       connections: () => sync?.connectionCount() ?? 0,
@@ -84,6 +110,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     },
     store,
     rooms,
+    closing: closingService,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -99,6 +126,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
         sync?.stop();
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
+        await closingService.close(); // projections of the rooms just unloaded, before the store closes
         sync?.terminateAll();
         await store.close();
         httpServer.closeAllConnections();

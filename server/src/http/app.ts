@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ErrorCode } from '@suishin/shared';
+import type { ClosingService } from '../closing/closingService';
 import type { Logger } from '../logger';
 import type { MeetingStore } from '../persistence/store';
 import type { Rooms } from '../sync/rooms';
 import { apiError } from './apiErrors';
 import { clientAssetRoutes } from './clientAssets';
+import { closingRoutes, type AuthorizeMeeting } from './closing';
+import { exportRoutes } from './exports';
 import { healthRoutes, type HealthDeps } from './health';
 import { meetingRoutes } from './meetings';
 
@@ -16,6 +19,9 @@ export interface HttpAppDeps {
   clientDist: string;
   maxBodyBytes: number;
   health: HealthDeps;
+  closing: ClosingService;
+  /** Role checks of the closing and export routes; default: everyone may (until sign-in is wired). */
+  authorizeMeeting?: AuthorizeMeeting;
 }
 
 export function createHttpApp(deps: HttpAppDeps) {
@@ -30,6 +36,9 @@ export function createHttpApp(deps: HttpAppDeps) {
     }),
   );
   app.route('/api/meetings', meetingRoutes(deps));
+  const authorize: AuthorizeMeeting = deps.authorizeMeeting ?? (async () => null);
+  app.route('/api/meetings', closingRoutes({ closing: deps.closing, authorize }));
+  app.route('/api/meetings', exportRoutes({ closing: deps.closing, authorize }));
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
   app.route('/', healthRoutes(deps.health));
   app.route('/', clientAssetRoutes(deps.clientDist));

@@ -1,0 +1,58 @@
+/**
+ * /api/meetings/:id/closing and /api/meetings/:id/end: the closing checklist as the server sees
+ * it, and ending the meeting.
+ *
+ * Ending is a REST call, not a client's document update: the server checks the checklist on the
+ * room's newest state, stamps its own clock, and applies endMeeting to the room's live document
+ * through the durable path (stored, then relayed to every open client, whose banner appears at
+ * once). The final state is then projected into the relational tables.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { ErrorCode } from '@suishin/shared';
+import { ClosingError, type ClosingService } from '../closing/closingService';
+import { apiError } from './apiErrors';
+
+/**
+ * Decides whether the request may go on: null to proceed, or the refusal to send (401/403).
+ * `read`: anyone with access to the meeting; `facilitate`: its facilitators only.
+ */
+export type AuthorizeMeeting = (c: Context, meetingId: string, need: 'read' | 'facilitate') => Promise<Response | null>;
+
+export interface ClosingRoutesDeps {
+  closing: ClosingService;
+  authorize: AuthorizeMeeting;
+}
+
+export function closingRoutes({ closing, authorize }: ClosingRoutesDeps) {
+  const app = new Hono();
+
+  app.get('/:id/closing', async (c) => {
+    const id = c.req.param('id');
+    const refused = await authorize(c, id, 'read');
+    if (refused) return refused;
+    const result = await closing.checklist(id);
+    if (!result) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
+    return c.json(result);
+  });
+
+  app.post('/:id/end', async (c) => {
+    const id = c.req.param('id');
+    const refused = await authorize(c, id, 'facilitate');
+    if (refused) return refused;
+    try {
+      const { view, checklist } = await closing.end(id);
+      return c.json({ meeting: view, checklist });
+    } catch (error) {
+      return closingErrorResponse(c, error);
+    }
+  });
+
+  return app;
+}
+
+/** A ClosingError as the shared error body (plus its details); anything else is rethrown (500). */
+export function closingErrorResponse(c: Context, error: unknown): Response {
+  if (!(error instanceof ClosingError)) throw error;
+  return c.json({ error: { code: error.code, message: error.message }, ...error.details }, error.status);
+}
