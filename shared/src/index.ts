@@ -83,3 +83,4 @@ export { notesToPlainText } from './view/notesText';
 export { MessageType, SYNC_PATH, type MessageTypeName } from './protocol/messages';
 export { CloseCode, PERMANENT_CLOSE_CODES, type CloseCodeName } from './protocol/closeCodes';
 export { ErrorCode, type ErrorCodeValue, type ApiErrorBody } from './protocol/errors';
+export * from './series/index';

@@ -1,0 +1,81 @@
+/**
+ * Series fields stored on records of a meeting document, beside the fields the base model knows
+ * (readers ignore fields they do not know, so older clients keep working):
+ *
+ * - action item `carriedFrom`: {meetingId, actionItemId} of the ORIGINAL action item (the root of
+ *   the chain) and `via` the copy it was carried from last. Carry-over is idempotent by `root`.
+ * - agenda item `seriesRole`: 'followUp' (the follow-up section at the top) or 'brief' (the
+ *   "since last time" brief), so they are recognised without matching titles.
+ */
+import type * as Y from 'yjs';
+import { actionItems } from '../model/actionItems';
+import { agendaItems } from '../model/agenda';
+
+export interface ItemRef {
+  meetingId: string;
+  actionItemId: string;
+}
+
+export interface CarryOrigin {
+  /** The action item as it was first written, in the meeting that created it. */
+  root: ItemRef;
+  /** The copy this one was carried from (equals root on the first carry). */
+  via: ItemRef;
+}
+
+export type SeriesAgendaRole = 'followUp' | 'brief';
+
+export const CARRIED_FROM_FIELD = 'carriedFrom';
+export const SERIES_ROLE_FIELD = 'seriesRole';
+
+function isRef(v: unknown): v is ItemRef {
+  return (
+    typeof v === 'object' && v !== null &&
+    typeof (v as ItemRef).meetingId === 'string' && typeof (v as ItemRef).actionItemId === 'string'
+  );
+}
+
+export function isCarryOrigin(v: unknown): v is CarryOrigin {
+  return typeof v === 'object' && v !== null && isRef((v as CarryOrigin).root) && isRef((v as CarryOrigin).via);
+}
+
+export function getCarriedFrom(doc: Y.Doc, actionItemId: string): CarryOrigin | null {
+  const value = actionItems.record(doc, actionItemId)?.get(CARRIED_FROM_FIELD);
+  return isCarryOrigin(value) ? value : null;
+}
+
+/** Every carried action item of the document, by its id. */
+export function listCarriedFrom(doc: Y.Doc): Map<string, CarryOrigin> {
+  const out = new Map<string, CarryOrigin>();
+  actionItems.root(doc).forEach((record, id) => {
+    const value = (record as Y.Map<unknown>).get?.(CARRIED_FROM_FIELD);
+    if (isCarryOrigin(value)) out.set(id, value);
+  });
+  return out;
+}
+
+export function setCarriedFrom(doc: Y.Doc, actionItemId: string, origin: CarryOrigin): void {
+  const record = actionItems.record(doc, actionItemId);
+  if (!record) throw new Error(`unknown action item ${actionItemId}`);
+  record.set(CARRIED_FROM_FIELD, { root: { ...origin.root }, via: { ...origin.via } });
+}
+
+export function getSeriesRole(doc: Y.Doc, agendaItemId: string): SeriesAgendaRole | null {
+  const value = agendaItems.record(doc, agendaItemId)?.get(SERIES_ROLE_FIELD);
+  return value === 'followUp' || value === 'brief' ? value : null;
+}
+
+export function setSeriesRole(doc: Y.Doc, agendaItemId: string, role: SeriesAgendaRole): void {
+  agendaItems.record(doc, agendaItemId)?.set(SERIES_ROLE_FIELD, role);
+}
+
+/** The agenda item with that role, if any. */
+export function findSeriesAgendaItem(doc: Y.Doc, role: SeriesAgendaRole): string | null {
+  let found: string | null = null;
+  agendaItems.root(doc).forEach((record, id) => {
+    if ((record as Y.Map<unknown>).get?.(SERIES_ROLE_FIELD) === role) found ??= id;
+  });
+  return found;
+}
+
+export const rootKey = (ref: ItemRef) => `${ref.meetingId}/${ref.actionItemId}`;

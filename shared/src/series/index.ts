@@ -1,0 +1,3 @@
+export * from './seriesTypes';
+export * from './carriedFields';
+export * from './carryOver';
