@@ -76,6 +76,11 @@ export {
   type ClockSample,
 } from './timer/timerMath';
 export { kpiStatus, kpiDelta, DEFAULT_AT_RISK_MARGIN, type KpiStatusOptions } from './kpi/kpiStatus';
+export * from './kpi/kpiNumber';
+export * from './kpi/pasteParser';
+export * from './kpi/countermeasure';
+export * from './model/kpiBatch';
+export * from './model/kpiCountermeasure';
 
 export { toMeetingView, type MeetingView, type AgendaItemView, type KpiView } from './view/meetingView';
 export { notesToPlainText } from './view/notesText';
