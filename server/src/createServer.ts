@@ -12,6 +12,7 @@ import { loadExportSettings, type ExportSettings } from './closing/exportSetting
 import { notifyWhenEnded } from './closing/notifyWhenEnded';
 import type { ServerConfig } from './config';
 import { createEventLoopMonitor } from './eventLoopMonitor';
+import { createFollowThrough } from './followThrough/followThrough';
 import { createHttpApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import { openSqliteStore } from './persistence/sqlite/sqliteStore';
@@ -67,10 +68,12 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     for (const problem of problems) logger.warn(`export settings: ${problem}`);
     exportSettings = loaded;
   }
+  // Series, search and follow-through: indexes every meeting the closing service projects.
+  const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
   const closingService = new ClosingService({
     store,
     rooms,
-    projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }),
+    projection: followThrough.projection,
     settings: exportSettings,
     logger,
   });
@@ -84,6 +87,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     clientDist: config.clientDist,
     maxBodyBytes: config.maxBodyBytes,
     closing: closingService,
+    followThrough,
     health: {
       openRooms: () => rooms.openCount,
       connections: () => sync?.connectionCount() ?? 0,
@@ -127,6 +131,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
         await closingService.close(); // projections of the rooms just unloaded, before the store closes
+        followThrough.close();
         sync?.terminateAll();
         await store.close();
         httpServer.closeAllConnections();

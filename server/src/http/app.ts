@@ -8,9 +8,13 @@ import type { Rooms } from '../sync/rooms';
 import { apiError } from './apiErrors';
 import { clientAssetRoutes } from './clientAssets';
 import { closingRoutes, type AuthorizeMeeting } from './closing';
+import { dashboardRoutes } from './dashboard';
+import type { FollowThrough } from '../followThrough/followThrough';
 import { exportRoutes } from './exports';
 import { healthRoutes, type HealthDeps } from './health';
 import { meetingRoutes } from './meetings';
+import { searchRoutes } from './search';
+import { seriesRoutes } from './series';
 
 export interface HttpAppDeps {
   store: MeetingStore;
@@ -20,6 +24,8 @@ export interface HttpAppDeps {
   maxBodyBytes: number;
   health: HealthDeps;
   closing: ClosingService;
+  /** Series, search, archive and follow-through dashboards (see http/series.ts, search.ts, dashboard.ts). */
+  followThrough?: FollowThrough;
   /** Role checks of the closing and export routes; default: everyone may (until sign-in is wired). */
   authorizeMeeting?: AuthorizeMeeting;
 }
@@ -39,6 +45,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   const authorize: AuthorizeMeeting = deps.authorizeMeeting ?? (async () => null);
   app.route('/api/meetings', closingRoutes({ closing: deps.closing, authorize }));
   app.route('/api/meetings', exportRoutes({ closing: deps.closing, authorize }));
+  if (deps.followThrough) for (const r of [seriesRoutes, searchRoutes, dashboardRoutes]) app.route('/api', r({ ...deps, followThrough: deps.followThrough }));
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
   app.route('/', healthRoutes(deps.health));
   app.route('/', clientAssetRoutes(deps.clientDist));

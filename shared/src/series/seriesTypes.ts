@@ -45,9 +45,9 @@ export const seriesPatchSchema = z.strictObject({
 });
 export type SeriesPatch = z.input<typeof seriesPatchSchema>;
 
-export const nextMeetingInputSchema = z.strictObject({
+export const seriesNextMeetingSchema = z.strictObject({
   title: z.string().trim().min(1).max(500).optional(),
   scheduledStart: z.iso.datetime({ offset: true }).nullable().optional(),
   place: shortText.optional(),
 });
-export type NextMeetingInput = z.input<typeof nextMeetingInputSchema>;
+export type SeriesNextMeetingInput = z.input<typeof seriesNextMeetingSchema>;

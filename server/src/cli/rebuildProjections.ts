@@ -1,0 +1,41 @@
+/**
+ * pnpm rebuild-projections [DATA_DIR]: drops every projection table (the issue-6 proj_* tables and
+ * the follow-through follow_* tables: search index, carry links, series membership) and rebuilds
+ * them from the stored documents alone. Stop the server first (or accept that meetings edited
+ * meanwhile are projected as stored when read). The series table is source data and is kept.
+ */
+import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
+import { openSqliteProjection } from '../projections/sqlite/sqliteProjectionStore';
+import { rebuildProjection, type RebuildResult } from '../projections/rebuild';
+import { openFollowThroughDb } from '../followThrough/followThroughDb';
+import { FollowThroughIndex } from '../followThrough/followThroughIndex';
+import { withFollowThrough } from '../followThrough/withFollowThrough';
+
+export async function rebuildAllProjections(dataDir: string): Promise<RebuildResult> {
+  const store = openSqliteStore({ dataDir });
+  const projection = openSqliteProjection({ dataDir });
+  const { db } = openFollowThroughDb(dataDir);
+  try {
+    return await rebuildProjection(store, withFollowThrough(projection, new FollowThroughIndex(db), store));
+  } finally {
+    db.close();
+    await projection.close();
+    await store.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dataDir = process.argv[2] ?? process.env.DATA_DIR ?? 'data';
+  const started = performance.now();
+  rebuildAllProjections(dataDir).then(
+    (r) => {
+      console.log(`rebuilt projections in ${dataDir}: ${r.projected} meetings, ${r.failed.length} failed (${(performance.now() - started).toFixed(0)} ms)`);
+      if (r.failed.length) console.log(`failed: ${r.failed.join(', ')}`);
+      process.exitCode = r.failed.length ? 1 : 0;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

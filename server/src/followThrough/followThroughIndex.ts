@@ -1,0 +1,91 @@
+/**
+ * Writes the derived follow-through rows (search index, carry links, series membership) of one
+ * meeting from its projection record and the carry origins of its document.
+ */
+import type Database from 'better-sqlite3';
+import type { CarryOrigin } from '@suishin/shared';
+import type { MeetingRecord } from '../projections/meetingRecord';
+import { recreateDerivedTables } from './followThroughDb';
+
+export type SearchKind = 'agenda' | 'decision' | 'actionItem';
+
+export class FollowThroughIndex {
+  private stmts;
+
+  constructor(readonly db: Database.Database) {
+    this.stmts = this.prepare();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      ownedRows: db.prepare<[string], { search_rowid: number }>('SELECT search_rowid FROM follow_search_owner WHERE meeting_id = ?'),
+      deleteSearch: db.prepare<[number]>('DELETE FROM follow_search WHERE rowid = ?'),
+      deleteOwner: db.prepare<[string]>('DELETE FROM follow_search_owner WHERE meeting_id = ?'),
+      insertSearch: db.prepare<[string, string, string, string, string]>(
+        'INSERT INTO follow_search (title, body, kind, meeting_id, item_id) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertOwner: db.prepare<[string, number | bigint]>('INSERT INTO follow_search_owner (meeting_id, search_rowid) VALUES (?, ?)'),
+      deleteLinks: db.prepare<[string]>('DELETE FROM follow_carry_links WHERE meeting_id = ?'),
+      insertLink: db.prepare(
+        `INSERT OR REPLACE INTO follow_carry_links (meeting_id, action_item_id, root_meeting_id, root_action_item_id, via_meeting_id, via_action_item_id)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      linkSeries: db.prepare(
+        `INSERT INTO follow_series_meetings (meeting_id, series_id, created_at) VALUES (?, ?, ?)
+         ON CONFLICT (meeting_id) DO UPDATE SET series_id = excluded.series_id`,
+      ),
+      unlinkSeries: db.prepare<[string]>('DELETE FROM follow_series_meetings WHERE meeting_id = ?'),
+    };
+  }
+
+  linkSeriesMeeting(meetingId: string, seriesId: string | null, createdAt: number) {
+    if (seriesId) this.stmts.linkSeries.run(meetingId, seriesId, createdAt);
+    else this.stmts.unlinkSeries.run(meetingId);
+  }
+
+  setCarryLinks(meetingId: string, carried: ReadonlyMap<string, CarryOrigin>) {
+    this.db.transaction(() => {
+      this.stmts.deleteLinks.run(meetingId);
+      for (const [id, o] of carried) {
+        this.stmts.insertLink.run(meetingId, id, o.root.meetingId, o.root.actionItemId, o.via.meetingId, o.via.actionItemId);
+      }
+    })();
+  }
+
+  indexMeeting(record: MeetingRecord, carried: ReadonlyMap<string, CarryOrigin>) {
+    const id = record.meeting.meetingId;
+    const s = this.stmts;
+    this.db.transaction(() => {
+      this.removeSearchRows(id);
+      const add = (title: string, body: string, kind: SearchKind, itemId: string) => {
+        const info = s.insertSearch.run(title, body, kind, id, itemId);
+        s.insertOwner.run(id, info.lastInsertRowid);
+      };
+      for (const a of record.agendaItems) add(a.title, a.notes, 'agenda', a.agendaItemId);
+      for (const d of record.decisions) add(d.text, [d.rationale, d.alternatives, d.decidedBy].filter(Boolean).join('\n'), 'decision', d.decisionId);
+      for (const a of record.actionItems) add(a.title, [a.ownerName, a.ownerDepartment].filter(Boolean).join(' '), 'actionItem', a.actionItemId);
+      this.linkSeriesMeeting(id, record.meeting.seriesId, record.meeting.heldAt ?? record.meeting.startedAt ?? 0);
+      this.setCarryLinks(id, carried);
+    })();
+  }
+
+  private removeSearchRows(meetingId: string) {
+    for (const { search_rowid } of this.stmts.ownedRows.all(meetingId)) this.stmts.deleteSearch.run(search_rowid);
+    this.stmts.deleteOwner.run(meetingId);
+  }
+
+  removeMeeting(meetingId: string) {
+    this.db.transaction(() => {
+      this.removeSearchRows(meetingId);
+      this.stmts.deleteLinks.run(meetingId);
+      this.stmts.unlinkSeries.run(meetingId);
+    })();
+  }
+
+  /** Empties every derived table (drop + create). */
+  clear() {
+    recreateDerivedTables(this.db);
+    this.stmts = this.prepare();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * /api/series: list, create and edit series (the workspace admin), and "next meeting"
+ * (POST /api/series/:id/next): a new meeting of the series with its usual agenda, the last
+ * meeting's KPIs, the open action items carried over and the "since last time" brief.
+ */
+import { Hono, type Context } from 'hono';
+import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema } from '@suishin/shared';
+import type { z } from 'zod';
+import { requireAdminIf, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
+import { apiError, invalidInput } from './apiErrors';
+
+async function parseBody<S extends z.ZodType>(c: Context, schema: S, allowEmpty = false): Promise<{ ok: true; value: z.output<S> } | { ok: false; res: Response }> {
+  let body: unknown = {};
+  const text = await c.req.text();
+  if (text.trim() || !allowEmpty) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { ok: false, res: invalidInput(c, 'request body must be JSON') };
+    }
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const error = ValidationError.fromZod(parsed.error);
+    return { ok: false, res: invalidInput(c, error.message, error.field) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+export function seriesRoutes({ followThrough, auth }: { followThrough: FollowThrough; auth?: GrantSource }) {
+  const app = new Hono();
+  const requireAdmin = () => requireAdminIf(auth);
+  const { series, service } = followThrough;
+
+  app.get('/series', (c) => c.json({ series: series.list() }));
+
+  app.post('/series', requireAdmin(), async (c) => {
+    const body = await parseBody(c, seriesInputSchema);
+    if (!body.ok) return body.res;
+    return c.json(series.create(body.value), 201);
+  });
+
+  app.get('/series/:id', (c) => {
+    const found = series.get(c.req.param('id'));
+    if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
+    return c.json({ ...found, meetingIds: service.meetingIds(found.id) });
+  });
+
+  app.patch('/series/:id', requireAdmin(), async (c) => {
+    const body = await parseBody(c, seriesPatchSchema);
+    if (!body.ok) return body.res;
+    const updated = series.update(c.req.param('id'), body.value);
+    if (!updated) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
+    return c.json(updated);
+  });
+
+  app.post('/series/:id/next', requireAdmin(), async (c) => {
+    const found = series.get(c.req.param('id'));
+    if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
+    const body = await parseBody(c, seriesNextMeetingSchema, true);
+    if (!body.ok) return body.res;
+    const result = await service.next(found, body.value);
+    return c.json(result, result.created ? 201 : 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,60 @@
+/**
+ * The storage seam of series. SQLite implementation below (same file as the documents); a
+ * PostgreSQL adapter would implement the same interface.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { AgendaTemplateItem, Series } from '@suishin/shared';
+
+export interface SeriesStore {
+  create(input: Omit<Series, 'id' | 'createdAt'>): Series;
+  get(id: string): Series | null;
+  list(): Series[];
+  update(id: string, patch: Partial<Omit<Series, 'id' | 'createdAt'>>): Series | null;
+}
+
+interface SeriesRow {
+  series_id: string;
+  name: string;
+  departments: string;
+  language: string;
+  agenda_template: string;
+  created_at: number;
+}
+
+const fromRow = (r: SeriesRow): Series => ({
+  id: r.series_id,
+  name: r.name,
+  departments: JSON.parse(r.departments) as string[],
+  language: r.language === 'en' ? 'en' : 'ja',
+  agendaTemplate: JSON.parse(r.agenda_template) as AgendaTemplateItem[],
+  createdAt: r.created_at,
+});
+
+export function sqliteSeriesStore(db: Database.Database, now: () => number = Date.now): SeriesStore {
+  const insert = db.prepare(
+    'INSERT INTO series (series_id, name, departments, language, agenda_template, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const select = db.prepare<[string], SeriesRow>('SELECT * FROM series WHERE series_id = ?');
+  const all = db.prepare<[], SeriesRow>('SELECT * FROM series ORDER BY created_at, series_id');
+  const write = db.prepare('UPDATE series SET name = ?, departments = ?, language = ?, agenda_template = ? WHERE series_id = ?');
+  return {
+    create(input) {
+      const id = randomUUID();
+      insert.run(id, input.name, JSON.stringify(input.departments), input.language, JSON.stringify(input.agendaTemplate), now());
+      return fromRow(select.get(id)!);
+    },
+    get(id) {
+      const row = select.get(id);
+      return row ? fromRow(row) : null;
+    },
+    list: () => all.all().map(fromRow),
+    update(id, patch) {
+      const current = select.get(id);
+      if (!current) return null;
+      const merged = { ...fromRow(current), ...patch };
+      write.run(merged.name, JSON.stringify(merged.departments), merged.language, JSON.stringify(merged.agendaTemplate), id);
+      return fromRow(select.get(id)!);
+    },
+  };
+}
