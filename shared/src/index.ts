@@ -88,4 +88,25 @@ export { notesToPlainText } from './view/notesText';
 export { MessageType, SYNC_PATH, type MessageTypeName } from './protocol/messages';
 export { CloseCode, PERMANENT_CLOSE_CODES, type CloseCodeName } from './protocol/closeCodes';
 export { ErrorCode, type ErrorCodeValue, type ApiErrorBody } from './protocol/errors';
+export {
+  ROLES,
+  roleAtLeast,
+  FACILITATOR_ONLY_META_FIELDS,
+  PermissionDenied,
+  TOKEN_FRAGMENT_KEY,
+  TICKET_QUERY_KEY,
+  MAX_DISPLAY_NAME_LENGTH,
+  MIN_LINK_HOURS,
+  MAX_LINK_HOURS,
+  type Role,
+  type MeetingGrant,
+  type SessionInfo,
+  type SessionExchangeRequest,
+  type SessionExchangeResponse,
+  type SessionRenameRequest,
+  type CreateLinkRequest,
+  type CreateLinkResponse,
+  type RotateLinksResponse,
+  type TicketResponse,
+} from './protocol/access';
 export * from './series/index';

@@ -62,6 +62,14 @@ export interface MeetingStore {
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /** Refreshes the list projection of the meeting from its document. */
   updateProjection(id: string, projection: MeetingProjection): Promise<void>;
+  /**
+   * The meeting's access key version: every role link and grant is signed with the version current
+   * when it was issued and is valid only while it still is. 1 until the first rotation; null for an
+   * unknown meeting.
+   */
+  getAccessKeyVersion(id: string): Promise<number | null>;
+  /** Increments the access key version (revoking every link issued before) and resolves with the new one. */
+  rotateAccessKey(id: string): Promise<number>;
   /** Resolves once every write requested so far has been committed (or has failed). */
   flush(): Promise<void>;
   /** Flushes, then releases the underlying resources. Further calls reject. */

@@ -132,6 +132,20 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       });
     });
 
+    it('keeps an access key version per meeting: 1 at first, rotated one up, across a restart', async () => {
+      let store = await start();
+      await store.createMeeting('m1', bytes(0), projection('a'));
+      await store.createMeeting('m2', bytes(0), projection('b'));
+      expect(await store.getAccessKeyVersion('m1')).toBe(1);
+      expect(await store.getAccessKeyVersion('ghost')).toBeNull();
+      expect(await store.rotateAccessKey('m1')).toBe(2);
+      expect(await store.rotateAccessKey('m1')).toBe(3);
+      await expect(store.rotateAccessKey('ghost')).rejects.toBeInstanceOf(Error);
+      store = await restart(store);
+      expect(await store.getAccessKeyVersion('m1')).toBe(3);
+      expect(await store.getAccessKeyVersion('m2')).toBe(1);
+    });
+
     it('flush resolves after pending writes, and a closed store rejects with StorageError', async () => {
       const store = await start();
       await store.createMeeting('m1', bytes(0), projection('a'));

@@ -57,6 +57,8 @@ export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): In
       events.emit('compacted', id);
     },
     updateProjection: (id, p) => inner.updateProjection(id, p),
+    getAccessKeyVersion: (id) => inner.getAccessKeyVersion(id),
+    rotateAccessKey: (id) => inner.rotateAccessKey(id),
     flush: () => inner.flush(),
     close: () => inner.close(),
   };

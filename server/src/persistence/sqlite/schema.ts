@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout changes; `migrate` upgrades older files step by step. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -28,6 +28,14 @@ const MIGRATIONS: Record<number, string> = {
       meeting_id TEXT PRIMARY KEY REFERENCES meetings(id),
       data       BLOB NOT NULL,
       upto_seq   INTEGER NOT NULL
+    ) STRICT;
+  `,
+  2: `
+    -- The access key version of each meeting (role links carry it; rotating it revokes them).
+    -- No row means version 1, so meetings created before this table need no backfill.
+    CREATE TABLE meeting_access (
+      meeting_id  TEXT PRIMARY KEY REFERENCES meetings(id),
+      key_version INTEGER NOT NULL
     ) STRICT;
   `,
 };

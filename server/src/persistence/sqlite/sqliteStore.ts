@@ -106,6 +106,9 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
     getTail: db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
     ),
+    getAccessKey: db.prepare<[string], { key_version: number | null }>(
+      'SELECT a.key_version FROM meetings m LEFT JOIN meeting_access a ON a.meeting_id = m.id WHERE m.id = ?',
+    ),
   };
   const readMeeting = db.transaction((id: string): StoredMeeting | null => {
     if (!stmt.getMeeting.get(id)) return null;
@@ -160,6 +163,12 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
     updateProjection: async (id, projection) => {
       await write({ kind: 'updateProjection', id, projection });
     },
+    getAccessKeyVersion: (id) =>
+      read('getAccessKeyVersion', () => {
+        const r = stmt.getAccessKey.get(id);
+        return r ? (r.key_version ?? 1) : null;
+      }),
+    rotateAccessKey: (id) => write<number>({ kind: 'rotateAccessKey', id }),
     flush: () => writes.flush(),
     close: async () => {
       if (closed) return;

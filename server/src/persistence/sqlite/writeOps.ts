@@ -9,7 +9,8 @@ export type WriteOp =
   | { kind: 'createMeeting'; id: string; initialState: Uint8Array; projection: MeetingProjection; now: number }
   | { kind: 'appendUpdate'; id: string; update: Uint8Array; now: number }
   | { kind: 'compact'; id: string; snapshot: Uint8Array; uptoSeq: number }
-  | { kind: 'updateProjection'; id: string; projection: MeetingProjection };
+  | { kind: 'updateProjection'; id: string; projection: MeetingProjection }
+  | { kind: 'rotateAccessKey'; id: string };
 
 export type WriteResult = MeetingRow | number | undefined;
 
@@ -66,6 +67,11 @@ export function createWriteExecutor(db: Database.Database) {
     updateProjection: db.prepare<[string, string, string | null, string]>(
       'UPDATE meetings SET title = ?, status = ?, scheduled_start = ? WHERE id = ?',
     ),
+    bumpAccessKey: db.prepare<[string]>(
+      'INSERT INTO meeting_access (meeting_id, key_version) VALUES (?, 2) ' +
+        'ON CONFLICT (meeting_id) DO UPDATE SET key_version = key_version + 1',
+    ),
+    accessKey: db.prepare<[string], { key_version: number }>('SELECT key_version FROM meeting_access WHERE meeting_id = ?'),
   };
 
   const runOne = (op: WriteOp): WriteResult => {
@@ -98,6 +104,11 @@ export function createWriteExecutor(db: Database.Database) {
         const info = stmt.updateProjection.run(p.title, p.status, p.scheduledStart, op.id);
         if (info.changes === 0) throw new WriteOpError('MeetingNotFoundError', `unknown meeting ${op.id}`, op.id);
         return undefined;
+      }
+      case 'rotateAccessKey': {
+        if (!stmt.getMeeting.get(op.id)) throw new WriteOpError('MeetingNotFoundError', `unknown meeting ${op.id}`, op.id);
+        stmt.bumpAccessKey.run(op.id);
+        return stmt.accessKey.get(op.id)!.key_version;
       }
     }
   };
