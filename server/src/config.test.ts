@@ -13,6 +13,28 @@ describe('loadConfig', () => {
       maxBodyBytes: 256 * 1024,
       compactAfterUpdates: 500,
       logLevel: 'info',
+      secret: null,
+      adminToken: null,
+      allowedOrigins: null,
+      publicUrl: null,
+      rateLimit: { messagesPerSecond: 200, messageBurst: 400, bytesPerSecond: 2 * 1024 * 1024 },
+    });
+  });
+
+  it('reads the access settings', () => {
+    const config = loadConfig({
+      SUISHIN_SECRET: 's'.repeat(40),
+      SUISHIN_ADMIN_TOKEN: 'a-very-long-admin-token-123',
+      ALLOWED_ORIGINS: 'https://meet.example.com, http://localhost:5173/',
+      PUBLIC_URL: 'https://meet.example.com/',
+      RATE_LIMIT_MESSAGES_PER_SECOND: '50',
+    });
+    expect(config).toMatchObject({
+      secret: 's'.repeat(40),
+      adminToken: 'a-very-long-admin-token-123',
+      allowedOrigins: ['https://meet.example.com', 'http://localhost:5173'],
+      publicUrl: 'https://meet.example.com',
+      rateLimit: { messagesPerSecond: 50, messageBurst: 400 },
     });
   });
 
@@ -33,6 +55,12 @@ describe('loadConfig', () => {
     ['MAX_MESSAGE_BYTES', '10'],
     ['COMPACT_AFTER_UPDATES', '0'],
     ['LOG_LEVEL', 'loud'],
+    ['SUISHIN_SECRET', 'too-short'],
+    ['SUISHIN_ADMIN_TOKEN', 'short'],
+    ['ALLOWED_ORIGINS', 'not a url'],
+    ['ALLOWED_ORIGINS', 'ftp://files.example.com'],
+    ['PUBLIC_URL', 'meet.example.com'],
+    ['RATE_LIMIT_BYTES_PER_SECOND', '10'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

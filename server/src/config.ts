@@ -21,6 +21,16 @@ export interface ServerConfig {
   /** Number of stored updates after which a room's log is folded into a snapshot. */
   compactAfterUpdates: number;
   logLevel: LogLevel;
+  /** Signing secret from SUISHIN_SECRET; null means the one kept in DATA_DIR (created on first start). */
+  secret: string | null;
+  /** The workspace admin's sign-in token from SUISHIN_ADMIN_TOKEN; null means derived from the secret. */
+  adminToken: string | null;
+  /** Browser origins allowed to use the session cookie (ALLOWED_ORIGINS); null means the server's own. */
+  allowedOrigins: string[] | null;
+  /** The address people reach the server at (PUBLIC_URL), for share links and Secure cookies. */
+  publicUrl: string | null;
+  /** Per-connection limits; a client over them is closed with CloseCode.rateLimited. */
+  rateLimit: { messagesPerSecond: number; messageBurst: number; bytesPerSecond: number };
 }
 
 const toAbsolute = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
@@ -36,6 +46,17 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: intFrom(1024, 64 * 1024 * 1024).default(256 * 1024),
   COMPACT_AFTER_UPDATES: intFrom(1, 1_000_000).default(500),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SUISHIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SUISHIN_ADMIN_TOKEN: z.string().min(20, 'must be at least 20 characters').regex(/^\S+$/, 'must not contain spaces').optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((o) => new URL(o).origin)).min(1))
+    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  RATE_LIMIT_MESSAGES_PER_SECOND: intFrom(1, 1_000_000).default(200),
+  RATE_LIMIT_MESSAGE_BURST: intFrom(1, 10_000_000).default(400),
+  RATE_LIMIT_BYTES_PER_SECOND: intFrom(1024, 1024 * 1024 * 1024).default(2 * 1024 * 1024),
 });
 
 export class ConfigError extends Error {
@@ -68,5 +89,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     logLevel: e.LOG_LEVEL,
+    secret: e.SUISHIN_SECRET ?? null,
+    adminToken: e.SUISHIN_ADMIN_TOKEN ?? null,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? null,
+    publicUrl: e.PUBLIC_URL ?? null,
+    rateLimit: {
+      messagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,
+      messageBurst: Math.max(e.RATE_LIMIT_MESSAGE_BURST, e.RATE_LIMIT_MESSAGES_PER_SECOND),
+      bytesPerSecond: e.RATE_LIMIT_BYTES_PER_SECOND,
+    },
   };
 }
