@@ -11,11 +11,12 @@ import { createMeetingViaApi, makeTempDir } from './testing/testServer';
 describe('server process', () => {
   it('keeps all 500 edits a second client received across SIGKILL', async () => {
     const dataDir = makeTempDir();
-    const first = await startChildServer({ DATA_DIR: dataDir });
+    // 500 separate updates in one tick: above the default burst of 400 messages, which is for people.
+    const first = await startChildServer({ DATA_DIR: dataDir, RATE_LIMIT_MESSAGE_BURST: '1000' });
     onTestFinished(() => void first.child.kill('SIGKILL'));
-    const id = await createMeetingViaApi(first.httpUrl, 'Crash test');
-    const a = await connectStockClient(first.syncUrl, id);
-    const b = await connectStockClient(first.syncUrl, id);
+    const id = await createMeetingViaApi(first, 'Crash test');
+    const a = await connectStockClient(first, id);
+    const b = await connectStockClient(first, id);
     for (let i = 0; i < 500; i++) addAgendaItem(a.doc, { title: `edit ${i}` });
     await waitForDoc(b.doc, (d) => listAgendaItems(d).length === 500, 'b has all 500 edits');
 
@@ -24,9 +25,9 @@ describe('server process', () => {
     a.destroy();
     b.destroy();
 
-    const second = await startChildServer({ DATA_DIR: dataDir });
+    const second = await startChildServer({ DATA_DIR: dataDir, SUISHIN_ADMIN_TOKEN: first.adminToken });
     onTestFinished(() => void second.child.kill('SIGKILL'));
-    const c = await connectStockClient(second.syncUrl, id);
+    const c = await connectStockClient(second, id);
     const titles = new Set(listAgendaItems(c.doc).map((i) => i.title));
     expect(titles.size).toBe(500);
     for (let i = 0; i < 500; i++) expect(titles.has(`edit ${i}`)).toBe(true);
@@ -36,8 +37,8 @@ describe('server process', () => {
     const dataDir = makeTempDir();
     const server = await startChildServer({ DATA_DIR: dataDir });
     onTestFinished(() => void server.child.kill('SIGKILL'));
-    const id = await createMeetingViaApi(server.httpUrl);
-    const a = await connectStockClient(server.syncUrl, id);
+    const id = await createMeetingViaApi(server);
+    const a = await connectStockClient(server, id);
     const closed = new Promise<number>((resolve) =>
       a.provider.on('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
     );

@@ -6,14 +6,18 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { CloseCode } from '@suishin/shared';
+import { CloseCode, TOKEN_FRAGMENT_KEY } from '@suishin/shared';
+import { Auth } from './auth/auth';
+import { deriveAdminToken } from './auth/adminToken';
+import { createOriginPolicy } from './auth/originPolicy';
+import { loadServerSecret } from './auth/serverSecret';
 import { ClosingService } from './closing/closingService';
 import { loadExportSettings, type ExportSettings } from './closing/exportSettings';
 import { notifyWhenEnded } from './closing/notifyWhenEnded';
 import type { ServerConfig } from './config';
 import { createEventLoopMonitor } from './eventLoopMonitor';
-import { createFollowThrough } from './followThrough/followThrough';
 import { createHttpApp } from './http/app';
+import { authorizeMeeting } from './http/authenticate';
 import { createLogger, type Logger } from './logger';
 import { openSqliteStore } from './persistence/sqlite/sqliteStore';
 import type { MeetingStore } from './persistence/store';
@@ -39,6 +43,12 @@ export interface SuishinServer {
   readonly url: string;
   readonly store: MeetingStore;
   readonly rooms: Rooms;
+  readonly auth: Auth;
+  /**
+   * The workspace admin's sign-in URL (token in the fragment), to print at startup; null when the
+   * admin token comes from SUISHIN_ADMIN_TOKEN (the operator already knows it).
+   */
+  readonly adminSignInUrl: string | null;
   readonly closing: ClosingService;
   /**
    * Clean shutdown: refuse new sockets, close open ones with 1012, persist and unload every room,
@@ -50,6 +60,10 @@ export interface SuishinServer {
 export function createServer(config: ServerConfig, deps: ServerDeps = {}): SuishinServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const store = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
+  const secret = loadServerSecret(config.dataDir, config.secret, logger);
+  const auth = new Auth({ secret: secret.key, adminToken: config.adminToken ?? deriveAdminToken(secret.key), store });
+  let port = 0;
+  const origins = createOriginPolicy({ allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl, port: () => port });
   const rooms = new Rooms(
     {
       // Rooms write a meeting's list row when its status changes; an ended meeting is then projected.
@@ -57,7 +71,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
       logger,
       compactAfterUpdates: config.compactAfterUpdates,
       maxUpdateBytes: config.maxMessageBytes,
-      awareness: { maxEntries: 100, maxStateBytes: 16 * 1024 },
+      awareness: { maxEntries: 100, maxStateBytes: 4 * 1024 },
       projectionDelayMs: 500,
     },
     logger,
@@ -68,12 +82,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     for (const problem of problems) logger.warn(`export settings: ${problem}`);
     exportSettings = loaded;
   }
-  // Series, search and follow-through: indexes every meeting the closing service projects.
-  const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
   const closingService = new ClosingService({
     store,
     rooms,
-    projection: followThrough.projection,
+    projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }),
     settings: exportSettings,
     logger,
   });
@@ -87,7 +99,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     clientDist: config.clientDist,
     maxBodyBytes: config.maxBodyBytes,
     closing: closingService,
-    followThrough,
+    auth,
+    origins,
+    publicUrl: config.publicUrl,
+    authorizeMeeting: authorizeMeeting(),
     health: {
       openRooms: () => rooms.openCount,
       connections: () => sync?.connectionCount() ?? 0,
@@ -95,13 +110,19 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     },
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
-  sync = attachSyncEndpoint(httpServer, { rooms, logger, maxMessageBytes: config.maxMessageBytes });
+  sync = attachSyncEndpoint(httpServer, {
+    rooms,
+    logger,
+    maxMessageBytes: config.maxMessageBytes,
+    auth,
+    origins,
+    rateLimit: config.rateLimit,
+  });
   httpServer.on('clientError', (error, socket) => {
     logger.debug('http client error', { error });
     socket.destroy();
   });
 
-  let port = 0;
   let closing: Promise<void> | null = null;
 
   return {
@@ -115,6 +136,12 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     store,
     rooms,
     closing: closingService,
+    auth,
+    get adminSignInUrl() {
+      if (config.adminToken !== null) return null;
+      const base = config.publicUrl ?? this.url;
+      return `${base}/signin#${TOKEN_FRAGMENT_KEY}=${deriveAdminToken(secret.key)}`;
+    },
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -131,7 +158,6 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
         await closingService.close(); // projections of the rooms just unloaded, before the store closes
-        followThrough.close();
         sync?.terminateAll();
         await store.close();
         httpServer.closeAllConnections();

@@ -27,6 +27,13 @@ try {
 }
 // Printed on stdout once ready: scripts and tests wait for this line.
 process.stdout.write(`Suishin listening on ${server.url}\n`);
+// The admin's sign-in URL goes to the console only (never through the logger): the token is in the
+// URL fragment, which the browser keeps to itself when it opens the page.
+process.stdout.write(
+  server.adminSignInUrl
+    ? `Workspace admin: sign in at ${server.adminSignInUrl}\n`
+    : `Workspace admin: sign in at ${server.url}/signin#token=<SUISHIN_ADMIN_TOKEN>\n`,
+);
 logger.info('ready', { dataDir: config.dataDir, clientDist: config.clientDist });
 
 let stopping = false;

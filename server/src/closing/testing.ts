@@ -20,6 +20,6 @@ export function openProjectionReader(dataDir: string): Database.Database {
   return db;
 }
 
-export async function postJson(url: string, body: unknown = {}): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export async function postJson(url: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }

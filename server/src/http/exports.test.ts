@@ -16,6 +16,7 @@ import { loadExportSettings, type ExportSettings } from '../closing/exportSettin
 import { startTrackerServer, type RecordedRequest } from '../integrations/trackerTestServer';
 import { docFromStored } from '../sync/storedDoc';
 import { connectStockClient, waitForDoc } from '../testing/syncClients';
+import { adminHeaders } from '../testing/serverAccess';
 import { createMeetingViaApi, startTestServer } from '../testing/testServer';
 
 const TITLE = '週次定例, "営業×プロダクト"';
@@ -28,7 +29,7 @@ function settings(env: Record<string, string>, extra: Partial<ExportSettings> = 
 }
 
 async function seededMeeting(t: Awaited<ReturnType<typeof startTestServer>>) {
-  const id = await createMeetingViaApi(t.httpUrl, TITLE);
+  const id = await createMeetingViaApi(t, TITLE);
   const ids: string[] = [];
   await changeMeeting(t, id, (doc) => {
     addAttendee(doc, { name: '<b>Kim</b>', department: 'R&D' });
@@ -57,7 +58,7 @@ describe('GET /api/meetings/:id/export/:format', () => {
     const link = `https://suishin.example.co.jp/app/meetings/${id}`;
 
     for (const format of formats) {
-      const res = await fetch(`${t.httpUrl}/api/meetings/${id}/export/${format.id}`);
+      const res = await fetch(`${t.httpUrl}/api/meetings/${id}/export/${format.id}`, { headers: adminHeaders(t) });
       expect(res.status, format.id).toBe(200);
       expect(res.headers.get('content-type'), format.id).toBe(format.mediaType);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -100,23 +101,23 @@ describe('GET /api/meetings/:id/export/:format', () => {
   it('writes in the language asked for, links to the request origin without PUBLIC_URL, and serves the minutes inline on request', async () => {
     const t = await startTestServer({ deps: { exportSettings: settings({}) } });
     const { id } = await seededMeeting(t);
-    const ja = await (await fetch(`${t.httpUrl}/api/meetings/${id}/export/minutes-markdown`)).text();
+    const ja = await (await fetch(`${t.httpUrl}/api/meetings/${id}/export/minutes-markdown`, { headers: adminHeaders(t) })).text();
     expect(ja).toContain('決定事項');
     expect(ja).toContain(`${t.httpUrl}/meetings/${id}`);
-    const en = await fetch(`${t.httpUrl}/api/meetings/${id}/export/minutes-markdown?language=en`);
+    const en = await fetch(`${t.httpUrl}/api/meetings/${id}/export/minutes-markdown?language=en`, { headers: adminHeaders(t) });
     expect(en.headers.get('content-language')).toBe('en');
     expect(await en.text()).toContain('Decisions');
     expect(fileNames(en.headers.get('content-disposition')).utf8).toMatch(/_minutes(_\d{4}-\d{2}-\d{2})?\.md$/);
-    const inline = await fetch(`${t.httpUrl}/api/meetings/${id}/export/minutes-html?disposition=inline`);
+    const inline = await fetch(`${t.httpUrl}/api/meetings/${id}/export/minutes-html?disposition=inline`, { headers: adminHeaders(t) });
     expect(inline.headers.get('content-disposition')).toMatch(/^inline; /);
   });
 
   it('answers 404 for an unknown format or meeting and 400 for an unknown language', async () => {
     const t = await startTestServer({ deps: { exportSettings: settings({}) } });
-    const id = await createMeetingViaApi(t.httpUrl);
-    expect((await fetch(`${t.httpUrl}/api/meetings/${id}/export/pdf`)).status).toBe(404);
-    expect((await fetch(`${t.httpUrl}/api/meetings/nope/export/jira-csv`)).status).toBe(404);
-    const bad = await fetch(`${t.httpUrl}/api/meetings/${id}/export/jira-csv?language=fr`);
+    const id = await createMeetingViaApi(t);
+    expect((await fetch(`${t.httpUrl}/api/meetings/${id}/export/pdf`, { headers: adminHeaders(t) })).status).toBe(404);
+    expect((await fetch(`${t.httpUrl}/api/meetings/nope/export/jira-csv`, { headers: adminHeaders(t) })).status).toBe(404);
+    const bad = await fetch(`${t.httpUrl}/api/meetings/${id}/export/jira-csv?language=fr`, { headers: adminHeaders(t) });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('language');
   });
@@ -151,16 +152,16 @@ describe('tracker push through the REST API', () => {
         },
       });
       const { id, actionItems } = await seededMeeting(t);
-      const client = await connectStockClient(t.syncUrl, id);
+      const client = await connectStockClient(t, id);
 
-      const list = (await (await fetch(`${t.httpUrl}/api/meetings/${id}/trackers`)).json()) as { trackers: unknown[] };
+      const list = (await (await fetch(`${t.httpUrl}/api/meetings/${id}/trackers`, { headers: adminHeaders(t) })).json()) as { trackers: unknown[] };
       expect(list.trackers).toEqual([
         { tracker: 'github', state: 'configured', destination: 'octo/demo' },
         { tracker: 'jira', state: 'not-configured' },
         { tracker: 'linear', state: 'not-configured' },
       ]);
 
-      const previewRes = await fetch(`${t.httpUrl}/api/meetings/${id}/trackers/github/preview`);
+      const previewRes = await fetch(`${t.httpUrl}/api/meetings/${id}/trackers/github/preview`, { headers: adminHeaders(t) });
       const previewText = await previewRes.text();
       expect(previewRes.status).toBe(200);
       expect(previewText).not.toContain(TOKEN);
@@ -171,7 +172,7 @@ describe('tracker push through the REST API', () => {
       expect(preview.items[0]?.draft?.assignee).toBe('yamada-gh');
       expect(tracker.requests).toHaveLength(0); // nothing sent
 
-      const first = (await (await postJson(`${t.httpUrl}/api/meetings/${id}/trackers/github/push`)).json()) as {
+      const first = (await (await postJson(`${t.httpUrl}/api/meetings/${id}/trackers/github/push`, {}, adminHeaders(t))).json()) as {
         created: number;
         failed: number;
         skipped: number;
@@ -207,15 +208,15 @@ describe('tracker push through the REST API', () => {
 
       // Again: the two created are skipped, the failed one is tried once more (and fails again).
       const requestsBefore = tracker.requests.length;
-      const second = (await (await postJson(`${t.httpUrl}/api/meetings/${id}/trackers/github/push`)).json()) as typeof first;
+      const second = (await (await postJson(`${t.httpUrl}/api/meetings/${id}/trackers/github/push`, {}, adminHeaders(t))).json()) as typeof first;
       expect(second).toMatchObject({ created: 0, skipped: 3, failed: 1 });
       expect(second.outcomes.filter((o) => o.status === 'skipped').map((o) => o.ref?.key ?? null)).toEqual(['101', '102', null]);
       expect(tracker.requests.slice(requestsBefore).map(titleOf)).toEqual(['Line one\nline two']);
 
       // Two pushes at once still create each issue once: they run one after the other.
       const [a, b] = await Promise.all([
-        postJson(`${t.httpUrl}/api/meetings/${id}/trackers/github/push`).then((r) => r.json() as Promise<typeof first>),
-        postJson(`${t.httpUrl}/api/meetings/${id}/trackers/github/push`).then((r) => r.json() as Promise<typeof first>),
+        postJson(`${t.httpUrl}/api/meetings/${id}/trackers/github/push`, {}, adminHeaders(t)).then((r) => r.json() as Promise<typeof first>),
+        postJson(`${t.httpUrl}/api/meetings/${id}/trackers/github/push`, {}, adminHeaders(t)).then((r) => r.json() as Promise<typeof first>),
       ]);
       expect(a.created + b.created).toBe(1);
       expect(tracker.requests.filter((r) => titleOf(r).startsWith('Line one'))).toHaveLength(3);
@@ -232,15 +233,15 @@ describe('tracker push through the REST API', () => {
         },
       },
     });
-    const id = await createMeetingViaApi(t.httpUrl);
-    const github = await fetch(`${t.httpUrl}/api/meetings/${id}/trackers/github/preview`);
+    const id = await createMeetingViaApi(t);
+    const github = await fetch(`${t.httpUrl}/api/meetings/${id}/trackers/github/preview`, { headers: adminHeaders(t) });
     expect(github.status).toBe(409);
     expect(((await github.json()) as { error: { message: string } }).error.message).toBe('github is not configured on this server');
-    const jira = await postJson(`${t.httpUrl}/api/meetings/${id}/trackers/jira/push`);
+    const jira = await postJson(`${t.httpUrl}/api/meetings/${id}/trackers/jira/push`, {}, adminHeaders(t));
     expect(jira.status).toBe(503);
     const text = await jira.text();
     expect(text).toContain('must use https');
     expect(text).not.toContain('secret-jira-token');
-    expect((await fetch(`${t.httpUrl}/api/meetings/${id}/trackers/asana/preview`)).status).toBe(404);
+    expect((await fetch(`${t.httpUrl}/api/meetings/${id}/trackers/asana/preview`, { headers: adminHeaders(t) })).status).toBe(404);
   });
 });

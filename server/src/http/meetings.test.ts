@@ -2,17 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, addAgendaItem, listAgendaItems, updateMeta } from '@suishin/shared';
+import { adminHeaders, type ServerEndpoint } from '../testing/serverAccess';
 import { connectStockClient, waitForDoc } from '../testing/syncClients';
 import { createMeetingViaApi, startTestServer } from '../testing/testServer';
 
-const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  fetch(url, { method: 'POST', headers, body });
+const post = (t: ServerEndpoint, path: string, body: string) =>
+  fetch(`${t.httpUrl}${path}`, { method: 'POST', headers: { ...adminHeaders(t), 'content-type': 'application/json' }, body });
+const get = (t: ServerEndpoint, path: string) => fetch(`${t.httpUrl}${path}`, { headers: adminHeaders(t) });
 
 describe('REST /api/meetings', () => {
   it('creates a meeting (201) and returns its id, summary and view', async () => {
     const t = await startTestServer();
-    const res = await post(
-      `${t.httpUrl}/api/meetings`,
+    const res = await post(t, '/api/meetings',
       JSON.stringify({ title: '週次定例', scheduledStart: '2026-12-01T09:00:00+09:00', place: 'Room 3', language: 'ja' }),
     );
     expect(res.status).toBe(201);
@@ -31,7 +32,7 @@ describe('REST /api/meetings', () => {
     ['bad department entry', JSON.stringify({ title: 'x', departments: ['ok', 3] }), 'departments.1'],
   ])('rejects %s with 400 naming the field', async (_name, body, field) => {
     const t = await startTestServer();
-    const res = await post(`${t.httpUrl}/api/meetings`, body);
+    const res = await post(t, '/api/meetings', body);
     expect(res.status).toBe(400);
     const json = (await res.json()) as { error: { code: string; message: string; field?: string } };
     expect(json.error.code).toBe(ErrorCode.invalidInput);
@@ -41,33 +42,33 @@ describe('REST /api/meetings', () => {
 
   it('rejects invalid JSON and unknown fields with 400', async () => {
     const t = await startTestServer();
-    const bad = await post(`${t.httpUrl}/api/meetings`, '{"title": ');
+    const bad = await post(t, '/api/meetings', '{"title": ');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).error.code).toBe(ErrorCode.invalidInput);
-    const extra = await post(`${t.httpUrl}/api/meetings`, JSON.stringify({ title: 'x', owner: 'me' }));
+    const extra = await post(t, '/api/meetings', JSON.stringify({ title: 'x', owner: 'me' }));
     expect(extra.status).toBe(400);
   });
 
   it('rejects an oversized body with 413', async () => {
     const t = await startTestServer({ env: { MAX_BODY_BYTES: '2048' } });
-    const res = await post(`${t.httpUrl}/api/meetings`, JSON.stringify({ title: 'x'.repeat(5000) }));
+    const res = await post(t, '/api/meetings', JSON.stringify({ title: 'x'.repeat(5000) }));
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).error.code).toBe(ErrorCode.payloadTooLarge);
   });
 
   it('lists meetings with current titles, newest first', async () => {
     const t = await startTestServer();
-    const first = await createMeetingViaApi(t.httpUrl, 'First');
-    await createMeetingViaApi(t.httpUrl, 'Second');
-    const c = await connectStockClient(t.syncUrl, first);
+    const first = await createMeetingViaApi(t, 'First');
+    await createMeetingViaApi(t, 'Second');
+    const c = await connectStockClient(t, first);
     updateMeta(c.doc, { title: 'First (renamed)' });
     // The list is a projection refreshed from the document; it catches up once the room unloads.
     c.destroy();
     await waitUntil(async () => {
-      const list = await (await fetch(`${t.httpUrl}/api/meetings`)).json();
+      const list = await (await get(t, `/api/meetings`)).json();
       return (list as any).meetings.some((m: any) => m.title === 'First (renamed)');
     });
-    const list = (await (await fetch(`${t.httpUrl}/api/meetings`)).json()) as { meetings: any[] };
+    const list = (await (await get(t, `/api/meetings`)).json()) as { meetings: any[] };
     expect(list.meetings).toHaveLength(2);
     for (const m of list.meetings) {
       expect(Object.keys(m).sort()).toEqual(['createdAt', 'id', 'scheduledStart', 'status', 'title', 'updatedAt']);
@@ -77,25 +78,25 @@ describe('REST /api/meetings', () => {
 
   it('gets one meeting as the plain-JSON view, live or from the store; unknown id is 404', async () => {
     const t = await startTestServer();
-    const id = await createMeetingViaApi(t.httpUrl, 'Viewed');
-    const a = await connectStockClient(t.syncUrl, id);
-    const b = await connectStockClient(t.syncUrl, id);
+    const id = await createMeetingViaApi(t, 'Viewed');
+    const a = await connectStockClient(t, id);
+    const b = await connectStockClient(t, id);
     addAgendaItem(a.doc, { title: 'Live item' });
     // b received it, so the server has it durably and applied to the room's document.
     await waitForDoc(b.doc, (d) => listAgendaItems(d).length === 1);
-    const live = (await (await fetch(`${t.httpUrl}/api/meetings/${id}`)).json()) as any;
+    const live = (await (await get(t, `/api/meetings/${id}`)).json()) as any;
     expect(live).toMatchObject({ id, meta: { title: 'Viewed' }, agenda: [{ title: 'Live item' }] });
 
     a.destroy();
     b.destroy();
     const restarted = await t.restart();
-    const stored = (await (await fetch(`${restarted.httpUrl}/api/meetings/${id}`)).json()) as any;
+    const stored = (await (await get(restarted, `/api/meetings/${id}`)).json()) as any;
     expect(stored).toEqual(live);
 
-    const missing = await fetch(`${restarted.httpUrl}/api/meetings/nope`);
+    const missing = await get(restarted, `/api/meetings/nope`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: ErrorCode.notFound, message: 'unknown meeting nope', field: 'id' } });
-    const noRoute = await fetch(`${restarted.httpUrl}/api/nothing-here`);
+    const noRoute = await get(restarted, `/api/nothing-here`);
     expect(noRoute.status).toBe(404);
   });
 
@@ -126,7 +127,7 @@ describe('client assets', () => {
     const page = await fetch(`${t.httpUrl}/meetings/123`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('id="root"');
-    expect((await fetch(`${t.httpUrl}/api/unknown`)).status).toBe(404);
+    expect((await get(t, `/api/unknown`)).status).toBe(404);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * /api/meetings: create, list, and read one meeting as the plain-JSON view.
- * Routes validate input and call the model and the store; they never touch Yjs keys.
+ * /api/meetings: create (the workspace admin), list (the meetings the caller may open), and read
+ * one meeting as the plain-JSON view (anyone with a role in it: checked by requireMeetingAccess in
+ * app.ts). Routes validate input and call the model and the store; they never touch Yjs keys.
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
@@ -14,16 +15,19 @@ import {
   toMeetingView,
   type MeetingView,
 } from '@suishin/shared';
+import type { Auth } from '../auth/auth';
 import type { Logger } from '../logger';
 import type { MeetingRow, MeetingStore } from '../persistence/store';
 import { docFromStored } from '../sync/storedDoc';
 import type { Rooms } from '../sync/rooms';
 import { apiError, invalidInput } from './apiErrors';
+import { requireAdmin } from './authenticate';
 
 export interface MeetingsDeps {
   store: MeetingStore;
   rooms: Rooms;
   logger: Logger;
+  auth: Auth;
 }
 
 /** A meeting in the list, as the REST API returns it (times as ISO 8601 strings). */
@@ -45,10 +49,10 @@ const toSummary = (row: MeetingRow): MeetingSummary => ({
   updatedAt: new Date(row.updatedAt).toISOString(),
 });
 
-export function meetingRoutes({ store, rooms }: MeetingsDeps) {
+export function meetingRoutes({ store, rooms, auth }: MeetingsDeps) {
   const app = new Hono();
 
-  app.post('/', async (c) => {
+  app.post('/', requireAdmin(), async (c) => {
     let body: unknown;
     try {
       body = await c.req.json();
@@ -79,8 +83,11 @@ export function meetingRoutes({ store, rooms }: MeetingsDeps) {
   });
 
   app.get('/', async (c) => {
+    const credential = c.get('credential')!;
     const rows = await store.listMeetings();
-    return c.json({ meetings: rows.map(toSummary) });
+    if (credential.admin) return c.json({ meetings: rows.map(toSummary) });
+    const open = new Set((await auth.validGrants(credential)).map((g) => g.meetingId));
+    return c.json({ meetings: rows.filter((row) => open.has(row.id)).map(toSummary) });
   });
 
   app.get('/:id', async (c) => {

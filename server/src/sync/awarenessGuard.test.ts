@@ -4,6 +4,7 @@ import {
   decodeAwarenessUpdate,
   encodeAwarenessEntries,
   filterOwnAwareness,
+  stampIdentity,
 } from './awarenessGuard';
 
 const limits = { maxEntries: 10, maxStateBytes: 100 };
@@ -40,5 +41,25 @@ describe('awareness guard', () => {
     owners.set(3, 'me');
     const later = filterOwnAwareness([entry(7, null, 9), entry(3, null, 2)], 'me', 3, (id) => owners.get(id));
     expect(later.kept.map((e) => e.clientId)).toEqual([3]);
+  });
+
+  it('stamps the name and role from the credential over whatever the client claimed', () => {
+    const forged = JSON.stringify({ user: { name: 'The CEO', role: 'facilitator', color: '#c2410c' }, cursor: null });
+    expect(JSON.parse(stampIdentity(forged, { name: 'Olivia', role: 'observer' }))).toEqual({
+      user: { name: 'Olivia', role: 'observer', color: '#c2410c' },
+      cursor: null,
+    });
+    expect(JSON.parse(stampIdentity(forged, { name: null, role: 'participant' }))).toEqual({
+      user: { role: 'participant', color: '#c2410c' },
+      cursor: null,
+    });
+    expect(JSON.parse(stampIdentity(JSON.stringify({ user: 'Boss' }), { name: 'Olivia', role: 'observer' }))).toEqual({});
+    expect(stampIdentity('null', { name: 'Olivia', role: 'observer' })).toBe('null');
+    expect(stampIdentity('{"cursor":1}', { name: 'Olivia', role: 'observer' })).toBe('{"cursor":1}');
+  });
+
+  it('measures the state size in bytes of UTF-8, not in characters', () => {
+    const japanese = entry(1, { user: { name: 'あ'.repeat(30) } }); // ~110 bytes, ~45 characters
+    expect(() => decodeAwarenessUpdate(encodeAwarenessEntries([japanese]), limits)).toThrow(MalformedAwarenessError);
   });
 });

@@ -35,8 +35,9 @@ export function decodeAwarenessUpdate(update: Uint8Array, limits: AwarenessLimit
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
+      const start = decoder.pos;
       const stateJson = decoding.readVarString(decoder);
-      if (stateJson.length > limits.maxStateBytes) {
+      if (decoder.pos - start > limits.maxStateBytes) {
         throw new MalformedAwarenessError(`awareness state larger than ${limits.maxStateBytes} bytes`);
       }
       JSON.parse(stateJson);
@@ -82,4 +83,27 @@ export function filterOwnAwareness<C>(
     if (entry.clientId === clientId) kept.push(entry);
   }
   return { kept, clientId };
+}
+
+/**
+ * Overwrites the identity fields of an awareness state with the sender's credential: `user.name`
+ * and `user.role` (other `user` fields such as the caret colour are the client's). A `user` that is
+ * not an object is removed. So a client can never show up under someone else's name or role.
+ * `name` null (a session that has not chosen one yet) removes the name, and with it the person's
+ * presence in the UI, rather than letting the client choose.
+ */
+export function stampIdentity(stateJson: string, identity: { name: string | null; role: string }): string {
+  const state: unknown = JSON.parse(stateJson);
+  if (typeof state !== 'object' || state === null || Array.isArray(state) || !('user' in state)) return stateJson;
+  const record = state as Record<string, unknown>;
+  const user = record.user;
+  if (typeof user !== 'object' || user === null || Array.isArray(user)) {
+    delete record.user;
+  } else {
+    const stamped: Record<string, unknown> = { ...(user as Record<string, unknown>), role: identity.role };
+    if (identity.name === null) delete stamped.name;
+    else stamped.name = identity.name;
+    record.user = stamped;
+  }
+  return JSON.stringify(record);
 }

@@ -97,15 +97,15 @@ const cases: { name: string; reason: RegExp; frame: () => Uint8Array }[] = [
 describe('hostile input', () => {
   it.each(cases)('$name closes only the sender, with malformedMessage, and changes nothing', async ({ frame, reason }) => {
     const t = await startTestServer();
-    const id = await createMeetingViaApi(t.httpUrl);
-    const a = await connectStockClient(t.syncUrl, id);
-    const b = await connectStockClient(t.syncUrl, id);
+    const id = await createMeetingViaApi(t);
+    const a = await connectStockClient(t, id);
+    const b = await connectStockClient(t, id);
     addAgendaItem(a.doc, { title: 'before' });
     await waitForDoc(b.doc, (d) => listAgendaItems(d).length === 1);
     const room = t.server.rooms.peek(id)!;
     const before = Y.encodeStateAsUpdate(room.doc);
 
-    const attacker = await connectRaw(t.syncUrl, id);
+    const attacker = await connectRaw(t, id);
     await attacker.next((f) => messageTypeOf(f) === MessageType.sync);
     attacker.send(frame());
     const closed = await attacker.closed;
@@ -122,18 +122,18 @@ describe('hostile input', () => {
 
   it('a text frame closes the sender with malformedMessage', async () => {
     const t = await startTestServer();
-    const id = await createMeetingViaApi(t.httpUrl);
-    const attacker = await connectRaw(t.syncUrl, id);
+    const id = await createMeetingViaApi(t);
+    const attacker = await connectRaw(t, id);
     attacker.ws.send('hello');
     expect((await attacker.closed).code).toBe(CloseCode.malformedMessage);
   });
 
   it('an oversized frame closes with 1009 and the room carries on', async () => {
     const t = await startTestServer({ env: { MAX_MESSAGE_BYTES: String(64 * 1024) } });
-    const id = await createMeetingViaApi(t.httpUrl);
-    const a = await connectStockClient(t.syncUrl, id);
-    const b = await connectStockClient(t.syncUrl, id);
-    const attacker = await connectRaw(t.syncUrl, id);
+    const id = await createMeetingViaApi(t);
+    const a = await connectStockClient(t, id);
+    const b = await connectStockClient(t, id);
+    const attacker = await connectRaw(t, id);
     attacker.send(new Uint8Array(64 * 1024 + 1));
     expect((await attacker.closed).code).toBe(CloseCode.messageTooBig);
     addAgendaItem(a.doc, { title: 'still fine' });
@@ -142,8 +142,8 @@ describe('hostile input', () => {
 
   it('frames sent before the room is ready are handled in order once it is', async () => {
     const t = await startTestServer();
-    const id = await createMeetingViaApi(t.httpUrl);
-    const attacker = await connectRaw(t.syncUrl, id);
+    const id = await createMeetingViaApi(t);
+    const attacker = await connectRaw(t, id);
     attacker.send(Uint8Array.from([77]));
     expect((await attacker.closed).code).toBe(CloseCode.malformedMessage);
   });

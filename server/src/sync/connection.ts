@@ -1,5 +1,8 @@
 import type { WebSocket } from 'ws';
+import { CloseCode } from '@suishin/shared';
+import type { MeetingAccess } from '../auth/credential';
 import type { Logger } from '../logger';
+import type { ConnectionRateLimit } from './rateLimit';
 
 /** Frames handled per connection per event-loop turn; the rest wait for the next turn. */
 const FRAMES_PER_TURN = 64;
@@ -14,9 +17,21 @@ const FRAMES_PER_TURN = 64;
  * the queue is long, so TCP pushes back on the sender) and handled in later turns, letting group
  * commits and other rooms' traffic interleave.
  */
+export interface ConnectionAuth {
+  /** Who is on this socket and as what, checked before the upgrade. Name and key version may change later. */
+  access: MeetingAccess;
+  /** Re-checked on every frame: false once the grant was revoked (the meeting's key was rotated). */
+  stillGranted(): boolean;
+  rateLimit: ConnectionRateLimit;
+}
+
 export class Connection {
   /** The awareness client id this connection owns, bound by its first awareness entry. */
   awarenessClientId: number | null = null;
+  /** When this connection was last told its update was refused (to tell it at most once a second). */
+  lastDeniedAt = -Infinity;
+  readonly access: MeetingAccess;
+  private readonly auth: ConnectionAuth;
   private readonly queue: Uint8Array[] = [];
   private queuedBytes = 0;
   private handler: ((frame: Uint8Array) => void) | null = null;
@@ -32,14 +47,24 @@ export class Connection {
     private readonly ws: WebSocket,
     private readonly logger: Logger,
     private readonly limits: { maxQueuedFrames: number; maxQueuedBytes: number; maxBufferedBytes: number },
+    auth: ConnectionAuth,
   ) {
+    this.auth = auth;
+    this.access = auth.access;
     ws.on('message', (data, isBinary) => {
       if (this.closedFlag) return;
-      if (!isBinary) {
-        this.close(4400, 'text frames are not part of the protocol');
+      const frame = toUint8Array(data);
+      const overLimit = this.auth.rateLimit.admit(frame.length);
+      if (overLimit !== null) {
+        this.logger.info('connection over its rate limit', { meetingId, connection: this.id, reason: overLimit });
+        this.close(CloseCode.rateLimited, overLimit);
         return;
       }
-      this.receive(toUint8Array(data));
+      if (!isBinary) {
+        this.close(CloseCode.malformedMessage, 'text frames are not part of the protocol');
+        return;
+      }
+      this.receive(frame);
     });
     ws.on('close', () => this.markClosed());
     ws.on('error', (error) => {
@@ -142,6 +167,11 @@ export class Connection {
   onClose(listener: () => void) {
     if (this.closedFlag) listener();
     else this.closeListeners.push(listener);
+  }
+
+  /** False once this connection's grant was revoked; every frame is checked (see messageHandler). */
+  stillGranted(): boolean {
+    return this.auth.stillGranted();
   }
 
   private dispatch(frame: Uint8Array) {

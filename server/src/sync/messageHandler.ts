@@ -17,6 +17,12 @@ const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
 export function handleMessage(room: Room, conn: Connection, frame: Uint8Array, logger: Logger) {
+  // Roles are checked on every frame: a revoked grant (rotated meeting key) ends the socket here,
+  // even if the rotation's own close has not reached it yet.
+  if (!conn.stillGranted()) {
+    conn.close(CloseCode.forbidden, 'access revoked');
+    return;
+  }
   try {
     dispatch(room, conn, frame, logger);
   } catch (error) {

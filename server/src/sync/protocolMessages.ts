@@ -1,5 +1,6 @@
 /** Encoders for the frames the server sends (y-websocket protocol plus Suishin's save acks). */
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -48,4 +49,11 @@ export const saveFailedFrame = (reason: string) =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.saveFailed);
     encoding.writeVarString(e, reason);
+  });
+
+/** y-protocols/auth "permission denied": the update was dropped; the socket stays open (writePermission.ts). */
+export const permissionDeniedFrame = (reason: string) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.auth);
+    authProtocol.writePermissionDenied(e, reason);
   });

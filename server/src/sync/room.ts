@@ -8,26 +8,36 @@
  *   only costs rebuilding `proving`. What Yjs reports as the effective change (its `update` event)
  *   is what gets stored, applied to `doc` and broadcast, so garbage never reaches the log.
  *
- * The order for an incoming update is: structural check → apply to `proving` → append to the store
- * (group commit) → once durable, apply to `doc` → broadcast to the other connections. Updates become
+ * The order for an incoming update is: write permission (writePermission.ts) → structural check →
+ * apply to `proving` → facilitation check → append to the store (group commit) → once durable, apply
+ * to `doc` → broadcast to the other connections. Updates become
  * durable in the order they were accepted (the FIFO `inflight`), and `saved` acks sit in the same
  * FIFO, so an ack is sent only after every update received before it is durable.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { getMeta } from '@suishin/shared';
+import { RootKey, getMeta } from '@suishin/shared';
 import type { Logger } from '../logger';
 import type { MeetingProjection, MeetingStore } from '../persistence/store';
 import {
   decodeAwarenessUpdate,
   encodeAwarenessEntries,
   filterOwnAwareness,
+  stampIdentity,
   type AwarenessLimits,
 } from './awarenessGuard';
 import type { Connection } from './connection';
-import { awarenessFrame, saveFailedFrame, savedFrame, syncStep1Frame, updateFrame } from './protocolMessages';
+import {
+  awarenessFrame,
+  permissionDeniedFrame,
+  saveFailedFrame,
+  savedFrame,
+  syncStep1Frame,
+  updateFrame,
+} from './protocolMessages';
 import { docFromStored } from './storedDoc';
 import { checkUpdate } from './updateValidation';
+import { DENIAL_NOTICE_INTERVAL_MS, refuseMetaChange, refuseWrite, type WriteRefusal } from './writePermission';
 
 export interface RoomOptions {
   store: MeetingStore;
@@ -73,6 +83,12 @@ export class Room {
   private projection: MeetingProjection;
   private projectionTimer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
+  /** Whether the newest accepted state says `ended`; null = recompute (see `ended`). */
+  private endedCache: boolean | null = null;
+  /** Set once every connection has been told the meeting ended. */
+  private endAnnounced = false;
+  /** Meta keys changed by the transactions on `proving` since the last reset (see receiveUpdate). */
+  private metaKeysChanged: Set<string | null> | null = null;
 
   private constructor(
     readonly meetingId: string,
@@ -83,6 +99,7 @@ export class Room {
     this.lastAppliedSeq = snapshotState.lastSeq;
     this.updatesSinceSnapshot = snapshotState.tail;
     this.projection = projectionOf(doc);
+    this.endAnnounced = this.projection.status === 'ended'; // connections are told as they attach
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.awareness.on(
@@ -113,6 +130,9 @@ export class Room {
     conn.send(syncStep1Frame(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) conn.send(awarenessFrame(this.awareness, states));
+    // Tell a connection that cannot write so at once (observers, an ended meeting), not on its first edit.
+    const refusal = refuseWrite(conn.access.role, this.ended);
+    if (refusal) this.deny(conn, refusal);
   }
 
   private detach(conn: Connection) {
@@ -123,9 +143,17 @@ export class Room {
     if (this.connections.size === 0) this.options.onEmpty(this);
   }
 
-  /** Handles a SyncStep2 or Update payload from `from`. */
+  /**
+   * Handles a SyncStep2 or Update payload from `from`. Updates the sender may not make are dropped
+   * and the sender is told (writePermission.ts); `ok: false` means the frame was malformed.
+   */
   receiveUpdate(from: Connection, update: Uint8Array): ReceiveResult {
     if (this.failed) return { ok: true }; // connections are being closed; ignore
+    const refusal = refuseWrite(from.access.role, this.ended);
+    if (refusal) {
+      this.deny(from, refusal);
+      return { ok: true };
+    }
     const check = checkUpdate(update, { maxBytes: this.options.maxUpdateBytes });
     if (!check.ok) return { ok: false, reason: `malformed update: ${check.reason}` };
 
@@ -135,6 +163,7 @@ export class Room {
     };
     const proving = this.proving;
     proving.on('update', capture);
+    this.metaKeysChanged = null;
     const started = performance.now();
     try {
       Y.applyUpdate(proving, update);
@@ -148,8 +177,35 @@ export class Room {
       if (took > 200) this.options.logger.warn('slow update', { meetingId: this.meetingId, ms: Math.round(took) });
     }
     if (effective === null) return { ok: true }; // nothing new (e.g. a SyncStep2 we already had)
+    const metaRefusal = refuseMetaChange(from.access.role, this.metaKeysChanged);
+    if (metaRefusal) {
+      this.rebuildProving(); // `proving` must not keep what was refused
+      this.deny(from, metaRefusal);
+      return { ok: true };
+    }
     this.enqueue(effective, from);
     return { ok: true };
+  }
+
+  /**
+   * Whether the newest accepted state (`proving`, which includes updates not yet durable) says the
+   * meeting has ended. Cached; invalidated whenever a transaction on `proving` touches the meta map.
+   */
+  private get ended(): boolean {
+    if (this.endedCache === null) {
+      const hasInflight = this.inflight.some((e) => e.kind === 'update');
+      const newest = this.provingDoc ?? (hasInflight ? this.proving : this.doc);
+      this.endedCache = getMeta(newest).status === 'ended';
+    }
+    return this.endedCache;
+  }
+
+  /** Tells `conn` its update was dropped, at most once per DENIAL_NOTICE_INTERVAL_MS. */
+  private deny(conn: Connection, reason: WriteRefusal) {
+    const now = performance.now();
+    if (now - conn.lastDeniedAt < DENIAL_NOTICE_INTERVAL_MS) return;
+    conn.lastDeniedAt = now;
+    conn.send(permissionDeniedFrame(reason));
   }
 
   /**
@@ -225,7 +281,27 @@ export class Room {
     );
     conn.awarenessClientId = clientId;
     if (kept.length === 0) return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), conn);
+    const identity = { name: conn.access.name, role: conn.access.role };
+    const stamped = kept.map((entry) => ({ ...entry, stateJson: stampIdentity(entry.stateJson, identity) }));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
+  }
+
+  /**
+   * Re-stamps `conn`'s awareness state after its name changed (a rename of its session), with a
+   * newer clock so everyone, the owner included, takes the stamped state.
+   */
+  restampIdentity(conn: Connection) {
+    const clientId = conn.awarenessClientId;
+    if (clientId === null) return;
+    const state = this.awareness.getStates().get(clientId);
+    const clock = this.awareness.meta.get(clientId)?.clock;
+    if (state === undefined || clock === undefined) return;
+    const stateJson = stampIdentity(JSON.stringify(state), { name: conn.access.name, role: conn.access.role });
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encodeAwarenessEntries([{ clientId, clock: clock + 1, stateJson }]),
+      conn,
+    );
   }
 
   sendAllAwareness(conn: Connection) {
@@ -287,6 +363,13 @@ export class Room {
     }, DURABLE);
     this.updatesSinceSnapshot += updates.length;
     this.scheduleProjectionRefresh();
+    if (this.ended && !this.endAnnounced && getMeta(this.doc).status === 'ended') this.announceEnd();
+  }
+
+  /** The end of the meeting is now durable and relayed: every open connection is read-only from here on. */
+  private announceEnd() {
+    this.endAnnounced = true;
+    for (const conn of this.connections) this.deny(conn, refuseWrite(conn.access.role, true)!);
   }
 
   /**
@@ -308,10 +391,20 @@ export class Room {
 
   private get proving(): Y.Doc {
     if (!this.provingDoc) {
-      this.provingDoc = cloneDoc(this.doc);
+      const proving = cloneDoc(this.doc);
       for (const e of this.inflight) {
-        if (e.kind === 'update' && e.state !== 'failed') Y.applyUpdate(this.provingDoc, e.update);
+        if (e.kind === 'update' && e.state !== 'failed') Y.applyUpdate(proving, e.update);
       }
+      const meta = proving.getMap(RootKey.meta) as unknown as Y.AbstractType<Y.YEvent<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      proving.on('afterTransaction', (tr: Y.Transaction) => {
+        const keys = tr.changed.get(meta);
+        if (!keys) return;
+        this.endedCache = null;
+        this.metaKeysChanged ??= new Set();
+        for (const key of keys) this.metaKeysChanged.add(key);
+      });
+      this.provingDoc = proving;
+      this.endedCache = null;
     }
     return this.provingDoc;
   }
@@ -319,6 +412,7 @@ export class Room {
   private rebuildProving() {
     this.provingDoc?.destroy();
     this.provingDoc = null;
+    this.endedCache = null;
   }
 
   /**

@@ -25,9 +25,9 @@ describe('storage failure while a room is open', () => {
       },
     });
     const t = await startTestServer({ dataDir, deps: { store } });
-    const id = await createMeetingViaApi(t.httpUrl);
-    const observer = await connectStockClient(t.syncUrl, id);
-    const writer = await connectRaw(t.syncUrl, id);
+    const id = await createMeetingViaApi(t);
+    const observer = await connectStockClient(t, id);
+    const writer = await connectRaw(t, id);
     await writer.next((f) => messageTypeOf(f) === MessageType.sync);
 
     diskFull = true;
@@ -48,7 +48,7 @@ describe('storage failure while a room is open', () => {
 
     // Storage recovers: the observer's provider reconnects, and a resend is stored and relayed.
     diskFull = false;
-    const again = await connectRaw(t.syncUrl, id);
+    const again = await connectRaw(t, id);
     await again.next((f) => messageTypeOf(f) === MessageType.sync);
     again.send(syncUpdateFrame(updates[0]!));
     await waitForDoc(observer.doc, (doc) => listAgendaItems(doc).length === 1, 'the resent update');

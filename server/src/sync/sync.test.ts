@@ -15,6 +15,7 @@ import {
   syncUpdateFrame,
   waitForDoc,
 } from '../testing/syncClients';
+import { adminHeaders } from '../testing/serverAccess';
 import { createMeetingViaApi, makeTempDir, startTestServer } from '../testing/testServer';
 import { docFromStored } from './storedDoc';
 
@@ -34,9 +35,9 @@ async function storedBytes(store: MeetingStore, id: string) {
 describe('sync server with the stock y-websocket client', () => {
   it('two providers converge, and the content survives a restart', async () => {
     let t = await startTestServer();
-    const id = await createMeetingViaApi(t.httpUrl, 'Sales × Product');
-    const a = await connectStockClient(t.syncUrl, id);
-    const b = await connectStockClient(t.syncUrl, id);
+    const id = await createMeetingViaApi(t, 'Sales × Product');
+    const a = await connectStockClient(t, id);
+    const b = await connectStockClient(t, id);
     expect(getMeta(a.doc).title).toBe('Sales × Product');
 
     addAgendaItem(a.doc, { title: 'Pipeline review' });
@@ -47,18 +48,18 @@ describe('sync server with the stock y-websocket client', () => {
     a.destroy();
     b.destroy();
     t = await t.restart();
-    const c = await connectStockClient(t.syncUrl, id);
+    const c = await connectStockClient(t, id);
     expect(agendaTitles(c.doc).sort()).toEqual(['Launch date', 'Pipeline review']);
-    const res = await fetch(`${t.httpUrl}/api/meetings/${id}`);
+    const res = await fetch(`${t.httpUrl}/api/meetings/${id}`, { headers: adminHeaders(t) });
     const view = (await res.json()) as { agenda: { title: string }[] };
     expect(view.agenda.map((i) => i.title).sort()).toEqual(['Launch date', 'Pipeline review']);
   });
 
   it('compacts the log after the threshold, and the content survives a restart', async () => {
     let t = await startTestServer({ env: { COMPACT_AFTER_UPDATES: '20' } });
-    const id = await createMeetingViaApi(t.httpUrl);
-    const a = await connectStockClient(t.syncUrl, id);
-    const b = await connectStockClient(t.syncUrl, id);
+    const id = await createMeetingViaApi(t);
+    const a = await connectStockClient(t, id);
+    const b = await connectStockClient(t, id);
     for (let i = 0; i < 50; i++) addAgendaItem(a.doc, { title: `item ${i}` });
     await waitForDoc(b.doc, hasAgenda(50), '50 items at b');
     await t.server.store.flush();
@@ -69,13 +70,13 @@ describe('sync server with the stock y-websocket client', () => {
     a.destroy();
     b.destroy();
     t = await t.restart();
-    const c = await connectStockClient(t.syncUrl, id);
+    const c = await connectStockClient(t, id);
     expect(listAgendaItems(c.doc)).toHaveLength(50);
   });
 
   it('refuses an unknown meeting with a clear close reason, and a bad path with 400', async () => {
     const t = await startTestServer();
-    const raw = await connectRaw(t.syncUrl, 'no-such-meeting');
+    const raw = await connectRaw(t, 'no-such-meeting');
     expect(await raw.closed).toEqual({ code: CloseCode.unknownMeeting, reason: 'unknown meeting no-such-meeting' });
 
     const status = await new Promise<number>((resolve) => {
@@ -88,8 +89,8 @@ describe('sync server with the stock y-websocket client', () => {
 
   it('answers saved(nonce) only once the update is in the store', async () => {
     const t = await startTestServer();
-    const id = await createMeetingViaApi(t.httpUrl);
-    const raw = await connectRaw(t.syncUrl, id);
+    const id = await createMeetingViaApi(t);
+    const raw = await connectRaw(t, id);
     await raw.next((f) => messageTypeOf(f) === 0); // the server's SyncStep1: the room is attached
 
     const local = new Y.Doc();
@@ -116,8 +117,8 @@ describe('sync server with the stock y-websocket client', () => {
     const loading = gate();
     const store = instrumentStore(openSqliteStore({ dataDir }), { beforeLoad: () => loading.promise });
     const t = await startTestServer({ dataDir, deps: { store } });
-    const id = await createMeetingViaApi(t.httpUrl, 'Loaded title');
-    const clients = [1, 2, 3].map(() => connectStockClient(t.syncUrl, id));
+    const id = await createMeetingViaApi(t, 'Loaded title');
+    const clients = [1, 2, 3].map(() => connectStockClient(t, id));
     await nextEvent(store.events, 'load', id);
     loading.open();
     const connected = await Promise.all(clients);
@@ -133,16 +134,16 @@ describe('sync server with the stock y-websocket client', () => {
       beforeCompact: () => (holdCompaction ? unloading.promise : undefined),
     });
     const t = await startTestServer({ dataDir, deps: { store } });
-    const id = await createMeetingViaApi(t.httpUrl);
+    const id = await createMeetingViaApi(t);
 
-    const a = await connectStockClient(t.syncUrl, id);
+    const a = await connectStockClient(t, id);
     for (let i = 0; i < 5; i++) addAgendaItem(a.doc, { title: `edit ${i}` });
     // Disconnect right after editing: the last updates may still be in flight at the server.
     const compactStarted = nextEvent(store.events, 'compact', id);
     a.destroy();
     await compactStarted; // the room is now unloading, held inside its final compaction
 
-    const bPromise = connectStockClient(t.syncUrl, id);
+    const bPromise = connectStockClient(t, id);
     holdCompaction = false;
     unloading.open();
     const b = await bPromise;
@@ -158,8 +159,8 @@ describe('sync server with the stock y-websocket client', () => {
       beforeAppend: () => (hold ? storing.promise : undefined),
     });
     const t = await startTestServer({ dataDir, deps: { store } });
-    const id = await createMeetingViaApi(t.httpUrl);
-    const a = await connectStockClient(t.syncUrl, id);
+    const id = await createMeetingViaApi(t);
+    const a = await connectStockClient(t, id);
     hold = true;
     let requested = 0;
     const appendsStarted = new Promise<void>((resolve) =>
@@ -173,7 +174,7 @@ describe('sync server with the stock y-websocket client', () => {
     const unloading = nextEvent(t.server.rooms.events, 'unloading', id);
     a.destroy();
     await unloading; // the room is unloading with two appends in flight
-    const bPromise = connectStockClient(t.syncUrl, id);
+    const bPromise = connectStockClient(t, id);
     hold = false;
     storing.open();
     const b = await bPromise;
@@ -190,11 +191,11 @@ describe('sync server with the stock y-websocket client', () => {
       },
     });
     const t = await startTestServer({ dataDir, deps: { store } });
-    broken = await createMeetingViaApi(t.httpUrl, 'Broken');
-    const healthy = await createMeetingViaApi(t.httpUrl, 'Healthy');
+    broken = await createMeetingViaApi(t, 'Broken');
+    const healthy = await createMeetingViaApi(t, 'Healthy');
     const before = await storedBytes(inner, broken);
 
-    const raw = await connectRaw(t.syncUrl, broken);
+    const raw = await connectRaw(t, broken);
     const local = new Y.Doc();
     local.on('update', (u: Uint8Array) => raw.send(syncUpdateFrame(u)));
     addAgendaItem(local, { title: 'must not be stored' });
@@ -206,15 +207,15 @@ describe('sync server with the stock y-websocket client', () => {
     expect(await storedBytes(inner, broken)).toBe(before);
     expect(t.server.rooms.peek(broken)).toBeUndefined();
 
-    const ok = await connectStockClient(t.syncUrl, healthy);
+    const ok = await connectStockClient(t, healthy);
     expect(getMeta(ok.doc).title).toBe('Healthy');
   });
 
   it('a connection may only set its own awareness state', async () => {
     const t = await startTestServer();
-    const id = await createMeetingViaApi(t.httpUrl);
-    const a = await connectStockClient(t.syncUrl, id);
-    const b = await connectStockClient(t.syncUrl, id);
+    const id = await createMeetingViaApi(t);
+    const a = await connectStockClient(t, id, { name: 'Aiko' });
+    const b = await connectStockClient(t, id, { name: 'Mallory' });
     a.provider.awareness.setLocalStateField('user', { name: 'Aiko' });
     await new Promise<void>((resolve) => {
       const check = () => {
@@ -248,7 +249,7 @@ describe('sync server with the stock y-websocket client', () => {
     // b's own edits still flow, so the frame was handled (and not fatal) before this round trip.
     addAgendaItem(b.doc, { title: 'after forgery' });
     await waitForDoc(a.doc, hasAgenda(1));
-    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Aiko' } });
+    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Aiko', role: 'facilitator' } });
     forged.destroy();
   });
 });

@@ -1,7 +1,10 @@
 /**
  * The WebSocket endpoint at /sync/<meetingId>, attached to the HTTP server's `upgrade` event.
  *
- * Paths other than /sync/<id> are refused with HTTP 400 before the upgrade. For an unknown meeting
+ * Paths other than /sync/<id> are refused with HTTP 400 before the upgrade, and requests without a
+ * credential for the meeting with 401/403 (upgradeAuthorization.ts). Each accepted socket keeps its
+ * access (role, name, key version): rotating the meeting's key closes the sockets it revokes with
+ * CloseCode.forbidden, and a rename of the session re-stamps its presence. For an unknown meeting
  * the upgrade is accepted and then closed with CloseCode.unknownMeeting ("unknown meeting <id>"):
  * browsers hide HTTP status codes of failed upgrades from scripts, and the stock WebsocketProvider
  * only sees close events, so a close code is the only refusal a client can tell apart (and stop
@@ -12,15 +15,23 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CloseCode, SYNC_PATH } from '@suishin/shared';
+import type { Auth } from '../auth/auth';
+import type { MeetingAccess } from '../auth/credential';
+import type { OriginPolicy } from '../auth/originPolicy';
 import type { Logger } from '../logger';
 import { Connection } from './connection';
 import { handleMessage } from './messageHandler';
+import { ConnectionRateLimit, type RateLimits } from './rateLimit';
 import type { Rooms } from './rooms';
+import { authorizeUpgrade } from './upgradeAuthorization';
 
 export interface SyncEndpointOptions {
   rooms: Rooms;
   logger: Logger;
   maxMessageBytes: number;
+  auth: Auth;
+  origins: OriginPolicy;
+  rateLimit: RateLimits;
 }
 
 const MEETING_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -32,8 +43,9 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
   let nextId = 1;
   let accepting = true;
 
-  const refuse = (socket: Duplex, status: number, message: string) => {
-    socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${message}\n`);
+  const refuse = (socket: Duplex, status: number, message: string, detail = message) => {
+    socket.once('finish', () => socket.destroy());
+    socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${detail}\n`);
   };
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -50,12 +62,43 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     } catch {
       return refuse(socket, 400, 'Bad Request');
     }
+    authorizeUpgrade(request, meetingId, options).then(
+      (decision) => {
+        if (socket.destroyed) return;
+        if (!accepting) return refuse(socket, 503, 'Service Unavailable');
+        if (!decision.ok) {
+          // The path only: the query may hold a ticket, and tickets never go to the log.
+          logger.info('sync upgrade refused', { path, status: decision.status, reason: decision.reason });
+          return refuse(socket, decision.status, decision.status === 401 ? 'Unauthorized' : 'Forbidden', decision.reason);
+        }
+        accept(request, socket, head, meetingId, decision.access);
+      },
+      (error: unknown) => {
+        logger.error('authorizing a sync upgrade failed', { path, error });
+        if (!socket.destroyed) refuse(socket, 500, 'Internal Server Error');
+      },
+    );
+  };
+
+  const accept = (request: IncomingMessage, socket: Duplex, head: Buffer, meetingId: string, access: MeetingAccess) => {
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const conn = new Connection(nextId++, meetingId, ws, logger, {
-        maxQueuedFrames: 1000,
-        maxQueuedBytes: 4 * options.maxMessageBytes,
-        maxBufferedBytes: 64 * 1024 * 1024,
-      });
+      const conn = new Connection(
+        nextId++,
+        meetingId,
+        ws,
+        logger,
+        { maxQueuedFrames: 1000, maxQueuedBytes: 4 * options.maxMessageBytes, maxBufferedBytes: 64 * 1024 * 1024 },
+        {
+          access,
+          // Every frame: the grant's key version must still be the meeting's (a Map lookup).
+          stillGranted: () => {
+            if (access.keyVersion === null) return true; // the admin: not revoked by rotation
+            const current = options.auth.keys.cached(meetingId);
+            return current === undefined || current === access.keyVersion;
+          },
+          rateLimit: new ConnectionRateLimit(options.rateLimit, options.maxMessageBytes),
+        },
+      );
       connections.add(conn);
       conn.onClose(() => connections.delete(conn));
       if (!MEETING_ID.test(meetingId)) {
@@ -78,12 +121,33 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
 
   server.on('upgrade', onUpgrade);
 
+  // A rotation revokes every socket of the meeting opened under an older key, except the rotating
+  // session's own sockets, which move to the new key with it.
+  const onRotated = (meetingId: string, keyVersion: number, bySessionId: string | null) => {
+    for (const conn of [...connections]) {
+      if (conn.meetingId !== meetingId || conn.access.keyVersion === null) continue;
+      if (bySessionId !== null && conn.access.sessionId === bySessionId) conn.access.keyVersion = keyVersion;
+      else if (conn.access.keyVersion !== keyVersion) conn.close(CloseCode.forbidden, 'access revoked');
+    }
+  };
+  const onRenamed = (sessionId: string, name: string) => {
+    for (const conn of connections) {
+      if (conn.access.sessionId !== sessionId) continue;
+      conn.access.name = name;
+      rooms.peek(conn.meetingId)?.restampIdentity(conn);
+    }
+  };
+  options.auth.events.on('rotated', onRotated);
+  options.auth.events.on('renamed', onRenamed);
+
   return {
     connectionCount: () => connections.size,
     /** Stops accepting upgrades and closes the WebSocket server. */
     stop() {
       accepting = false;
       server.off('upgrade', onUpgrade);
+      options.auth.events.off('rotated', onRotated);
+      options.auth.events.off('renamed', onRenamed);
     },
     /** Drops any socket still open after the close frames were sent. */
     terminateAll() {

@@ -1,5 +1,6 @@
 /** Runs the real server entry point (src/main.ts) as a child process, as production does. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,15 +11,18 @@ export interface ChildServer {
   port: number;
   httpUrl: string;
   syncUrl: string;
+  /** SUISHIN_ADMIN_TOKEN of the process (random unless given in env). */
+  adminToken: string;
   /** Resolves with the exit code (or signal name) when the process ends. */
   exited: Promise<number | string>;
   stderr(): string;
 }
 
 export async function startChildServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildServer> {
+  const adminToken = env.SUISHIN_ADMIN_TOKEN ?? `admin-${randomBytes(18).toString('base64url')}`;
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, SUISHIN_ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
@@ -44,6 +48,7 @@ export async function startChildServer(env: Record<string, string>, nodeArgs: st
     port,
     httpUrl: `http://127.0.0.1:${port}`,
     syncUrl: `ws://127.0.0.1:${port}/sync`,
+    adminToken,
     exited,
     stderr: () => err,
   };

@@ -1,4 +1,8 @@
-/** Clients for integration tests: the stock y-websocket provider, and a raw protocol socket. */
+/**
+ * Clients for integration tests: the stock y-websocket provider, and a raw protocol socket. Both
+ * authenticate like a script: a single-use ticket (`?ticket=`) fetched with a bearer token (the
+ * admin's unless `token` names a role link's), fetched again before every reconnect.
+ */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { onTestFinished } from 'vitest';
@@ -6,7 +10,17 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MessageType } from '@suishin/shared';
+import { MessageType, TICKET_QUERY_KEY } from '@suishin/shared';
+import { fetchTicket, type ServerEndpoint } from './serverAccess';
+
+export interface ClientCredential {
+  /** Bearer token to get tickets with: a role link's token; default the admin token. */
+  token?: string;
+  /** A ticket obtained elsewhere (e.g. with a session cookie); used as is, once. */
+  ticket?: string;
+  /** The display name the server stamps on this client's presence. */
+  name?: string;
+}
 
 export interface StockClient {
   doc: Y.Doc;
@@ -15,13 +29,26 @@ export interface StockClient {
 }
 
 /** A stock WebsocketProvider (unchanged y-websocket client) in Node, synced. */
-export async function connectStockClient(syncUrl: string, meetingId: string): Promise<StockClient> {
+export async function connectStockClient(
+  server: ServerEndpoint,
+  meetingId: string,
+  credential: ClientCredential = {},
+): Promise<StockClient> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(syncUrl, meetingId, doc, {
+  const ticket = () => fetchTicket(server, meetingId, credential);
+  const provider = new WebsocketProvider(server.syncUrl, meetingId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 200,
     // In one Node process, providers would otherwise also sync through BroadcastChannel, bypassing the server.
     disableBc: true,
+    params: { [TICKET_QUERY_KEY]: await ticket() },
+  });
+  // Tickets are single-use: the provider's next attempt must carry a fresh one (its params are read per attempt).
+  provider.on('connection-close', () => {
+    ticket().then(
+      (fresh) => (provider.params[TICKET_QUERY_KEY] = fresh),
+      () => undefined, // the server is gone (a restart test); the provider keeps retrying
+    );
   });
   const client = {
     doc,
@@ -77,8 +104,13 @@ export interface RawClient {
   next(match: (frame: Uint8Array) => boolean): Promise<Uint8Array>;
 }
 
-export async function connectRaw(syncUrl: string, meetingId: string): Promise<RawClient> {
-  const ws = new WebSocket(`${syncUrl}/${meetingId}`);
+export async function connectRaw(
+  server: ServerEndpoint,
+  meetingId: string,
+  credential: ClientCredential = {},
+): Promise<RawClient> {
+  const ticket = credential.ticket ?? (await fetchTicket(server, meetingId, credential));
+  const ws = new WebSocket(`${server.syncUrl}/${meetingId}?${TICKET_QUERY_KEY}=${encodeURIComponent(ticket)}`);
   ws.binaryType = 'nodebuffer';
   const frames: Uint8Array[] = [];
   const waiters: { match: (f: Uint8Array) => boolean; resolve: (f: Uint8Array) => void }[] = [];

@@ -1,0 +1,288 @@
+/**
+ * Roles on the wire, with the stock y-websocket client: what an observer, a participant after the
+ * meeting ended, or a participant steering the meeting sends is dropped (never stored, never
+ * relayed) and the sender is told; presence identity comes from the credential; a client over its
+ * rate limit is closed while the room carries on.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import {
+  CloseCode,
+  MessageType,
+  PermissionDenied,
+  addAgendaItem,
+  endMeeting,
+  getMeta,
+  listAgendaItems,
+  startMeeting,
+} from '@suishin/shared';
+import { createRoleLink } from '../testing/serverAccess';
+import {
+  connectRaw,
+  connectStockClient,
+  frameOf,
+  messageTypeOf,
+  saveRequestFrame,
+  savedNonce,
+  syncUpdateFrame,
+  waitForDoc,
+  type RawClient,
+  type StockClient,
+} from '../testing/syncClients';
+import { createMeetingViaApi, startTestServer, type TestServer } from '../testing/testServer';
+import { docFromStored } from './storedDoc';
+
+const titles = (doc: Y.Doc) => listAgendaItems(doc).map((i) => i.title).sort();
+
+async function storedTitles(t: TestServer, meeting: string) {
+  await t.server.rooms.peek(meeting)?.whenIdle();
+  await t.server.store.flush();
+  return titles(docFromStored((await t.server.store.loadMeeting(meeting))!));
+}
+
+/** The reason of a y-protocols/auth permission-denied frame, or null for other frames. */
+function deniedReason(frame: Uint8Array): string | null {
+  const d = decoding.createDecoder(frame);
+  if (decoding.readVarUint(d) !== MessageType.auth || decoding.readVarUint(d) !== 0) return null;
+  return decoding.readVarString(d);
+}
+
+/** Local edits of a separate doc, as update frames a raw client can send. */
+function editsOf(edit: (doc: Y.Doc) => void, base?: Y.Doc): Uint8Array[] {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  edit(doc);
+  return updates.map(syncUpdateFrame);
+}
+
+/** Sends `frames` then a save request; resolves once the server has handled all of them. */
+async function sendAndSettle(raw: RawClient, frames: Uint8Array[], nonce: number) {
+  for (const f of frames) raw.send(f);
+  raw.send(saveRequestFrame(nonce));
+  await raw.next((f) => savedNonce(f) === nonce);
+}
+
+/** Resolves once the server has handled everything `client` sent before (it answers queryAwareness in order). */
+function roundTrip(client: StockClient): Promise<void> {
+  return new Promise((resolve) => {
+    const handlers = client.provider.messageHandlers;
+    const original = handlers[MessageType.awareness]!;
+    handlers[MessageType.awareness] = (...args) => {
+      handlers[MessageType.awareness] = original;
+      original(...args);
+      resolve();
+    };
+    client.provider.ws!.send(Uint8Array.from([MessageType.queryAwareness]));
+  });
+}
+
+async function meetingWithRoles(env?: Record<string, string>) {
+  const t = await startTestServer({ env });
+  const meeting = await createMeetingViaApi(t, 'Weekly sync');
+  const participant = await createRoleLink(t, meeting, 'participant');
+  const observer = await createRoleLink(t, meeting, 'observer');
+  return { t, meeting, participantToken: participant.token, observerToken: observer.token };
+}
+
+describe('write permission on the wire', () => {
+  it("an observer's edits never reach the store or other clients, while a participant's do; the observer still reads live", async () => {
+    const { t, meeting, participantToken, observerToken } = await meetingWithRoles();
+    const facilitator = await connectStockClient(t, meeting, { name: 'Fumi' });
+    const participant = await connectStockClient(t, meeting, { token: participantToken, name: 'Pat' });
+    const observerStock = await connectStockClient(t, meeting, { token: observerToken, name: 'Olivia' });
+    const observerRaw = await connectRaw(t, meeting, { token: observerToken, name: 'Olivia' });
+    // Told at once, before trying anything.
+    expect(deniedReason(await observerRaw.next((f) => deniedReason(f) !== null))).toBe(PermissionDenied.readOnly);
+
+    addAgendaItem(observerStock.doc, { title: 'observer (stock client)' });
+    await roundTrip(observerStock);
+    // A crafted SyncStep2 and Update from the raw observer socket, then a save request: all handled.
+    await sendAndSettle(observerRaw, editsOf((d) => addAgendaItem(d, { title: 'observer (raw update)' })), 1);
+    const step2 = editsOf((d) => addAgendaItem(d, { title: 'observer (raw SyncStep2)' }))[0]!;
+    step2[1] = 1; // sync message type 1 = SyncStep2, same payload
+    await sendAndSettle(observerRaw, [step2], 2);
+
+    addAgendaItem(participant.doc, { title: 'participant' });
+    await waitForDoc(facilitator.doc, (d) => listAgendaItems(d).length >= 1, 'the participant edit at the facilitator');
+    await waitForDoc(observerStock.doc, (d) => titles(d).includes('participant'), 'the participant edit at the observer');
+
+    expect(titles(facilitator.doc)).toEqual(['participant']);
+    expect(titles(participant.doc)).toEqual(['participant']);
+    expect(titles(t.server.rooms.peek(meeting)!.doc)).toEqual(['participant']);
+    expect(await storedTitles(t, meeting)).toEqual(['participant']);
+    // The observer's socket stays open: reading and presence go on.
+    expect(observerRaw.ws.readyState).toBe(observerRaw.ws.OPEN);
+  });
+
+  it("after the meeting ends, a participant's update changes nothing in the store or other clients; the ending update itself is kept", async () => {
+    const { t, meeting, participantToken } = await meetingWithRoles();
+    const facilitator = await connectStockClient(t, meeting, { name: 'Fumi' });
+    const participant = await connectStockClient(t, meeting, { token: participantToken, name: 'Pat' });
+    const other = await connectStockClient(t, meeting, { token: participantToken, name: 'Quinn' });
+    const raw = await connectRaw(t, meeting, { token: participantToken, name: 'Ray' });
+    addAgendaItem(participant.doc, { title: 'before the end' });
+    await waitForDoc(facilitator.doc, (d) => listAgendaItems(d).length === 1);
+
+    startMeeting(facilitator.doc, Date.now());
+    endMeeting(facilitator.doc, Date.now());
+    // The ending is applied and relayed to everyone, and every open socket is told it is read-only now.
+    await waitForDoc(other.doc, (d) => getMeta(d).status === 'ended', 'the end at the other participant');
+    expect(deniedReason(await raw.next((f) => deniedReason(f) !== null))).toBe(PermissionDenied.readOnly);
+
+    addAgendaItem(participant.doc, { title: 'too late (participant)' });
+    await roundTrip(participant);
+    addAgendaItem(facilitator.doc, { title: 'too late (facilitator)' });
+    await roundTrip(facilitator);
+    await sendAndSettle(raw, editsOf((d) => addAgendaItem(d, { title: 'too late (raw)' })), 1);
+
+    expect(titles(other.doc)).toEqual(['before the end']);
+    expect(titles(t.server.rooms.peek(meeting)!.doc)).toEqual(['before the end']);
+    expect(await storedTitles(t, meeting)).toEqual(['before the end']);
+    const stored = docFromStored((await t.server.store.loadMeeting(meeting))!);
+    expect(getMeta(stored).status).toBe('ended');
+  });
+
+  it('only a facilitator starts, steers or ends the meeting: a participant doing it by a document update is refused', async () => {
+    const { t, meeting, participantToken } = await meetingWithRoles();
+    const facilitator = await connectStockClient(t, meeting, { name: 'Fumi' });
+    const raw = await connectRaw(t, meeting, { token: participantToken, name: 'Pat' });
+    const itemFrames = editsOf((d) => addAgendaItem(d, { title: 'first item' }));
+    await sendAndSettle(raw, itemFrames, 1);
+    await waitForDoc(facilitator.doc, (d) => listAgendaItems(d).length === 1);
+
+    // A participant's own copy of the document, ended locally: its update must not end the meeting.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(facilitator.doc));
+    const endFrames = editsOf((d) => endMeeting(d, Date.now()), copy);
+    await sendAndSettle(raw, endFrames, 2);
+    expect(raw.frames.map(deniedReason)).toContain(PermissionDenied.facilitatorOnly);
+    expect(getMeta(t.server.rooms.peek(meeting)!.doc).status).toBe('draft');
+    expect(getMeta(facilitator.doc).status).toBe('draft');
+
+    // The facilitator's own start is accepted.
+    startMeeting(facilitator.doc, Date.now());
+    await roundTrip(facilitator);
+    await t.server.rooms.peek(meeting)!.whenIdle();
+    expect(getMeta(t.server.rooms.peek(meeting)!.doc).status).toBe('live');
+  });
+
+  it("an awareness entry for another client's id is ignored, and forged names and roles are overwritten from the credential", async () => {
+    const { t, meeting, observerToken } = await meetingWithRoles();
+    const facilitator = await connectStockClient(t, meeting, { name: 'Fumi' });
+    const observer = await connectStockClient(t, meeting, { token: observerToken, name: 'Olivia' });
+    const room = t.server.rooms.peek(meeting)!;
+    const sees = (client: StockClient, clientId: number, predicate: (state: Record<string, any> | undefined) => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (!predicate(client.provider.awareness.getStates().get(clientId) as Record<string, any> | undefined)) return;
+          client.provider.awareness.off('change', check);
+          resolve();
+        };
+        client.provider.awareness.on('change', check);
+        check();
+      });
+
+    facilitator.provider.awareness.setLocalStateField('user', { name: 'Fumi', color: '#0f766e' });
+    await sees(observer, facilitator.doc.clientID, (s) => s?.user?.name === 'Fumi');
+    // The observer claims to be the facilitator, in its own state…
+    observer.provider.awareness.setLocalStateField('user', { name: 'Fumi', role: 'facilitator', color: '#c2410c' });
+    await sees(facilitator, observer.doc.clientID, (s) => s?.user !== undefined);
+    expect(room.awareness.getStates().get(observer.doc.clientID)).toEqual({
+      user: { name: 'Olivia', role: 'observer', color: '#c2410c' },
+    });
+    expect(facilitator.provider.awareness.getStates().get(observer.doc.clientID)).toEqual({
+      user: { name: 'Olivia', role: 'observer', color: '#c2410c' },
+    });
+
+    // …and by writing the facilitator's client id: set and remove are both ignored.
+    const forged = new awarenessProtocol.Awareness(new Y.Doc());
+    forged.clientID = facilitator.doc.clientID;
+    forged.setLocalState({ user: { name: 'Mallory', color: '#000000' } });
+    forged.meta.get(facilitator.doc.clientID)!.clock = 10_000;
+    const ws = observer.provider.ws!;
+    const awarenessMessage = (update: Uint8Array) =>
+      frameOf((e) => {
+        encoding.writeVarUint(e, MessageType.awareness);
+        encoding.writeVarUint8Array(e, update);
+      });
+    ws.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(forged, [facilitator.doc.clientID])));
+    forged.setLocalState(null);
+    ws.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(forged, [facilitator.doc.clientID])));
+    await roundTrip(observer);
+    expect(room.awareness.getStates().get(facilitator.doc.clientID)).toEqual({
+      user: { name: 'Fumi', role: 'facilitator', color: '#0f766e' },
+    });
+    forged.destroy();
+  });
+
+  it('an awareness state over 4 KiB closes only its sender', async () => {
+    const { t, meeting, participantToken } = await meetingWithRoles();
+    const facilitator = await connectStockClient(t, meeting, { name: 'Fumi' });
+    const raw = await connectRaw(t, meeting, { token: participantToken, name: 'Pat' });
+    const big = new awarenessProtocol.Awareness(new Y.Doc());
+    big.setLocalState({ user: { name: 'Pat', color: '#0f766e' }, blob: 'x'.repeat(5000) });
+    raw.send(
+      frameOf((e) => {
+        encoding.writeVarUint(e, MessageType.awareness);
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(big, [big.clientID]));
+      }),
+    );
+    const closed = await raw.closed;
+    expect(closed.code).toBe(CloseCode.malformedMessage);
+    expect(closed.reason).toMatch(/4096 bytes/);
+    addAgendaItem(facilitator.doc, { title: 'still fine' });
+    await roundTrip(facilitator);
+    expect(await storedTitles(t, meeting)).toEqual(['still fine']);
+    big.destroy();
+  });
+});
+
+describe('per-connection rate limits', () => {
+  it('closes a client sending too many messages with 4429; everyone else carries on', async () => {
+    const { t, meeting, participantToken } = await meetingWithRoles({
+      RATE_LIMIT_MESSAGES_PER_SECOND: '50',
+      RATE_LIMIT_MESSAGE_BURST: '100',
+    });
+    const a = await connectStockClient(t, meeting, { name: 'A' });
+    const b = await connectStockClient(t, meeting, { token: participantToken, name: 'B' });
+    const flood = await connectRaw(t, meeting, { token: participantToken, name: 'Flood' });
+    await flood.next((f) => messageTypeOf(f) === MessageType.sync);
+    for (let i = 0; i < 300; i++) flood.send(saveRequestFrame(i));
+    const closed = await flood.closed;
+    expect(closed).toEqual({ code: CloseCode.rateLimited, reason: 'rate limit: more than 50 messages per second' });
+
+    // Typing at a human pace stays well within the limits.
+    for (let i = 0; i < 20; i++) addAgendaItem(a.doc, { title: `a ${i}` });
+    await waitForDoc(b.doc, (d) => listAgendaItems(d).length === 20, 'a’s edits at b');
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+  });
+
+  it('closes a client sending too many bytes with 4429; everyone else carries on', async () => {
+    const { t, meeting, participantToken } = await meetingWithRoles({
+      MAX_MESSAGE_BYTES: String(16 * 1024),
+      RATE_LIMIT_BYTES_PER_SECOND: String(64 * 1024),
+    });
+    const a = await connectStockClient(t, meeting, { name: 'A' });
+    const b = await connectStockClient(t, meeting, { token: participantToken, name: 'B' });
+    const flood = await connectRaw(t, meeting, { token: participantToken, name: 'Flood' });
+    await flood.next((f) => messageTypeOf(f) === MessageType.sync);
+    // Valid-looking frames of 15 KiB each (queryAwareness with trailing bytes would be malformed: use awareness).
+    const padding = new awarenessProtocol.Awareness(new Y.Doc());
+    padding.setLocalState({ pad: 'p'.repeat(3000) });
+    const frame = frameOf((e) => {
+      encoding.writeVarUint(e, MessageType.awareness);
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(padding, [padding.clientID]));
+    });
+    for (let i = 0; i < 200; i++) flood.send(frame);
+    const closed = await flood.closed;
+    expect(closed).toEqual({ code: CloseCode.rateLimited, reason: 'rate limit: more than 64 KiB per second' });
+    addAgendaItem(a.doc, { title: 'still here' });
+    await waitForDoc(b.doc, (d) => listAgendaItems(d).length === 1);
+    padding.destroy();
+  });
+});
