@@ -191,8 +191,7 @@ describe('POST /api/meetings/:id/end', () => {
 
 describe('after the meeting ended', () => {
   // Enforced in server/src/sync (the access issue): every client update to an ended meeting is refused.
-  // Skipped until that enforcement is committed; it fails without it (the update is stored and relayed).
-  it.skip('an update sent by a stock y-websocket client changes nothing in the store or in other clients', async () => {
+  it('an update sent by a stock y-websocket client changes nothing in the store or in other clients', async () => {
     const t = await startTestServer();
     const id = await createMeetingViaApi(t, 'Frozen');
     const alice = await connectStockClient(t, id);
