@@ -16,7 +16,7 @@ import { loadExportSettings, type ExportSettings } from '../closing/exportSettin
 import { startTrackerServer, type RecordedRequest } from '../integrations/trackerTestServer';
 import { docFromStored } from '../sync/storedDoc';
 import { connectStockClient, waitForDoc } from '../testing/syncClients';
-import { adminHeaders } from '../testing/serverAccess';
+import { adminHeaders, bearer, createRoleLink } from '../testing/serverAccess';
 import { createMeetingViaApi, startTestServer } from '../testing/testServer';
 
 const TITLE = '週次定例, "営業×プロダクト"';
@@ -243,5 +243,33 @@ describe('tracker push through the REST API', () => {
     expect(text).toContain('must use https');
     expect(text).not.toContain('secret-jira-token');
     expect((await fetch(`${t.httpUrl}/api/meetings/${id}/trackers/asana/preview`, { headers: adminHeaders(t) })).status).toBe(404);
+  });
+});
+
+describe('who may close and export', () => {
+  it('ending, tracker files, previews and pushes are for facilitators; the minutes for everyone with access', async () => {
+    const t = await startTestServer({
+      deps: { exportSettings: settings({ GITHUB_TOKEN: 'ghp_roleTOKEN_0123456789', GITHUB_REPO: 'octo/demo', GITHUB_API_URL: 'http://127.0.0.1:9' }) },
+    });
+    const id = await createMeetingViaApi(t, TITLE);
+    const participant = bearer((await createRoleLink(t, id, 'participant')).token);
+    const observer = bearer((await createRoleLink(t, id, 'observer')).token);
+    const facilitator = bearer((await createRoleLink(t, id, 'facilitator')).token);
+    const get = (path: string, headers: Record<string, string>) => fetch(`${t.httpUrl}/api/meetings/${id}${path}`, { headers });
+
+    for (const headers of [participant, observer]) {
+      expect((await postJson(`${t.httpUrl}/api/meetings/${id}/end`, {}, headers)).status).toBe(403);
+      expect((await get('/export/jira-csv', headers)).status).toBe(403);
+      expect((await get('/trackers', headers)).status).toBe(403);
+      expect((await get('/trackers/github/preview', headers)).status).toBe(403);
+      expect((await postJson(`${t.httpUrl}/api/meetings/${id}/trackers/github/push`, {}, headers)).status).toBe(403);
+      expect((await get('/export/minutes-markdown', headers)).status).toBe(200);
+      expect((await get('/export/minutes-html', headers)).status).toBe(200);
+      expect((await get('/closing', headers)).status).toBe(200);
+    }
+    expect((await get('/export/minutes-markdown', {})).status).toBe(401);
+    expect((await get('/trackers/github/preview', facilitator)).status).toBe(200);
+    expect((await get('/export/action-items-ics', facilitator)).status).toBe(200);
+    expect((await postJson(`${t.httpUrl}/api/meetings/${id}/end`, {}, facilitator)).status).toBe(200);
   });
 });
