@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { applyLanguage } from '../i18n';
 import { LANGUAGES, type Language } from '../i18n/language';
@@ -26,6 +26,13 @@ export function AppShell() {
           <span className="brand__name">{t('app.name')}</span>
           <span className="brand__tagline">{t('app.tagline')}</span>
         </Link>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <NavLink to="/" end className="app-nav__link">{t('nav.meetings')}</NavLink>
+          <NavLink to="/series" className="app-nav__link">{t('nav.series')}</NavLink>
+          <NavLink to="/archive" className="app-nav__link">{t('nav.archive')}</NavLink>
+          <NavLink to="/search" className="app-nav__link">{t('nav.search')}</NavLink>
+          <NavLink to="/dashboard" className="app-nav__link">{t('nav.dashboard')}</NavLink>
+        </nav>
         <div className="app-header__status" ref={setStatusSlot} />
         <RadioSwitch
           label={t('app.language')}

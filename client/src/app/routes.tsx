@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
@@ -12,6 +12,23 @@ import { NotFound } from './NotFound';
  * weight to every page.
  */
 const MeetingRoomPage = lazy(() => import('../features/room/MeetingRoomPage').then((m) => ({ default: m.MeetingRoomPage })));
+/** Follow-through pages (archive, search, series, dashboard): each its own chunk, none in the entry. */
+const ArchivePage = lazy(() => import('../features/archive/ArchivePage'));
+const SearchPage = lazy(() => import('../features/search/SearchPage'));
+const SeriesListPage = lazy(() => import('../features/series/SeriesListPage'));
+const SeriesPage = lazy(() => import('../features/series/SeriesPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return <div className="page page--narrow empty-state" role="status">{t('app.loading')}</div>;
+}
+
+const lazyPage = (Page: ComponentType) => (
+  <Suspense fallback={<PageLoading />}>
+    <Page />
+  </Suspense>
+);
 
 function RoomLoading() {
   const { t } = useTranslation();
@@ -31,7 +48,12 @@ export function AppRoutes() {
             </Suspense>
           }
         />
-        <Route path="*" element={<NotFound />} />
+        <Route path="archive" element={lazyPage(ArchivePage)} />
+          <Route path="search" element={lazyPage(SearchPage)} />
+          <Route path="series" element={lazyPage(SeriesListPage)} />
+          <Route path="series/:seriesId" element={lazyPage(SeriesPage)} />
+          <Route path="dashboard" element={lazyPage(DashboardPage)} />
+          <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
   );

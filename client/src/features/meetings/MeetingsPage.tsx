@@ -8,6 +8,8 @@ import { listMeetings, type MeetingSummary } from './meetingsApi';
 
 /** The form (react-aria widgets, date picker) loads after the list: the list page's first load stays small. */
 const NewMeetingForm = lazy(() => import('./NewMeetingForm'));
+/** Overdue and due-soon action items: a chunk of their own, fetched after the list page renders. */
+const DueActionItems = lazy(() => import('../dashboard/DueActionItems'));
 
 /** Warm the room's chunk while the person reads the list, so opening a meeting does not wait for it. */
 function prefetchRoom(): void {
@@ -45,6 +47,9 @@ export function MeetingsPage() {
           <h1 id="meetings-heading">{t('meetings.title')}</h1>
           <p className="page-heading__subtitle">{t('meetings.subtitle')}</p>
         </div>
+        <Suspense fallback={null}>
+          <DueActionItems />
+        </Suspense>
         {load.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
         {load.state === 'failed' && (
           <div className="notice notice--danger" role="alert">

@@ -1,5 +1,7 @@
+import { followThroughEn } from './followThrough.en';
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
 export const en = {
+  ...followThroughEn,
   app: {
     name: 'Suishin',
     tagline: 'Meetings that move the business',

@@ -1,6 +1,8 @@
 import type { Messages } from './en';
+import { followThroughJa } from './followThrough.ja';
 
 export const ja: Messages = {
+  ...followThroughJa,
   app: {
     name: 'Suishin',
     tagline: '事業を前に進める会議へ',

@@ -1,0 +1,50 @@
+import { request } from '../meetings/meetingsApi';
+import { queryOf } from '../archive/archiveApi';
+
+export interface SnippetSegment {
+  text: string;
+  mark: boolean;
+}
+
+/** One hit of `GET /api/search`. */
+export interface SearchHit {
+  kind: 'agenda' | 'decision' | 'actionItem';
+  meetingId: string;
+  meetingTitle: string;
+  seriesId: string | null;
+  heldOn: string | null;
+  itemId: string;
+  title: string;
+  snippet: SnippetSegment[];
+  link: string;
+}
+
+export interface SearchFilters {
+  q: string;
+  series?: string;
+  department?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function search(filters: SearchFilters): Promise<SearchHit[]> {
+  return (await request<{ hits: SearchHit[] }>(`/api/search${queryOf({ ...filters })}`)).hits;
+}
+
+export interface HitGroup {
+  meetingId: string;
+  meetingTitle: string;
+  heldOn: string | null;
+  hits: SearchHit[];
+}
+
+/** Hits grouped by meeting, in the order the meetings first appear (best hit first). */
+export function groupByMeeting(hits: SearchHit[]): HitGroup[] {
+  const groups = new Map<string, HitGroup>();
+  for (const hit of hits) {
+    let group = groups.get(hit.meetingId);
+    if (!group) groups.set(hit.meetingId, (group = { meetingId: hit.meetingId, meetingTitle: hit.meetingTitle, heldOn: hit.heldOn, hits: [] }));
+    group.hits.push(hit);
+  }
+  return [...groups.values()];
+}

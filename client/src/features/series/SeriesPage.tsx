@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useUiStore } from '../../state/uiStore';
+import { StatusPill, type Tone } from '../../ui/StatusPill';
+import { ApiError } from '../meetings/meetingsApi';
+import { listArchive, type ArchiveEntry } from '../archive/archiveApi';
+import { formatDay } from './day';
+import { getSeries, nextMeeting, refreshSeriesTrackers, type RefreshResult, type SeriesDetail } from './seriesApi';
+import '../series/followThrough.css';
+
+const statusTone: Record<string, Tone> = { draft: 'neutral', live: 'success', ended: 'info' };
+
+type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; series: SeriesDetail; meetings: ArchiveEntry[] };
+
+/** One series: its usual agenda, its meetings (newest first), "Next meeting" and the tracker refresh. */
+export function SeriesPage() {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const { seriesId = '' } = useParams();
+  const navigate = useNavigate();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [next, setNext] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [refresh, setRefresh] = useState<{ busy: boolean; error: string | null; result: RefreshResult | null }>({ busy: false, error: null, result: null });
+
+  const reload = useCallback(() => {
+    let cancelled = false;
+    Promise.all([getSeries(seriesId), listArchive({ series: seriesId })]).then(
+      ([series, meetings]) => !cancelled && setLoad({ state: 'loaded', series, meetings }),
+      (error: Error) => !cancelled && setLoad(error instanceof ApiError && error.status === 404 ? { state: 'missing' } : { state: 'failed', message: error.message }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [seriesId]);
+  useEffect(reload, [reload]);
+
+  const startNext = async () => {
+    setNext({ busy: true, error: null });
+    try {
+      const result = await nextMeeting(seriesId);
+      void navigate(`/meetings/${encodeURIComponent(result.meetingId)}`);
+    } catch (error) {
+      setNext({ busy: false, error: (error as Error).message });
+    }
+  };
+  const refreshTrackers = async () => {
+    setRefresh({ busy: true, error: null, result: null });
+    try {
+      setRefresh({ busy: false, error: null, result: await refreshSeriesTrackers(seriesId) });
+    } catch (error) {
+      setRefresh({ busy: false, error: (error as Error).message, result: null });
+    }
+  };
+
+  if (load.state === 'loading') return <div className="page page--narrow"><p className="muted" role="status">{t('app.loading')}</p></div>;
+  if (load.state === 'missing' || load.state === 'failed') {
+    return (
+      <div className="page page--narrow">
+        <div className="notice notice--danger" role="alert">{load.state === 'missing' ? t('series.page.notFound') : t('series.loadFailed', { message: load.message })}</div>
+        <p><Link className="link" to="/series">{t('series.page.back')}</Link></p>
+      </div>
+    );
+  }
+  const { series, meetings } = load;
+  return (
+    <div className="page ft-page">
+      <p><Link className="link" to="/series">← {t('series.page.back')}</Link></p>
+      <div className="page-heading ft-series-heading">
+        <div>
+          <h1>{series.name}</h1>
+          <p className="page-heading__subtitle">
+            {series.departments.length ? series.departments.map((d) => <span key={d} className="tag">{d}</span>) : t('series.noDepartments')}
+          </p>
+        </div>
+        <div className="ft-series-heading__actions">
+          <button type="button" className="btn btn--primary" onClick={startNext} disabled={next.busy}>{next.busy ? t('series.page.nexting') : t('series.page.next')}</button>
+          <button type="button" className="btn btn--secondary" onClick={refreshTrackers} disabled={refresh.busy}>{refresh.busy ? t('series.page.refreshing') : t('series.page.refresh')}</button>
+          <Link className="btn btn--quiet" to={`/dashboard?series=${encodeURIComponent(series.id)}`}>{t('series.page.dashboard')}</Link>
+        </div>
+      </div>
+      <div aria-live="polite">
+        {next.error && <div className="notice notice--danger" role="alert">{t('series.page.nextFailed', { message: next.error })}</div>}
+        {refresh.error && <div className="notice notice--danger" role="alert">{t('series.page.refreshFailed', { message: refresh.error })}</div>}
+        {refresh.result && <p className="notice" role="status">{t('series.page.refreshed', { ...refresh.result })}</p>}
+      </div>
+      <div className="ft-series-grid">
+        <section aria-labelledby="series-meetings" className="card">
+          <h2 id="series-meetings" className="card__title">{t('series.page.meetings')}</h2>
+          {meetings.length === 0 ? (
+            <p className="empty-state">{t('series.page.noMeetings')}</p>
+          ) : (
+            <ul className="meeting-list">
+              {meetings.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/meetings/${encodeURIComponent(m.id)}`} className="meeting-card">
+                    <span className="meeting-card__title">{m.title}</span>
+                    <span className="meeting-card__meta">
+                      <StatusPill tone={statusTone[m.status] ?? 'neutral'}>{t(`meetings.status.${m.status}`)}</StatusPill>
+                      <span>{formatDay(m.heldOn, language)}</span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="series-agenda" className="card">
+          <h2 id="series-agenda" className="card__title">{t('series.page.usualAgenda')}</h2>
+          {series.agendaTemplate.length === 0 ? (
+            <p className="muted">{t('series.page.noAgenda')}</p>
+          ) : (
+            <ol className="ft-agenda">
+              {series.agendaTemplate.map((item, i) => (
+                <li key={i}>
+                  <span>{item.title}</span> <span className="muted">{t('series.page.minutes', { count: item.timeboxMinutes })}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+export default SeriesPage;

@@ -1,0 +1,40 @@
+import type { Series, SeriesInput } from '@suishin/shared';
+import { request } from '../meetings/meetingsApi';
+
+export type { Series };
+
+export interface SeriesDetail extends Series {
+  meetingIds: string[];
+}
+
+export interface NextMeetingResult {
+  meetingId: string;
+  created: boolean;
+  carried: number;
+}
+
+export interface RefreshResult {
+  checked: number;
+  changed: number;
+  failed: number;
+}
+
+export async function listSeries(): Promise<Series[]> {
+  return (await request<{ series: Series[] }>('/api/series')).series;
+}
+
+export function getSeries(id: string): Promise<SeriesDetail> {
+  return request(`/api/series/${encodeURIComponent(id)}`);
+}
+
+export function createSeries(input: SeriesInput): Promise<Series> {
+  return request('/api/series', { method: 'POST', body: JSON.stringify(input) });
+}
+
+export function nextMeeting(id: string): Promise<NextMeetingResult> {
+  return request(`/api/series/${encodeURIComponent(id)}/next`, { method: 'POST', body: '{}' });
+}
+
+export function refreshSeriesTrackers(id: string): Promise<RefreshResult> {
+  return request(`/api/series/${encodeURIComponent(id)}/refresh`, { method: 'POST', body: '{}' });
+}
