@@ -1,5 +1,5 @@
 import type { MeetingStatus } from '@suishin/shared';
-import { request } from '../meetings/meetingsApi';
+import { apiRequest as request } from '../series/apiRequest';
 
 /** One row of `GET /api/archive`. */
 export interface ArchiveEntry {

@@ -1,5 +1,5 @@
 import type { Series } from '@suishin/shared';
-import { request } from '../meetings/meetingsApi';
+import { apiRequest as request } from '../series/apiRequest';
 import { queryOf } from '../archive/archiveApi';
 
 /** `GET /api/dashboard` (server/src/followThrough/dashboard.ts). */

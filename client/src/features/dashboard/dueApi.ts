@@ -1,4 +1,4 @@
-import { request } from '../meetings/meetingsApi';
+import { apiRequest as request } from '../series/apiRequest';
 
 /** One row of `GET /api/action-items/due`. */
 export interface DueItem {

@@ -1,4 +1,4 @@
-import { request } from '../meetings/meetingsApi';
+import { apiRequest as request } from '../series/apiRequest';
 import { queryOf } from '../archive/archiveApi';
 
 export interface SnippetSegment {

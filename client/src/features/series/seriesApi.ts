@@ -1,5 +1,5 @@
 import type { Series, SeriesInput } from '@suishin/shared';
-import { request } from '../meetings/meetingsApi';
+import { apiRequest as request } from './apiRequest';
 
 export type { Series };
 
