@@ -16,6 +16,9 @@ import { loadExportSettings, type ExportSettings } from './closing/exportSetting
 import { notifyWhenEnded } from './closing/notifyWhenEnded';
 import type { ServerConfig } from './config';
 import { createEventLoopMonitor } from './eventLoopMonitor';
+import { createFollowThrough } from './followThrough/followThrough';
+import { refreshManyMeetings } from './integrations/refreshStatuses';
+import { projectStoredMeeting } from './projections/rebuild';
 import { createHttpApp } from './http/app';
 import { authorizeMeeting } from './http/authenticate';
 import { createLogger, type Logger } from './logger';
@@ -82,14 +85,27 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     for (const problem of problems) logger.warn(`export settings: ${problem}`);
     exportSettings = loaded;
   }
+  // Series, search and follow-through: indexes every meeting the closing service projects.
+  const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
   const closingService = new ClosingService({
     store,
     rooms,
-    projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }),
+    projection: followThrough.projection,
     settings: exportSettings,
     logger,
   });
   closingService.start();
+  const refreshDeps = {
+    store,
+    rooms,
+    settings: exportSettings,
+    logger,
+    db: followThrough.db,
+    reproject: async (meetingId: string) => {
+      await projectStoredMeeting(store, followThrough.projection, meetingId);
+    },
+  };
+  const refreshTrackers = (meetingIds: readonly string[]) => refreshManyMeetings(meetingIds, refreshDeps);
   let sync: ReturnType<typeof attachSyncEndpoint> | null = null;
   const eventLoop = createEventLoopMonitor();
   const app = createHttpApp({
@@ -99,6 +115,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     clientDist: config.clientDist,
     maxBodyBytes: config.maxBodyBytes,
     closing: closingService,
+    followThrough,
+    refreshTrackers,
     auth,
     origins,
     publicUrl: config.publicUrl,
@@ -158,6 +176,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
         await closingService.close(); // projections of the rooms just unloaded, before the store closes
+        followThrough.close();
         sync?.terminateAll();
         await store.close();
         httpServer.closeAllConnections();

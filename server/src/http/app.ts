@@ -12,11 +12,17 @@ import { apiError } from './apiErrors';
 import { authenticate, requireMeetingAccess } from './authenticate';
 import { clientAssetRoutes } from './clientAssets';
 import { closingRoutes, type AuthorizeMeeting } from './closing';
+import { trackerRefreshRoutes, type RefreshTrackers } from './trackerRefresh';
+import { dashboardRoutes } from './dashboard';
+import type { FollowThrough } from '../followThrough/followThrough';
 import { exportRoutes } from './exports';
 import { healthRoutes, type HealthDeps } from './health';
 import { meetingAccessRoutes } from './meetingAccess';
 import { meetingRoutes } from './meetings';
+import { searchRoutes } from './search';
+import { seriesRoutes } from './series';
 import { sessionRoutes } from './session';
+import { timeRoutes } from './time';
 
 export interface HttpAppDeps {
   store: MeetingStore;
@@ -30,6 +36,10 @@ export interface HttpAppDeps {
   /** PUBLIC_URL: base of share links; https here makes the session cookie Secure. */
   publicUrl: string | null;
   closing: ClosingService;
+  /** Series, search, archive and follow-through dashboards (see http/series.ts, search.ts, dashboard.ts). */
+  followThrough?: FollowThrough;
+  /** Exported action items refreshed from their trackers (integrations/refreshStatuses.ts). */
+  refreshTrackers?: RefreshTrackers;
   /** Role checks of the closing and export routes; default: everyone may (until sign-in is wired). */
   authorizeMeeting?: AuthorizeMeeting;
 }
@@ -50,11 +60,14 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.use('/api/*', authenticate(deps));
   app.use('/api/meetings/:id/*', requireMeetingAccess(deps.auth)); // also matches /api/meetings/:id
   app.route('/api/session', sessionRoutes(deps));
+  app.route('/api', timeRoutes());
   app.route('/api/meetings', meetingAccessRoutes(deps));
   app.route('/api/meetings', meetingRoutes(deps));
   const authorize: AuthorizeMeeting = deps.authorizeMeeting ?? (async () => null);
   app.route('/api/meetings', closingRoutes({ closing: deps.closing, authorize }));
   app.route('/api/meetings', exportRoutes({ closing: deps.closing, authorize }));
+  if (deps.refreshTrackers) app.route('/api/meetings', trackerRefreshRoutes({ refresh: deps.refreshTrackers, authorize }));
+  if (deps.followThrough) for (const r of [seriesRoutes, searchRoutes, dashboardRoutes]) app.route('/api', r({ ...deps, followThrough: deps.followThrough }));
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
   app.route('/', healthRoutes(deps.health));
   app.route('/', clientAssetRoutes(deps.clientDist));

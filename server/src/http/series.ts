@@ -8,6 +8,7 @@ import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema,
 import type { z } from 'zod';
 import { requireAdminIf, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
 import { apiError, invalidInput } from './apiErrors';
+import type { RefreshTrackers } from './trackerRefresh';
 
 async function parseBody<S extends z.ZodType>(c: Context, schema: S, allowEmpty = false): Promise<{ ok: true; value: z.output<S> } | { ok: false; res: Response }> {
   let body: unknown = {};
@@ -27,7 +28,7 @@ async function parseBody<S extends z.ZodType>(c: Context, schema: S, allowEmpty 
   return { ok: true, value: parsed.data };
 }
 
-export function seriesRoutes({ followThrough, auth }: { followThrough: FollowThrough; auth?: GrantSource }) {
+export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followThrough: FollowThrough; auth?: GrantSource; refreshTrackers?: RefreshTrackers }) {
   const app = new Hono();
   const requireAdmin = () => requireAdminIf(auth);
   const { series, service } = followThrough;
@@ -54,11 +55,21 @@ export function seriesRoutes({ followThrough, auth }: { followThrough: FollowThr
     return c.json(updated);
   });
 
+  /** Exported action items of every meeting of the series refreshed from their trackers ("before the next meeting"). */
+  app.post('/series/:id/refresh', requireAdmin(), async (c) => {
+    const found = series.get(c.req.param('id'));
+    if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
+    const result = refreshTrackers ? await refreshTrackers(service.meetingIds(found.id)) : { checked: 0, changed: 0, failed: 0, meetings: [] };
+    return c.json(result);
+  });
+
   app.post('/series/:id/next', requireAdmin(), async (c) => {
     const found = series.get(c.req.param('id'));
     if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
     const body = await parseBody(c, seriesNextMeetingSchema, true);
     if (!body.ok) return body.res;
+    // Exported items closed in their tracker are closed here first, so they are not carried over.
+    if (refreshTrackers) await refreshTrackers(service.meetingIds(found.id));
     const result = await service.next(found, body.value);
     return c.json(result, result.created ? 201 : 200);
   });

@@ -1,0 +1,25 @@
+/**
+ * POST /api/meetings/:id/trackers/refresh  (facilitator): the meeting's exported action items
+ * refreshed from their trackers (integrations/refreshStatuses.ts). Answers the per-item report.
+ */
+import { Hono } from 'hono';
+import { ErrorCode } from '@suishin/shared';
+import type { RefreshReport } from '../integrations/refreshStatuses';
+import { apiError } from './apiErrors';
+import type { AuthorizeMeeting } from './closing';
+
+export type RefreshTrackers = (meetingIds: readonly string[]) => Promise<{ checked: number; changed: number; failed: number; meetings: RefreshReport[] }>;
+
+export function trackerRefreshRoutes({ refresh, authorize }: { refresh: RefreshTrackers; authorize: AuthorizeMeeting }) {
+  const app = new Hono();
+  app.post('/:id/trackers/refresh', async (c) => {
+    const id = c.req.param('id');
+    const refused = await authorize(c, id, 'facilitate');
+    if (refused) return refused;
+    const result = await refresh([id]);
+    const report = result.meetings[0];
+    if (!report) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
+    return c.json(report);
+  });
+  return app;
+}
