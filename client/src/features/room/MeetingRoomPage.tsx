@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, type ComponentType } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { I18nProvider } from 'react-aria-components';
@@ -22,6 +22,17 @@ import { FacilitationBar } from '../timer/FacilitationBar';
 import { GoToItemButton } from '../timer/FacilitatorControls';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { RoomLayout } from './RoomLayout';
+import type { ExportMenuProps } from '../export/ExportMenu';
+
+// An ended meeting's minutes page and the Export menu load on demand: they bring shared's formatters.
+const EndedMeeting = lazy(() => import('../minutes/EndedMeeting').then((m) => ({ default: m.EndedMeeting })));
+// The menu is an extra in the live room: if its code cannot load (the network dropped), the room goes on without it.
+const ExportMenu = lazy<ComponentType<ExportMenuProps>>(() =>
+  import('../export/ExportMenu').then(
+    (m) => ({ default: m.ExportMenu }),
+    () => ({ default: () => null }),
+  ),
+);
 
 export function MeetingRoomPage() {
   const { meetingId } = useParams();
@@ -101,6 +112,14 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
   }, [meta?.title]);
 
   if (!meta) return null;
+  if (meta.status === 'ended') {
+    // Read-only from here on (the server refuses edits): every open client switches to the minutes.
+    return (
+      <Suspense fallback={<div className="page page--narrow empty-state" role="status">{t('room.loading')}</div>}>
+        <EndedMeeting meetingId={meetingId} meta={meta} />
+      </Suspense>
+    );
+  }
   const timer = meta.status === 'live' ? meta.timer : null;
   const running = selected !== undefined && timer?.agendaItemId === selected.id;
 
@@ -113,7 +132,7 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
               <Link to="/" className="room-header__back link">← {t('app.backToMeetings')}</Link>
               <h1 className="room-header__title">{meta.title}</h1>
               <div className="room-header__meta">
-                <StatusPill tone={meta.status === 'live' ? 'success' : meta.status === 'ended' ? 'info' : 'neutral'}>{t(`meetings.status.${meta.status}`)}</StatusPill>
+                <StatusPill tone={meta.status === 'live' ? 'success' : 'neutral'}>{t(`meetings.status.${meta.status}`)}</StatusPill>
                 {meta.scheduledStart && <span>{formatDateTime(meta.scheduledStart, language)}</span>}
                 {meta.place && <span>{t('room.place')}: {meta.place}</span>}
                 {meta.departments.length > 0 && (
@@ -123,7 +142,12 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
                 )}
               </div>
             </div>
-            <PresenceBar />
+            <div className="room-header__tools">
+              <Suspense fallback={null}>
+                <ExportMenu meetingId={meetingId} />
+              </Suspense>
+              <PresenceBar />
+            </div>
           </div>
         }
         agenda={<AgendaPanel meetingId={meetingId} selectedId={selected?.id} timer={timer} onSelect={select} />}

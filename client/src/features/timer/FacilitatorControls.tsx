@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingMeta } from '@suishin/shared';
 import { useFacilitation } from '../../meeting/hooks/useFacilitation';
 import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EndMeetingButton } from '../closing/EndMeetingButton';
 
 export interface FacilitatorControlsProps {
   meta: MeetingMeta;
@@ -21,7 +20,6 @@ export interface FacilitatorControlsProps {
 export function FacilitatorControls({ meta, index, count, onError }: FacilitatorControlsProps) {
   const { t } = useTranslation();
   const commands = useFacilitation();
-  const [confirmingEnd, setConfirmingEnd] = useState(false);
   const run = (command: () => unknown) => () => {
     try {
       command();
@@ -66,22 +64,8 @@ export function FacilitatorControls({ meta, index, count, onError }: Facilitator
       <Button size="sm" variant="primary" onPress={run(commands.next)} isDisabled={index >= count - 1} aria-label={t('facilitation.next')}>
         <span className="facilitator-controls__label">{t('facilitation.nextShort')}</span> <span aria-hidden="true">→</span>
       </Button>
-      <Button size="sm" variant="quiet" className="facilitator-controls__end" onPress={() => setConfirmingEnd(true)}>
-        {t('facilitation.end')}
-      </Button>
-      <ConfirmDialog
-        isOpen={confirmingEnd}
-        title={t('facilitation.endConfirmTitle')}
-        confirmLabel={t('facilitation.end')}
-        cancelLabel={t('facilitation.cancel')}
-        onCancel={() => setConfirmingEnd(false)}
-        onConfirm={() => {
-          setConfirmingEnd(false);
-          run(commands.end)();
-        }}
-      >
-        {t('facilitation.endConfirmBody')}
-      </ConfirmDialog>
+      {/* The closing checklist, then the server ends the meeting (features/closing). */}
+      <EndMeetingButton className="facilitator-controls__end" />
     </div>
   );
 }

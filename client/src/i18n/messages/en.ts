@@ -1,6 +1,9 @@
 import { followThroughEn } from './followThrough.en';
+import { closingEn } from './closing.en';
+
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
 export const en = {
+  ...closingEn,
   ...followThroughEn,
   app: {
     name: 'Suishin',

@@ -1,7 +1,9 @@
 import type { Messages } from './en';
+import { closingJa } from './closing.ja';
 import { followThroughJa } from './followThrough.ja';
 
 export const ja: Messages = {
+  ...closingJa,
   ...followThroughJa,
   app: {
     name: 'Suishin',
