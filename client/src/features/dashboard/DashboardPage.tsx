@@ -45,6 +45,11 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
   );
 }
 
+/** Axis labels: the short day, numbered ("#2 11/28") when two meetings share a day. */
+function distinctLabels(days: string[]): string[] {
+  return new Set(days).size === days.length ? days : days.map((d, i) => `#${i + 1} ${d}`);
+}
+
 /** Follow-through figures of a series or a department. */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -113,7 +118,7 @@ export function DashboardPage() {
 
   /** Called as a function (not a component type made per render, which would remount on every render). */
   function Figures({ data, num, pct }: { data: DashboardData; num: (v: number) => string; pct: (v: number) => string }) {
-    const labels = data.meetings.map((m) => formatDay(m.heldOn, language, 'short'));
+    const labels = distinctLabels(data.meetings.map((m) => formatDay(m.heldOn, language, 'short')));
     const rowName = (m: DashboardData['meetings'][number]) => (
       <Link className="link" to={`/meetings/${encodeURIComponent(m.meetingId)}`}>{formatDay(m.heldOn, language)} {m.title}</Link>
     );
@@ -149,7 +154,7 @@ export function DashboardPage() {
             <ChartCard
               title={t('dashboard.actions.heading')}
               summary={summary(t('dashboard.actions.heading'))}
-              chart={<BarChart label={t('dashboard.actions.heading')} labels={labels} format={num} series={[
+              chart={<BarChart integer label={t('dashboard.actions.heading')} labels={labels} format={num} series={[
                 { name: t('dashboard.actions.opened'), color: 'var(--c-accent)', values: data.meetings.map((m) => m.opened) },
                 { name: t('dashboard.actions.closed'), color: 'var(--c-success)', values: data.meetings.map((m) => m.closed) },
               ]} />}
@@ -158,7 +163,7 @@ export function DashboardPage() {
             <ChartCard
               title={t('dashboard.onTime.heading')}
               summary={summary(t('dashboard.onTime.heading'))}
-              chart={<BarChart stacked label={t('dashboard.onTime.heading')} labels={labels} format={num} series={[
+              chart={<BarChart integer stacked label={t('dashboard.onTime.heading')} labels={labels} format={num} series={[
                 { name: t('dashboard.onTime.onTime'), color: 'var(--c-success)', values: data.meetings.map((m) => m.closedOnTime) },
                 { name: t('dashboard.onTime.late'), color: 'var(--c-warning)', values: data.meetings.map((m) => m.closedLate) },
               ]} />}
@@ -167,13 +172,13 @@ export function DashboardPage() {
             <ChartCard
               title={t('dashboard.decisions.heading')}
               summary={summary(t('dashboard.decisions.heading'))}
-              chart={<BarChart label={t('dashboard.decisions.heading')} labels={labels} format={num} series={[{ name: t('dashboard.decisions.count'), color: 'var(--c-info)', values: data.meetings.map((m) => m.decisions) }]} />}
+              chart={<BarChart integer label={t('dashboard.decisions.heading')} labels={labels} format={num} series={[{ name: t('dashboard.decisions.count'), color: 'var(--c-info)', values: data.meetings.map((m) => m.decisions) }]} />}
               table={<Table caption={t('dashboard.decisions.heading')} head={[t('dashboard.meeting'), t('dashboard.decisions.count')]} rows={data.meetings.map((m) => [rowName(m), num(m.decisions)])} />}
             />
             <ChartCard
               title={t('dashboard.overrun.heading')}
               summary={summary(t('dashboard.overrun.heading'))}
-              chart={<BarChart label={t('dashboard.overrun.heading')} labels={labels} format={(v) => num(v)} series={[{ name: t('dashboard.overrun.overrun'), color: 'var(--c-danger)', values: data.meetings.map((m) => Math.round(m.overrunSeconds / 6) / 10) }]} />}
+              chart={<BarChart label={t('dashboard.overrun.heading')} labels={labels} format={(v) => num(v)} series={[{ name: t('dashboard.overrun.overrun'), color: 'var(--c-danger)', negative: { name: t('dashboard.overrun.under'), color: 'var(--c-success)' }, values: data.meetings.map((m) => Math.round(m.overrunSeconds / 6) / 10) }]} />}
               table={<Table caption={t('dashboard.overrun.heading')} head={[t('dashboard.meeting'), t('dashboard.overrun.planned'), t('dashboard.overrun.actual'), t('dashboard.overrun.overrun')]} rows={data.meetings.map((m) => [rowName(m), minutes(m.plannedSeconds), minutes(m.actualSeconds), minutes(m.overrunSeconds)])} />}
             />
           </div>
@@ -225,7 +230,7 @@ export function DashboardPage() {
           {data.kpiTrends.length === 0 ? <p className="muted">{t('dashboard.kpi.none')}</p> : (
             <div className="ft-grid">
               {data.kpiTrends.map((k) => {
-                const kLabels = k.points.map((p) => formatDay(p.heldOn, language, 'short'));
+                const kLabels = distinctLabels(k.points.map((p) => formatDay(p.heldOn, language, 'short')));
                 const unit = (v: number | null) => (v === null ? '—' : `${num(v)}${k.unit ? ` ${k.unit}` : ''}`);
                 return (
                   <ChartCard

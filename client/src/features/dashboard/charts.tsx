@@ -11,6 +11,8 @@ export interface BarSeries {
   /** A CSS colour (a custom property from styles.css). */
   color: string;
   values: number[];
+  /** Colour (and legend name) of negative values, e.g. time saved against time overrun. */
+  negative?: { name: string; color: string };
 }
 
 const W = 640;
@@ -18,12 +20,12 @@ const H = 220;
 const PAD = { top: 12, right: 12, bottom: 36, left: 44 };
 
 /** Round ticks for a [min, max] range (0 always included). */
-export function ticks(min: number, max: number, count = 4): number[] {
+export function ticks(min: number, max: number, count = 4, integer = false): number[] {
   const lo = Math.min(0, min);
   const hi = Math.max(0, max, lo + 1);
-  const raw = (hi - lo) / count;
+  const raw = Math.max((hi - lo) / count, integer ? 1 : 0);
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw && (!integer || Number.isInteger(s))) ?? raw;
   const out: number[] = [];
   for (let v = Math.floor(lo / step) * step; v <= hi + step * 0.001; v += step) out.push(Number(v.toFixed(10)));
   if (out.at(-1)! < hi) out.push(out.at(-1)! + step);
@@ -65,14 +67,15 @@ export function Legend({ items }: { items: Array<{ name: string; color: string; 
   );
 }
 
-export function BarChart({ label, labels, series, stacked, format = String }: { label: string; labels: string[]; series: BarSeries[]; stacked?: boolean; format?: (v: number) => string }) {
+/** Bars per meeting; `integer` for counts (no 0.5 ticks). */
+export function BarChart({ label, labels, series, stacked, integer, format = String }: { label: string; labels: string[]; series: BarSeries[]; stacked?: boolean; integer?: boolean; format?: (v: number) => string }) {
   const titleId = useId();
   const n = Math.max(labels.length, 1);
   const sums = labels.map((_, i) => series.reduce((s, x) => s + Math.max(0, x.values[i] ?? 0), 0));
   const all = series.flatMap((s) => s.values);
   const max = stacked ? Math.max(0, ...sums) : Math.max(0, ...all);
   const min = Math.min(0, ...all);
-  const axis = ticks(min, max);
+  const axis = ticks(min, max, 4, integer);
   const lo = axis[0]!;
   const hi = axis.at(-1)!;
   const y = (v: number) => PAD.top + ((hi - v) / (hi - lo || 1)) * (H - PAD.top - PAD.bottom);
@@ -82,7 +85,7 @@ export function BarChart({ label, labels, series, stacked, format = String }: { 
   const barWidth = stacked ? groupWidth : groupWidth / Math.max(series.length, 1);
   return (
     <>
-      <Legend items={series} />
+      <Legend items={series.flatMap((s) => (s.negative && s.values.some((v) => v < 0) ? [s, s.negative] : [s]))} />
       <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} preserveAspectRatio="xMidYMid meet">
         <title id={titleId}>{label}</title>
         <Axis scale={y} values={axis} format={format} />
@@ -98,7 +101,7 @@ export function BarChart({ label, labels, series, stacked, format = String }: { 
                 const left = stacked ? x(i) - groupWidth / 2 : x(i) - groupWidth / 2 + k * barWidth;
                 const top = y(Math.max(from, to));
                 const height = Math.abs(y(from) - y(to));
-                return <rect key={s.name} x={left} y={top} width={Math.max(barWidth - 2, 1)} height={height} fill={s.color} rx={2} />;
+                return <rect key={s.name} x={left} y={top} width={Math.max(barWidth - 2, 1)} height={height} fill={v < 0 && s.negative ? s.negative.color : s.color} rx={2} />;
               })}
             </g>
           );

@@ -118,7 +118,7 @@ export const followThroughEn = {
     actions: { heading: 'Action items opened and closed per meeting', opened: 'Opened', closed: 'Closed' },
     onTime: { heading: 'Closed on time vs late', onTime: 'On time', late: 'Late' },
     decisions: { heading: 'Decisions per meeting', count: 'Decisions' },
-    overrun: { heading: 'Time overrun per meeting', planned: 'Planned', actual: 'Actual', overrun: 'Overrun', minutes: '{{value}} min' },
+    overrun: { heading: 'Time overrun per meeting (minutes)', planned: 'Planned', actual: 'Actual', overrun: 'Overrun', under: 'Under time', minutes: '{{value}} min' },
     overdue: { heading: 'Overdue action items', byOwner: 'By owner', byDepartment: 'By department', owner: 'Owner', department: 'Department', count: 'Items', item: 'Action item', due: 'Due', none: 'Nothing overdue.' },
     carried: { heading: 'Topics carried over again and again', topic: 'Topic', survived: 'Meetings', first: 'First', last: 'Last', none: 'No topic came back.' },
     superseded: { heading: 'Decisions later superseded', none: 'No decision was superseded.', decision: 'Decision' },

@@ -122,7 +122,7 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
     actions: { heading: '会議ごとのアクション（発生・完了）', opened: '発生', closed: '完了' },
     onTime: { heading: '期限内の完了と遅れた完了', onTime: '期限内', late: '遅れ' },
     decisions: { heading: '会議ごとの決定事項', count: '決定事項' },
-    overrun: { heading: '会議ごとの時間超過', planned: '予定', actual: '実績', overrun: '超過', minutes: '{{value}}分' },
+    overrun: { heading: '会議ごとの時間超過（分）', planned: '予定', actual: '実績', overrun: '超過', under: '時間内', minutes: '{{value}}分' },
     overdue: { heading: '期限切れのアクション', byOwner: '担当者別', byDepartment: '部署別', owner: '担当者', department: '部署', count: '件数', item: 'アクション', due: '期限', none: '期限切れはありません。' },
     carried: { heading: '何度も持ち越される議題', topic: '議題', survived: '会議数', first: '初回', last: '最新', none: '持ち越された議題はありません。' },
     superseded: { heading: '後に覆された決定事項', none: '覆された決定事項はありません。', decision: '決定事項' },
