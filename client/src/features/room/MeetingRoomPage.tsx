@@ -15,6 +15,7 @@ import { StatusPill } from '../../ui/StatusPill';
 import { AgendaItemDetail } from '../agenda/AgendaItemDetail';
 import { AgendaPanel } from '../agenda/AgendaPanel';
 import { AgendaNotes } from '../notes/AgendaNotes';
+import { OutcomesPanel } from '../outcomes/OutcomesPanel';
 import { AttendeesPanel } from '../presence/AttendeesPanel';
 import { JoinDialog } from '../presence/JoinDialog';
 import { PresenceBar } from '../presence/PresenceBar';
@@ -167,6 +168,7 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
           )
         }
         side={<AttendeesPanel departments={meta.departments} />}
+        outcomes={<OutcomesPanel currentAgendaItemId={selected?.id ?? null} departments={meta.departments} meetingLanguage={meta.language} />}
         sideLabel={t('room.sideColumn')}
       />
       <JoinDialog isOpen={me.name === null} onDone={() => {}} />

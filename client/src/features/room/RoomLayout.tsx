@@ -22,7 +22,7 @@ export interface RoomLayoutProps {
  */
 export function RoomLayout({ header, agenda, facilitation, main, side, outcomes, sideLabel }: RoomLayoutProps) {
   return (
-    <div className="room">
+    <div className={outcomes ? 'room room--outcomes' : 'room'}>
       <div className="room__header">{header}</div>
       <div className="room__agenda">{agenda}</div>
       <div className="room__main">

@@ -1,9 +1,11 @@
+import { outcomesEn } from './outcomes.en';
 import { followThroughEn } from './followThrough.en';
 import { closingEn } from './closing.en';
 
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
 export const en = {
   ...closingEn,
+  ...outcomesEn,
   ...followThroughEn,
   app: {
     name: 'Suishin',

@@ -1,9 +1,11 @@
 import type { Messages } from './en';
 import { closingJa } from './closing.ja';
+import { outcomesJa } from './outcomes.ja';
 import { followThroughJa } from './followThrough.ja';
 
 export const ja: Messages = {
   ...closingJa,
+  ...outcomesJa,
   ...followThroughJa,
   app: {
     name: 'Suishin',

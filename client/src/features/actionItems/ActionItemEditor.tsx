@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionItem } from '@suishin/shared';
+import { useActionItemCommands } from '../../meeting/hooks/useActionItems';
+import { useAgendaItems } from '../../meeting/hooks/useAgenda';
+import { useAttendees } from '../../meeting/hooks/useAttendees';
+import { useDecisions } from '../../meeting/hooks/useDecisions';
+import { useKpis } from '../../meeting/hooks/useKpis';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { LiveTextField } from '../agenda/LiveTextField';
+import { DateField } from '../outcomes/DateField';
+import { useLiveDraft } from '../outcomes/useLiveDraft';
+import { LinkField } from './LinkField';
+import { PersonComboBox } from './PersonComboBox';
+
+export interface ActionItemEditorProps {
+  item: ActionItem;
+  onDone(): void;
+}
+
+/** Every field of one action item, written live as it is edited (IME-safe, like the agenda's fields). */
+export function ActionItemEditor({ item, onDone }: ActionItemEditorProps) {
+  const { t } = useTranslation();
+  const commands = useActionItemCommands();
+  const attendees = useAttendees();
+  const targets = { agenda: useAgendaItems(), decisions: useDecisions(), kpis: useKpis() };
+  const [confirming, setConfirming] = useState(false);
+  const owner = useLiveDraft(item.owner.name, (name) => commands.update(item.id, { owner: { name: name.trim(), department: item.owner.department } }));
+
+  return (
+    <div className="outcome-editor" data-testid="action-editor">
+      <LiveTextField
+        label={t('actions.title')}
+        value={item.title}
+        required
+        requiredMessage={t('actions.titleRequired')}
+        onCommit={(title) => commands.update(item.id, { title: title.trim() })}
+      />
+      <div className="outcome-editor__row">
+        <PersonComboBox
+          label={t('actions.owner')}
+          value={owner.draft}
+          error={owner.error}
+          attendees={attendees}
+          onInput={owner.change}
+          onPick={(a) => commands.update(item.id, { owner: { name: a.name, department: a.department } })}
+          inputHandlers={{
+            onBlur: owner.commit,
+            onCompositionStart: owner.compositionStart,
+            onCompositionEnd: owner.compositionEnd,
+            onKeyDown: (event) => {
+              if (event.key === 'Enter' && !event.nativeEvent.isComposing) owner.commit();
+            },
+          }}
+        />
+        <LiveTextField
+          label={t('actions.department')}
+          value={item.owner.department}
+          onCommit={(department) => commands.update(item.id, { owner: { name: item.owner.name, department: department.trim() } })}
+        />
+      </div>
+      <div className="outcome-editor__row">
+        <DateField label={t('actions.dueDate')} value={item.dueDate} onChange={(dueDate) => commands.update(item.id, { dueDate })} />
+        <LinkField value={item.link} targets={targets} onChange={(link) => commands.update(item.id, { link })} />
+      </div>
+      <div className="outcome-editor__actions">
+        <Button size="sm" variant="quiet" className="outcome-editor__remove" onPress={() => setConfirming(true)}>{t('actions.remove')}</Button>
+        <Button size="sm" onPress={onDone}>{t('outcomes.done')}</Button>
+      </div>
+      <ConfirmDialog
+        isOpen={confirming}
+        title={t('actions.removeConfirmTitle')}
+        confirmLabel={t('actions.remove')}
+        cancelLabel={t('outcomes.cancel')}
+        destructive
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          commands.remove(item.id);
+        }}
+      >
+        {t('actions.removeConfirmBody', { title: item.title })}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus } from '@suishin/shared';
+import type { ActionItemCommands } from '../../meeting/hooks/useActionItems';
+import { Button } from '../../ui/Button';
+import { ActionItemEditor } from './ActionItemEditor';
+import { formatIsoDate } from '../outcomes/outcomeFormat';
+import type { Language } from '../../i18n/language';
+
+export interface ActionItemRowProps {
+  item: ActionItem;
+  /** "KPI · Churn rate", or null when not linked (a string, so the memo compares it by value). */
+  linkText: string | null;
+  overdue: boolean;
+  undated: boolean;
+  language: Language;
+  expanded: boolean;
+  /** Flash and scroll into view (after following a link to this item). */
+  revealAt: number | null;
+  commands: ActionItemCommands;
+  onToggle(id: string): void;
+}
+
+/**
+ * One action item. Memoized: the list hook keeps unchanged items' identity and every other prop
+ * is a primitive or stable, so someone else's edit re-renders that item's row only.
+ */
+export const ActionItemRow = memo(function ActionItemRow({ item, linkText, overdue, undated, language, expanded, revealAt, commands, onToggle }: ActionItemRowProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLLIElement>(null);
+  const [flash, setFlash] = useState(false);
+  useEffect(() => {
+    if (revealAt === null) return;
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    ref.current?.querySelector<HTMLElement>('.action-row__title')?.focus();
+    setFlash(true);
+    const timer = setTimeout(() => setFlash(false), 1600);
+    return () => clearTimeout(timer);
+  }, [revealAt]);
+
+  const closed = item.status === 'done' || item.status === 'dropped';
+  return (
+    <li
+      ref={ref}
+      className={['action-row', `action-row--${item.status}`, overdue && 'action-row--overdue', undated && 'action-row--undated', flash && 'outcome-flash'].filter(Boolean).join(' ')}
+      data-testid="action-item"
+      data-action-id={item.id}
+    >
+      <div className="action-row__main">
+        <select
+          className={`status-select status-select--${item.status}`}
+          aria-label={t('actions.statusOf', { title: item.title })}
+          value={item.status}
+          onChange={(event) => commands.update(item.id, { status: event.target.value as ActionItemStatus })}
+        >
+          {ACTION_ITEM_STATUSES.map((status) => <option key={status} value={status}>{t(`actions.status.${status}`)}</option>)}
+        </select>
+        <button
+          type="button"
+          className={['action-row__title', closed && 'action-row__title--closed'].filter(Boolean).join(' ')}
+          aria-expanded={expanded}
+          onClick={() => onToggle(item.id)}
+          data-testid="action-item-title"
+        >
+          {item.title}
+        </button>
+      </div>
+      <div className="action-row__meta">
+        <span className="action-row__owner" data-testid="action-item-owner">
+          {item.owner.name ? (
+            <>
+              {item.owner.name}
+              {item.owner.department && <span className="action-row__department"> · {item.owner.department}</span>}
+            </>
+          ) : (
+            <span className="badge badge--warning">{t('actions.noOwner')}</span>
+          )}
+        </span>
+        <span className="action-row__due">
+          {item.dueDate && <time dateTime={item.dueDate}>{formatIsoDate(item.dueDate, language)}</time>}
+          {overdue && <span className="badge badge--danger" data-testid="overdue-badge"><span aria-hidden="true">! </span>{t('actions.overdue')}</span>}
+          {undated && <span className="badge badge--warning" data-testid="undated-badge">{t('actions.undated')}</span>}
+        </span>
+        {linkText && <span className="action-row__link" title={linkText}>{linkText}</span>}
+      </div>
+      {expanded && <ActionItemEditor item={item} onDone={() => onToggle(item.id)} />}
+    </li>
+  );
+});

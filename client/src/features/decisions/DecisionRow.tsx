@@ -1,0 +1,79 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Decision } from '@suishin/shared';
+import type { Language } from '../../i18n/language';
+import { formatIsoDate } from '../outcomes/outcomeFormat';
+import { DecisionEditor } from './DecisionEditor';
+
+export interface DecisionRowProps {
+  decision: Decision;
+  number: number;
+  /** "2. Pricing", or null (a string so the memo compares it by value). */
+  agendaLabel: string | null;
+  /** The decision that replaced this one (id and number), or null. Primitives, for the memo. */
+  supersededById: string | null;
+  supersededByNumber: number | null;
+  /** The number of the decision this one replaces (`decision.supersedesId`), or null. */
+  supersedesNumber: number | null;
+  language: Language;
+  expanded: boolean;
+  revealAt: number | null;
+  onToggle(id: string): void;
+  onReveal(id: string): void;
+}
+
+/** One decision in the log. Memoized: someone else's edit re-renders only the decision it touched. */
+export const DecisionRow = memo(function DecisionRow({ decision, number, agendaLabel, supersededById, supersededByNumber, supersedesNumber, language, expanded, revealAt, onToggle, onReveal }: DecisionRowProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLLIElement>(null);
+  const [flash, setFlash] = useState(false);
+  useEffect(() => {
+    if (revealAt === null) return;
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    ref.current?.querySelector<HTMLElement>('.decision-row__text')?.focus();
+    setFlash(true);
+    const timer = setTimeout(() => setFlash(false), 1600);
+    return () => clearTimeout(timer);
+  }, [revealAt]);
+
+  return (
+    <li
+      ref={ref}
+      className={['decision-row', supersededById && 'decision-row--superseded', flash && 'outcome-flash'].filter(Boolean).join(' ')}
+      data-testid="decision"
+      data-decision-id={decision.id}
+    >
+      <span className="decision-row__number" aria-hidden="true">#{number}</span>
+      <div className="decision-row__body">
+        <button type="button" className="decision-row__text" aria-expanded={expanded} onClick={() => onToggle(decision.id)} data-testid="decision-text">
+          <span className="visually-hidden">{t('decisions.numberLabel', { number })} </span>
+          {decision.text}
+        </button>
+        {supersededById && (
+          <button type="button" className="badge badge--muted decision-row__superseded" onClick={() => onReveal(supersededById)} data-testid="superseded-by">
+            {t('decisions.supersededBy', { number: supersededByNumber })}
+          </button>
+        )}
+        {(decision.rationale || decision.alternatives) && !expanded && (
+          <dl className="decision-row__details">
+            {decision.rationale && (
+              <div><dt>{t('decisions.rationaleShort')}</dt><dd>{decision.rationale}</dd></div>
+            )}
+            {decision.alternatives && (
+              <div><dt>{t('decisions.alternativesShort')}</dt><dd>{decision.alternatives}</dd></div>
+            )}
+          </dl>
+        )}
+        <div className="decision-row__meta">
+          {agendaLabel && <span className="chip" title={agendaLabel}>{agendaLabel}</span>}
+          {decision.decidedBy ? <span>{t('decisions.decidedByName', { name: decision.decidedBy })}</span> : <span className="badge badge--warning">{t('decisions.noDecider')}</span>}
+          {decision.reviewDate && <span>{t('decisions.reviewOn', { date: formatIsoDate(decision.reviewDate, language) })}</span>}
+          {decision.supersedesId && supersedesNumber !== null && (
+            <button type="button" className="link-button" onClick={() => onReveal(decision.supersedesId!)}>{t('decisions.supersedesNumber', { number: supersedesNumber })}</button>
+          )}
+        </div>
+        {expanded && <DecisionEditor decision={decision} index={number - 1} onDone={() => onToggle(decision.id)} />}
+      </div>
+    </li>
+  );
+});

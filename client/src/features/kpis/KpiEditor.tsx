@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Kpi, KpiPatch } from '@suishin/shared';
+import { useAttendees } from '../../meeting/hooks/useAttendees';
+import { useKpiCommands } from '../../meeting/hooks/useKpis';
+import { useUiStore } from '../../state/uiStore';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { SegmentedControl } from '../../ui/SegmentedControl';
+import { LiveTextField } from '../agenda/LiveTextField';
+import { PersonComboBox } from '../actionItems/PersonComboBox';
+import { LiveTextArea } from '../outcomes/LiveTextArea';
+import { useLiveDraft } from '../outcomes/useLiveDraft';
+import { LiveNumberField } from './LiveNumberField';
+
+/** Every field of one KPI, written live (IME-safe), with numbers read as people type them. */
+export function KpiEditor({ kpi, onDone }: { kpi: Kpi; onDone(): void }) {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const commands = useKpiCommands();
+  const attendees = useAttendees();
+  const [confirming, setConfirming] = useState(false);
+  const owner = useLiveDraft(kpi.owner, (name) => commands.update(kpi.id, { owner: name.trim() }));
+  const number = (field: 'target' | 'actual' | 'previous') => (value: number | null, unitHint: string | null) => {
+    const patch: KpiPatch = { [field]: value };
+    if (unitHint && kpi.unit === '') patch.unit = unitHint;
+    commands.update(kpi.id, patch);
+  };
+
+  return (
+    <div className="outcome-editor kpi-editor" data-testid="kpi-editor">
+      <div className="outcome-editor__row outcome-editor__row--name">
+        <LiveTextField label={t('kpis.name')} value={kpi.name} required requiredMessage={t('kpis.nameRequired')} onCommit={(name) => commands.update(kpi.id, { name: name.trim() })} />
+        <LiveTextField label={t('kpis.unit')} value={kpi.unit} placeholder={t('kpis.unitPlaceholder')} onCommit={(unit) => commands.update(kpi.id, { unit: unit.trim() })} className="kpi-editor__unit" />
+      </div>
+      <div className="outcome-editor__row outcome-editor__row--3">
+        <LiveNumberField label={t('kpis.target')} value={kpi.target} language={language} onCommit={number('target')} />
+        <LiveNumberField label={t('kpis.actual')} value={kpi.actual} language={language} onCommit={number('actual')} />
+        <LiveNumberField label={t('kpis.previous')} value={kpi.previous} language={language} onCommit={number('previous')} />
+      </div>
+      <div className="outcome-editor__row">
+        <div className="field">
+          <span className="field__label" id={`direction-${kpi.id}`}>{t('kpis.directionLabel')}</span>
+          <SegmentedControl
+            label={t('kpis.directionLabel')}
+            value={kpi.direction}
+            options={[
+              { value: 'higher_is_better', label: t('kpis.direction.higher_is_better') },
+              { value: 'lower_is_better', label: t('kpis.direction.lower_is_better') },
+            ]}
+            onChange={(direction) => commands.update(kpi.id, { direction })}
+          />
+        </div>
+        <PersonComboBox
+          label={t('kpis.owner')}
+          value={owner.draft}
+          error={owner.error}
+          attendees={attendees}
+          onInput={owner.change}
+          onPick={(a) => commands.update(kpi.id, { owner: a.name })}
+          inputHandlers={{
+            onBlur: owner.commit,
+            onCompositionStart: owner.compositionStart,
+            onCompositionEnd: owner.compositionEnd,
+            onKeyDown: (event) => {
+              if (event.key === 'Enter' && !event.nativeEvent.isComposing) owner.commit();
+            },
+          }}
+        />
+      </div>
+      <LiveTextArea label={t('kpis.comment')} value={kpi.comment} onCommit={(comment) => commands.update(kpi.id, { comment })} />
+      <div className="outcome-editor__actions">
+        <Button size="sm" variant="quiet" className="outcome-editor__remove" onPress={() => setConfirming(true)}>{t('kpis.remove')}</Button>
+        <Button size="sm" onPress={onDone}>{t('outcomes.done')}</Button>
+      </div>
+      <ConfirmDialog
+        isOpen={confirming}
+        title={t('kpis.removeConfirmTitle')}
+        confirmLabel={t('kpis.remove')}
+        cancelLabel={t('outcomes.cancel')}
+        destructive
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          commands.remove(kpi.id);
+        }}
+      >
+        {t('kpis.removeConfirmBody', { name: kpi.name })}
+      </ConfirmDialog>
+    </div>
+  );
+}
