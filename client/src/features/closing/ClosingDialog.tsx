@@ -6,7 +6,9 @@ import { closingChecklist, type ClosingCheck, type ClosingGap } from '@suishin/s
 import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useClosingCommands, useClosingNotes } from '../../meeting/hooks/useClosingNotes';
 import { useMeetingId, useMeetingView } from '../../meeting/hooks/useMeetingView';
-import { useOutcomeCommands } from '../../meeting/hooks/useOutcomes';
+import { useActionItemCommands } from '../../meeting/hooks/useActionItems';
+import { useDecisionCommands } from '../../meeting/hooks/useDecisions';
+import { useKpiCommands } from '../../meeting/hooks/useKpis';
 import { useIdentity } from '../../meeting/hooks/usePresence';
 import { useWhenSaved } from '../../meeting/hooks/useWhenSaved';
 import { Button } from '../../ui/Button';
@@ -182,7 +184,7 @@ function InlineForm({ onSubmit, children, submitLabel, testId }: { onSubmit(): b
 
 function OwnerFix({ actionItemId }: { actionItemId: string }) {
   const { t } = useTranslation();
-  const commands = useOutcomeCommands();
+  const actionItems = useActionItemCommands();
   const attendees = useAttendees();
   const [name, setName] = useState('');
   const [department, setDepartment] = useState('');
@@ -191,7 +193,7 @@ function OwnerFix({ actionItemId }: { actionItemId: string }) {
     const trimmed = name.trim();
     if (!trimmed) return false;
     const known = attendees.find((a) => a.name === trimmed);
-    commands.updateActionItem(actionItemId, { owner: { name: trimmed, department: department.trim() || known?.department || '' } });
+    actionItems.update(actionItemId, { owner: { name: trimmed, department: department.trim() || known?.department || '' } });
     return true;
   };
   return (
@@ -209,7 +211,7 @@ function OwnerFix({ actionItemId }: { actionItemId: string }) {
 
 function DueDateFix({ actionItemId }: { actionItemId: string }) {
   const { t } = useTranslation();
-  const commands = useOutcomeCommands();
+  const actionItems = useActionItemCommands();
   // Kept here until saved: a date picker reports a complete date after each typed digit.
   const [due, setDue] = useState<CalendarDate | null>(null);
   return (
@@ -218,7 +220,7 @@ function DueDateFix({ actionItemId }: { actionItemId: string }) {
       submitLabel={t('closing.save')}
       onSubmit={() => {
         if (!due) return false;
-        commands.updateActionItem(actionItemId, { dueDate: due.toString() });
+        actionItems.update(actionItemId, { dueDate: due.toString() });
         return true;
       }}
     >
@@ -229,7 +231,7 @@ function DueDateFix({ actionItemId }: { actionItemId: string }) {
 
 function DeciderFix({ decisionId }: { decisionId: string }) {
   const { t } = useTranslation();
-  const commands = useOutcomeCommands();
+  const decisions = useDecisionCommands();
   const [name, setName] = useState('');
   return (
     <InlineForm
@@ -237,7 +239,7 @@ function DeciderFix({ decisionId }: { decisionId: string }) {
       submitLabel={t('closing.save')}
       onSubmit={() => {
         if (!name.trim()) return false;
-        commands.updateDecision(decisionId, { decidedBy: name.trim() });
+        decisions.update(decisionId, { decidedBy: name.trim() });
         return true;
       }}
     >
@@ -248,7 +250,7 @@ function DeciderFix({ decisionId }: { decisionId: string }) {
 
 function CountermeasureFix({ kpiId, kpiName }: { kpiId: string; kpiName: string }) {
   const { t } = useTranslation();
-  const commands = useOutcomeCommands();
+  const kpis = useKpiCommands();
   const [title, setTitle] = useState(() => t('closing.countermeasureDefault', { name: kpiName }));
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState<CalendarDate | null>(null);
@@ -258,13 +260,13 @@ function CountermeasureFix({ kpiId, kpiName }: { kpiId: string; kpiName: string 
       submitLabel={t('closing.addCountermeasure')}
       onSubmit={() => {
         if (!title.trim()) return false;
-        const id = commands.addActionItem({
+        // One transaction: the action item, linked to the KPI and named as its countermeasure
+        // (without an owner here, the KPI's owner).
+        kpis.addCountermeasure(kpiId, {
           title: title.trim(),
-          owner: { name: owner.trim(), department: '' },
+          ...(owner.trim() ? { owner: { name: owner.trim(), department: '' } } : {}),
           dueDate: due ? due.toString() : null,
-          link: { kind: 'kpi', id: kpiId },
         });
-        commands.updateKpi(kpiId, { countermeasureActionId: id });
         return true;
       }}
     >
