@@ -1,3 +1,4 @@
+import { countermeasuresByKpi } from '../kpi/countermeasure';
 import type { ClosingNotes, ClosingOverrideRecord } from '../model/closingNotes';
 import type { ActionItem } from '../schema/records';
 import type { MeetingView } from '../view/meetingView';
@@ -10,7 +11,8 @@ import type { MeetingView } from '../view/meetingView';
  * - action-owner / action-due-date: every action item still to do (status open or in progress)
  *   has an owner and a due date. Done and dropped items need neither.
  * - kpi-countermeasure: every off-track KPI has a countermeasure: its countermeasure action, or any
- *   action item linked to it, that exists and is not dropped.
+ *   action item linked to it, that exists and is not dropped (shared/src/kpi/countermeasure.ts, the
+ *   rule the room's KPI panel shows too).
  * - decision-decider: every decision says who decided it.
  *
  * A gap is resolved by fixing it (it then disappears) or by an override with a reason, which the
@@ -67,15 +69,9 @@ export function closingChecklist(view: MeetingView, overrides: readonly ClosingO
   const ownerGaps = toDo.filter((a) => a.owner.name.trim() === '').map((a) => gap('action-owner', a.id, a.title));
   const dueGaps = toDo.filter((a) => !a.dueDate).map((a) => gap('action-due-date', a.id, a.title));
 
-  const liveActions = new Map(view.actionItems.filter((a) => a.status !== 'dropped').map((a) => [a.id, a]));
   const offTrack = view.kpis.filter((k) => k.status === 'off_track');
-  const countermeasureGaps = offTrack
-    .filter((kpi) => {
-      if (kpi.countermeasureActionId && liveActions.has(kpi.countermeasureActionId)) return false;
-      for (const action of liveActions.values()) if (action.link?.kind === 'kpi' && action.link.id === kpi.id) return false;
-      return true;
-    })
-    .map((kpi) => gap('kpi-countermeasure', kpi.id, kpi.name));
+  const countermeasures = countermeasuresByKpi(offTrack, view.actionItems);
+  const countermeasureGaps = offTrack.filter((kpi) => !countermeasures.has(kpi.id)).map((kpi) => gap('kpi-countermeasure', kpi.id, kpi.name));
 
   const deciderGaps = view.decisions.filter((d) => d.decidedBy.trim() === '').map((d) => gap('decision-decider', d.id, d.text));
 
