@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseKpiPaste } from '../kpi/pasteParser';
-import { addKpi, getKpi, listKpis } from './kpis';
+import { addKpi, getKpi, kpis, listKpis } from './kpis';
 import { addKpis, KpiBatchError, planKpiUpsert, upsertKpis } from './kpiBatch';
 import { initMeeting } from './meeting';
 import { observeMeeting } from './observe';
@@ -35,6 +35,17 @@ describe('addKpis', () => {
     expect(changes).toHaveLength(1);
     expect(listKpis(doc).map((k) => k.name)).toEqual(['Existing', 'Revenue', 'Churn']);
     expect(listKpis(doc).slice(1).map((k) => k.id)).toEqual(ids);
+  });
+
+  it('stores a KPI exactly as addKpi does', () => {
+    const doc = meeting();
+    const input = { name: 'Same', unit: '%', target: 2, actual: 2.5, direction: 'lower_is_better' as const, owner: 'Kim', comment: 'c' };
+    const one = addKpi(doc, input);
+    const [batch] = addKpis(doc, [input]);
+    const { id: _a, order: _b, ...single } = getKpi(doc, one)!;
+    const { id: _c, order: _d, ...batched } = getKpi(doc, batch!)!;
+    expect(batched).toEqual(single);
+    expect(kpis.record(doc, batch!)!.toJSON()).toEqual({ ...kpis.record(doc, one)!.toJSON(), order: expect.any(String) });
   });
 
   it('writes nothing when any row is bad, and lists every bad row', () => {
