@@ -286,23 +286,6 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
   }
 
-  /**
-   * Re-stamps `conn`'s awareness state after its name changed (a rename of its session), with a
-   * newer clock so everyone, the owner included, takes the stamped state.
-   */
-  restampIdentity(conn: Connection) {
-    const clientId = conn.awarenessClientId;
-    if (clientId === null) return;
-    const state = this.awareness.getStates().get(clientId);
-    const clock = this.awareness.meta.get(clientId)?.clock;
-    if (state === undefined || clock === undefined) return;
-    const stateJson = stampIdentity(JSON.stringify(state), { name: conn.access.name, role: conn.access.role });
-    awarenessProtocol.applyAwarenessUpdate(
-      this.awareness,
-      encodeAwarenessEntries([{ clientId, clock: clock + 1, stateJson }]),
-      conn,
-    );
-  }
 
   sendAllAwareness(conn: Connection) {
     const states = [...this.awareness.getStates().keys()];

@@ -4,7 +4,9 @@
  * Paths other than /sync/<id> are refused with HTTP 400 before the upgrade, and requests without a
  * credential for the meeting with 401/403 (upgradeAuthorization.ts). Each accepted socket keeps its
  * access (role, name, key version): rotating the meeting's key closes the sockets it revokes with
- * CloseCode.forbidden, and a rename of the session re-stamps its presence. For an unknown meeting
+ * CloseCode.forbidden, and a rename of the session applies to its next presence update (the client
+ * publishes it again after renaming; the server does not rewrite a state under the client's clock,
+ * which would collide with the client's own next update). For an unknown meeting
  * the upgrade is accepted and then closed with CloseCode.unknownMeeting ("unknown meeting <id>"):
  * browsers hide HTTP status codes of failed upgrades from scripts, and the stock WebsocketProvider
  * only sees close events, so a close code is the only refusal a client can tell apart (and stop
@@ -131,11 +133,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
     }
   };
   const onRenamed = (sessionId: string, name: string) => {
-    for (const conn of connections) {
-      if (conn.access.sessionId !== sessionId) continue;
-      conn.access.name = name;
-      rooms.peek(conn.meetingId)?.restampIdentity(conn);
-    }
+    for (const conn of connections) if (conn.access.sessionId === sessionId) conn.access.name = name;
   };
   options.auth.events.on('rotated', onRotated);
   options.auth.events.on('renamed', onRenamed);
