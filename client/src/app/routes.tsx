@@ -1,6 +1,8 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { RequireMeetingAccess, RequireSession } from '../features/access/RequireSession';
+import { SignInPage } from '../features/access/SignInPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
@@ -29,31 +31,54 @@ const lazyPage = (Page: ComponentType) => (
     <Page />
   </Suspense>
 );
+/** Role badge, Share dialog and read-only banner: with the room, not in the entry chunk. */
+const RoomAccess = lazy(() => import('../features/access/RoomAccess'));
+/** A role link's join page (react-aria form): loaded only when a link is opened. */
+const JoinPage = lazy(() => import('../features/access/JoinPage'));
 
 function RoomLoading() {
   const { t } = useTranslation();
   return <div className="page page--narrow empty-state" role="status">{t('room.loading')}</div>;
 }
 
+/** A meeting: for anyone with a role in it (otherwise the page says why not). */
+function MeetingRoute() {
+  const { meetingId = '' } = useParams();
+  return (
+    <RequireMeetingAccess>
+      <Suspense fallback={<RoomLoading />}>
+        <RoomAccess key={meetingId} meetingId={meetingId} />
+        <MeetingRoomPage />
+      </Suspense>
+    </RequireMeetingAccess>
+  );
+}
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppShell />}>
-        <Route index element={<MeetingsPage />} />
+        {/* Signing in: the admin's URL and role links carry their token in the fragment. */}
+        <Route path="signin" element={<SignInPage />} />
         <Route
-          path="meetings/:meetingId"
+          path="m/:meetingId/join"
           element={
             <Suspense fallback={<RoomLoading />}>
-              <MeetingRoomPage />
+              <JoinPage />
             </Suspense>
           }
         />
-        <Route path="archive" element={lazyPage(ArchivePage)} />
+        {/* Everything else needs a session ("sign in with your link" without one). */}
+        <Route element={<RequireSession />}>
+          <Route index element={<MeetingsPage />} />
+          <Route path="meetings/:meetingId" element={<MeetingRoute />} />
+          <Route path="archive" element={lazyPage(ArchivePage)} />
           <Route path="search" element={lazyPage(SearchPage)} />
           <Route path="series" element={lazyPage(SeriesListPage)} />
           <Route path="series/:seriesId" element={lazyPage(SeriesPage)} />
           <Route path="dashboard" element={lazyPage(DashboardPage)} />
           <Route path="*" element={<NotFound />} />
+        </Route>
       </Route>
     </Routes>
   );

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -34,6 +35,9 @@ export type { MeetingSection } from '@suishin/shared';
 /** User-timing marks (`suishin:connect`, `:socket-open`, `:synced`) that e2e/bench reads. */
 const mark = (name: string) => performance.mark(`suishin:${name}`);
 
+/** y-protocols/auth message subtype. */
+const PERMISSION_DENIED = 0;
+
 /** How long local changes are coalesced before one save request is sent. */
 const SAVE_REQUEST_DELAY_MS = 120;
 
@@ -57,6 +61,12 @@ export class MeetingConnection {
   /** True once the document holds the meeting: loaded from this device or synced from the server. */
   private readonly readyStore: WritableStore<boolean> = createStore(false);
   private readonly peersStore: WritableStore<readonly Peer[]> = createStore<readonly Peer[]>([]);
+  /**
+   * The reason the server last gave for dropping this client's updates (y-protocols/auth
+   * "permission denied": `read-only`, `facilitator-only`), or null. Cleared on each new socket:
+   * the server says it again at once if it still holds.
+   */
+  private readonly deniedStore: WritableStore<string | null> = createStore<string | null>(null);
   private readonly compositionGate: ReturnType<typeof installCompositionGate>;
   private readonly stopWatchingCompositions: () => void;
 
@@ -86,9 +96,13 @@ export class MeetingConnection {
       this.dispatchSave({ type: 'saved', nonce: readSavedNonce(decoder) });
     this.provider.messageHandlers[MessageType.saveFailed] = (_encoder, decoder) =>
       this.dispatchSave({ type: 'saveFailed', reason: readSaveFailedReason(decoder) });
+    this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+      if (decoding.readVarUint(decoder) === PERMISSION_DENIED) this.deniedStore.set(decoding.readVarString(decoder));
+    };
 
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') mark('socket-open');
+      if (status === 'connected') this.deniedStore.set(null);
       if (status === 'connected') this.setPhase('syncing');
       else if (status === 'connecting') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'connecting');
     });
@@ -130,6 +144,10 @@ export class MeetingConnection {
   get ready(): ExternalStore<boolean> {
     return this.readyStore;
   }
+  /** Why the server refuses this client's edits (`read-only`, `facilitator-only`), or null. */
+  get denied(): ExternalStore<string | null> {
+    return this.deniedStore;
+  }
 
   get awareness(): Awareness {
     return this.provider.awareness;
@@ -145,6 +163,15 @@ export class MeetingConnection {
     const current = this.awareness.getLocalState()?.user as PresenceUser | undefined;
     if (user && current && current.name === user.name && current.color === user.color) return;
     this.awareness.setLocalStateField('user', user);
+  }
+
+  /**
+   * Sends this person's presence again (a newer clock). After a rename of the session the server
+   * stamps the new name on the next update it gets; this makes that happen now.
+   */
+  republishPresence(): void {
+    const state = this.awareness.getLocalState();
+    if (state !== null) this.awareness.setLocalState({ ...state });
   }
 
   /** What this person is editing now (an agenda item field), or null. */

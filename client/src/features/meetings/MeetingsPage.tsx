@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
+import { useSession } from '../access/session';
 import { listMeetings, type MeetingSummary } from './meetingsApi';
 
 /** The form (react-aria widgets, date picker) loads after the list: the list page's first load stays small. */
@@ -26,6 +27,9 @@ export function MeetingsPage() {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Only the workspace admin creates meetings (the server refuses everyone else).
+  const session = useSession();
+  const isAdmin = session.status === 'signedIn' && session.session.admin;
 
   const reload = useCallback(() => {
     let cancelled = false;
@@ -75,12 +79,14 @@ export function MeetingsPage() {
           </ul>
         )}
       </section>
-      <aside className="meetings-page__create card" aria-labelledby="new-meeting-heading">
-        <h2 id="new-meeting-heading" className="card__title">{t('newMeeting.heading')}</h2>
-        <Suspense fallback={<div className="form form--loading" aria-busy="true" />}>
-          <NewMeetingForm />
-        </Suspense>
-      </aside>
+      {isAdmin && (
+        <aside className="meetings-page__create card" aria-labelledby="new-meeting-heading">
+          <h2 id="new-meeting-heading" className="card__title">{t('newMeeting.heading')}</h2>
+          <Suspense fallback={<div className="form form--loading" aria-busy="true" />}>
+            <NewMeetingForm />
+          </Suspense>
+        </aside>
+      )}
     </div>
   );
 }

@@ -1,0 +1,62 @@
+/**
+ * Who this browser is signed in as (GET /api/session), kept in one small store outside React.
+ * Any API answer 401 (see meetingsApi's `request`) turns it to `signedOut`, and the app shows the
+ * "sign in with your link" page.
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import type { Role, SessionInfo } from '@suishin/shared';
+import { createStore } from '../../meeting/externalStore';
+import { ApiError, UNAUTHORIZED_EVENT } from '../meetings/meetingsApi';
+import { fetchSession } from './accessApi';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut' }
+  | { status: 'signedIn'; session: SessionInfo }
+  | { status: 'failed'; message: string };
+
+const store = createStore<SessionState>({ status: 'loading' });
+let inflight: Promise<void> | null = null;
+
+/** Reads the session from the server again (after sign-in, a rotation, a refused socket…). */
+export function refreshSession(): Promise<void> {
+  inflight ??= fetchSession()
+    .then(
+      (session) => store.set({ status: 'signedIn', session }),
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) store.set({ status: 'signedOut' });
+        // Offline or a server hiccup: a session already known stays (the room works offline).
+        else if (store.get().status !== 'signedIn') {
+          store.set({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        }
+      },
+    )
+    .finally(() => {
+      inflight = null;
+    });
+  return inflight;
+}
+
+/** Sets the session from an answer that already carries it (sign-in, rename). */
+export function setSession(session: SessionInfo): void {
+  store.set({ status: 'signedIn', session });
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener(UNAUTHORIZED_EVENT, () => store.set({ status: 'signedOut' }));
+}
+
+/** The session, loading it on first use. */
+export function useSession(): SessionState {
+  const state = useSyncExternalStore(store.subscribe, store.get);
+  useEffect(() => {
+    if (store.get().status === 'loading') void refreshSession();
+  }, []);
+  return state;
+}
+
+/** This person's role in a meeting: facilitator for the admin, the grant's role otherwise, null for none. */
+export function roleIn(session: SessionInfo, meetingId: string): Role | null {
+  if (session.admin) return 'facilitator';
+  return session.grants.find((g) => g.meetingId === meetingId)?.role ?? null;
+}
