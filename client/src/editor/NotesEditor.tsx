@@ -32,6 +32,8 @@ export interface NotesEditorProps {
   labels: NotesEditorLabels;
   onFocus?(): void;
   onBlur?(): void;
+  /** False for someone who may not change the notes (an observer, an ended meeting): no typing, no toolbar. Default true. */
+  editable?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface NotesEditorProps {
  *
  * Mount one per selected item (key it by item id): switching items creates a new editor.
  */
-export default function NotesEditor({ fragment, awareness, user, labels, onFocus, onBlur }: NotesEditorProps) {
+export default function NotesEditor({ fragment, awareness, user, labels, onFocus, onBlur, editable = true }: NotesEditorProps) {
   const extensions = useMemo(
     () => [
       StarterKit.configure({
@@ -73,6 +75,7 @@ export default function NotesEditor({ fragment, awareness, user, labels, onFocus
   const editor = useEditor(
     {
       extensions,
+      editable,
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: {
@@ -100,6 +103,11 @@ export default function NotesEditor({ fragment, awareness, user, labels, onFocus
     };
   }, [editor, onFocus, onBlur]);
 
+  // Read-only can start or end while the editor is open (the meeting ends, a role changes).
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
   // Keep the caret label current when the name changes after the editor was created.
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.commands.updateUser(user);
@@ -107,7 +115,7 @@ export default function NotesEditor({ fragment, awareness, user, labels, onFocus
 
   return (
     <div className="notes-editor">
-      {editor && <FormattingToolbar editor={editor} labels={labels} />}
+      {editor && editable && <FormattingToolbar editor={editor} labels={labels} />}
       <EditorContent editor={editor} className="notes-editor__surface" />
     </div>
   );

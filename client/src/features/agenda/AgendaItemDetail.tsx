@@ -9,6 +9,7 @@ import { NumberField } from '../../ui/NumberField';
 import { StatusPill } from '../../ui/StatusPill';
 import { actualVsPlanned } from '../timer/timerDisplay';
 import { LiveTextField } from './LiveTextField';
+import { useRoomAccess } from '../access/useMeetingAccess';
 
 export interface AgendaItemDetailProps {
   item: AgendaItem;
@@ -25,6 +26,7 @@ export interface AgendaItemDetailProps {
 export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, running, goTo, notes }: AgendaItemDetailProps) {
   const { t } = useTranslation();
   const commands = useAgendaCommands();
+  const { canEdit } = useRoomAccess();
   const dialog = useUiStore((s) => s.dialog);
   const openDialog = useUiStore((s) => s.openDialog);
   const closeDialog = useUiStore((s) => s.closeDialog);
@@ -50,15 +52,18 @@ export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, r
             required
             requiredMessage={t('agenda.titleRequired')}
             onCommit={(title) => commands.update(item.id, { title })}
+            readOnly={!canEdit}
             inputClassName="item-detail__title-input"
             onFocus={titlePresence.onFocus}
             onBlur={titlePresence.onBlur}
           />
           <FieldEditors peers={editorsOf('title')} />
         </div>
-        <Button variant="quiet" size="sm" className="item-detail__remove" onPress={() => openDialog({ kind: 'removeAgendaItem', agendaItemId: item.id })}>
-          {t('agenda.remove')}
-        </Button>
+        {canEdit && (
+          <Button variant="quiet" size="sm" className="item-detail__remove" onPress={() => openDialog({ kind: 'removeAgendaItem', agendaItemId: item.id })}>
+            {t('agenda.remove')}
+          </Button>
+        )}
       </div>
       <div className="item-detail__meta">
         {running && <StatusPill tone="success">{t('facilitation.runningItem')}</StatusPill>}
@@ -78,6 +83,7 @@ export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, r
             placeholder={t('agenda.presenterPlaceholder')}
             value={item.presenter}
             onCommit={(presenter) => commands.update(item.id, { presenter })}
+            readOnly={!canEdit}
             onFocus={presenterPresence.onFocus}
             onBlur={presenterPresence.onBlur}
           />
@@ -91,6 +97,7 @@ export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, r
             onChange={(value) => {
               if (Number.isFinite(value) && value !== item.timeboxMinutes) commands.update(item.id, { timeboxMinutes: value });
             }}
+            isReadOnly={!canEdit}
             minValue={0}
             maxValue={24 * 60}
             step={5}

@@ -9,6 +9,7 @@ import { formatMinutes } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { TimerClock } from '../timer/TimerClock';
 import { actualVsPlanned } from '../timer/timerDisplay';
+import { useRoomAccess } from '../access/useMeetingAccess';
 
 export interface AgendaItemRowProps {
   item: AgendaItem;
@@ -29,7 +30,8 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, number, selecte
   // Its own presence subscription: someone moving into this item re-renders this row only,
   // without going through the list (and dnd-kit's context, which would re-render every row).
   const editors = useItemEditors(item.id);
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
+  const { canEdit } = useRoomAccess();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !canEdit });
   const running = runningTimer !== undefined;
   const recorded = !running && (item.actualSeconds > 0 || item.status === 'done') ? actualVsPlanned(item.actualSeconds * 1000, item.timeboxMinutes) : null;
   const done = item.status === 'done' || item.status === 'skipped';
@@ -52,6 +54,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, number, selecte
       <button
         type="button"
         ref={setActivatorNodeRef}
+        hidden={!canEdit}
         className="agenda-row__handle"
         aria-label={t('agenda.reorder', { title: item.title })}
         {...attributes}

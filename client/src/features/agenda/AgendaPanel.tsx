@@ -15,6 +15,7 @@ import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrate
 import { useAgendaCommands, useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { formatMinutes } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
+import { useRoomAccess } from '../access/useMeetingAccess';
 import { AddAgendaItemForm } from './AddAgendaItemForm';
 import { AgendaItemRow } from './AgendaItemRow';
 
@@ -29,6 +30,7 @@ export interface AgendaPanelProps {
 /** The ordered agenda: select, reorder by drag or keyboard, add. Live with everyone. */
 export function AgendaPanel({ meetingId, selectedId, timer, onSelect }: AgendaPanelProps) {
   const { t } = useTranslation();
+  const { canEdit } = useRoomAccess();
   const language = useUiStore((s) => s.language);
   const items = useAgendaItems();
   const commands = useAgendaCommands();
@@ -90,7 +92,7 @@ export function AgendaPanel({ meetingId, selectedId, timer, onSelect }: AgendaPa
           </SortableContext>
         </DndContext>
       )}
-      <AddAgendaItemForm meetingId={meetingId} onAdded={onSelect} />
+      {canEdit && <AddAgendaItemForm meetingId={meetingId} onAdded={onSelect} />}
     </section>
   );
 }

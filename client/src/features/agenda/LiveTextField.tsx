@@ -16,6 +16,8 @@ export interface LiveTextFieldProps {
   className?: string;
   inputClassName?: string;
   hideLabel?: boolean;
+  /** Shown but not editable (an observer, an ended meeting). */
+  readOnly?: boolean;
   /** Focus changes, e.g. to tell others what this person is editing. */
   onFocus?(): void;
   onBlur?(): void;
@@ -28,7 +30,7 @@ export interface LiveTextFieldProps {
  * mid-composition. A field that was only focused, not typed in, follows remote changes and
  * writes nothing on blur, so it cannot put back an old value over someone else's edit.
  */
-export function LiveTextField({ label, value, onCommit, placeholder, required, requiredMessage, className, inputClassName, hideLabel, onFocus, onBlur }: LiveTextFieldProps) {
+export function LiveTextField({ label, value, onCommit, placeholder, required, requiredMessage, className, inputClassName, hideLabel, readOnly, onFocus, onBlur }: LiveTextFieldProps) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
   /** Typed since the last write. */
@@ -85,6 +87,7 @@ export function LiveTextField({ label, value, onCommit, placeholder, required, r
       className={className}
       inputClassName={inputClassName}
       value={draft}
+      isReadOnly={readOnly}
       isInvalid={error !== null}
       validate={() => error ?? true}
       validationBehavior="aria"

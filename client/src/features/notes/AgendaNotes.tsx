@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAgendaNotes } from '../../meeting/hooks/useAgendaNotes';
 import { useEditingPresence, useIdentity } from '../../meeting/hooks/usePresence';
 import type { NotesEditorLabels } from '../../editor/NotesEditor';
+import { useRoomAccess } from '../access/useMeetingAccess';
 
 /**
  * tiptap and ProseMirror are a chunk of their own, kept out of every other page. Its download
@@ -18,6 +19,7 @@ export function AgendaNotes({ agendaItemId, title }: { agendaItemId: string; tit
   const { fragment, awareness } = useAgendaNotes(agendaItemId);
   const me = useIdentity();
   const presence = useEditingPresence(agendaItemId, 'notes');
+  const { canEdit } = useRoomAccess();
   const user = useMemo(() => ({ name: me.name ?? '…', color: me.color }), [me.name, me.color]);
   const labels: NotesEditorLabels = {
     editor: t('room.notesLabel', { title }),
@@ -37,7 +39,7 @@ export function AgendaNotes({ agendaItemId, title }: { agendaItemId: string; tit
   if (me.name === null) return <div className="notes-editor notes-editor--loading" />;
   return (
     <Suspense fallback={<div className="notes-editor notes-editor--loading" role="status">{t('room.notesLoading')}</div>}>
-      <NotesEditor key={i18n.language} fragment={fragment} awareness={awareness} user={user} labels={labels} onFocus={presence.onFocus} onBlur={presence.onBlur} />
+      <NotesEditor key={i18n.language} fragment={fragment} awareness={awareness} user={user} labels={labels} onFocus={presence.onFocus} onBlur={presence.onBlur} editable={canEdit} />
     </Suspense>
   );
 }

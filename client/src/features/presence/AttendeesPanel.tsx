@@ -5,6 +5,7 @@ import { useAttendeeCommands, useAttendees, type Attendee } from '../../meeting/
 import { useIdentity } from '../../meeting/hooks/usePresence';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
+import { useRoomAccess } from '../access/useMeetingAccess';
 
 /**
  * Attendees recorded in the meeting document (unlike presence, this stays in the minutes):
@@ -14,6 +15,7 @@ export const AttendeesPanel = memo(function AttendeesPanel({ departments }: { de
   const { t } = useTranslation();
   const attendees = useAttendees();
   const commands = useAttendeeCommands();
+  const { canEdit } = useRoomAccess();
   const me = useIdentity();
   const [name, setName] = useState('');
   const [department, setDepartment] = useState('');
@@ -58,11 +60,11 @@ export const AttendeesPanel = memo(function AttendeesPanel({ departments }: { de
       ) : (
         <ul className="attendees__list">
           {attendees.map((attendee) => (
-            <AttendeeRow key={attendee.id} attendee={attendee} onToggle={commands.update} onRemove={commands.remove} />
+            <AttendeeRow key={attendee.id} attendee={attendee} onToggle={commands.update} onRemove={commands.remove} readOnly={!canEdit} />
           ))}
         </ul>
       )}
-      <Form className="attendees__add" onSubmit={onSubmit} aria-label={t('attendees.add')} validationBehavior="aria" validationErrors={error ? { name: error } : {}}>
+      {canEdit && <Form className="attendees__add" onSubmit={onSubmit} aria-label={t('attendees.add')} validationBehavior="aria" validationErrors={error ? { name: error } : {}}>
         <div className="attendees__add-row">
           <TextField
             name="name"
@@ -101,7 +103,7 @@ export const AttendeesPanel = memo(function AttendeesPanel({ departments }: { de
           )}
           <Button size="sm" type="submit" aria-label={t('attendees.add')}>{t('attendees.addShort')}</Button>
         </div>
-      </Form>
+      </Form>}
     </section>
   );
 });
@@ -110,10 +112,12 @@ const AttendeeRow = memo(function AttendeeRow({
   attendee,
   onToggle,
   onRemove,
+  readOnly,
 }: {
   attendee: Attendee;
   onToggle(id: string, patch: { present: boolean }): void;
   onRemove(id: string): void;
+  readOnly: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -121,6 +125,7 @@ const AttendeeRow = memo(function AttendeeRow({
       <Checkbox
         className="checkbox"
         isSelected={attendee.present}
+        isReadOnly={readOnly}
         onChange={(present) => onToggle(attendee.id, { present })}
         aria-label={t('attendees.presentToggle', { name: attendee.name })}
       >
@@ -132,9 +137,11 @@ const AttendeeRow = memo(function AttendeeRow({
         <span className="attendee__name">{attendee.name}</span>
         {attendee.department && <span className="attendee__department">{attendee.department}</span>}
       </span>
-      <Button size="sm" variant="quiet" className="attendee__remove" aria-label={t('attendees.remove', { name: attendee.name })} onPress={() => onRemove(attendee.id)}>
-        <span aria-hidden="true">×</span>
-      </Button>
+      {!readOnly && (
+        <Button size="sm" variant="quiet" className="attendee__remove" aria-label={t('attendees.remove', { name: attendee.name })} onPress={() => onRemove(attendee.id)}>
+          <span aria-hidden="true">×</span>
+        </Button>
+      )}
     </li>
   );
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingMeta } from '@suishin/shared';
 import { useFacilitation } from '../../meeting/hooks/useFacilitation';
 import { Button } from '../../ui/Button';
+import { useRoomAccess } from '../access/useMeetingAccess';
 import { EndMeetingButton } from '../closing/EndMeetingButton';
 
 export interface FacilitatorControlsProps {
@@ -20,6 +21,7 @@ export interface FacilitatorControlsProps {
 export function FacilitatorControls({ meta, index, count, onError }: FacilitatorControlsProps) {
   const { t } = useTranslation();
   const commands = useFacilitation();
+  const { canFacilitate } = useRoomAccess();
   const run = (command: () => unknown) => () => {
     try {
       command();
@@ -28,6 +30,7 @@ export function FacilitatorControls({ meta, index, count, onError }: Facilitator
     }
   };
 
+  if (!canFacilitate) return null;
   if (meta.status === 'draft') {
     return (
       <div className="facilitator-controls" role="group" aria-label={t('facilitation.controls')}>
@@ -74,6 +77,8 @@ export function FacilitatorControls({ meta, index, count, onError }: Facilitator
 export function GoToItemButton({ agendaItemId }: { agendaItemId: string }) {
   const { t } = useTranslation();
   const commands = useFacilitation();
+  const { canFacilitate } = useRoomAccess();
+  if (!canFacilitate) return null;
   return (
     <Button size="sm" variant="secondary" onPress={() => commands.goTo(agendaItemId)} data-testid="go-to-item">
       {t('facilitation.goTo')}
