@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { signInAsAdmin } from '../fixtures/signIn';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { seedMeeting, simulatePeers } from './seedMeeting';
 
@@ -88,9 +89,10 @@ function bundleFigures(): void {
   console.log(`      + notes editor chunk   ${kb(total(withEditor)).padStart(10)}   (${manifest[editor]!.file} loads when the room shows notes)`);
 }
 
-async function newPerson(browser: Browser, baseURL: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 860 }, locale: 'en-US' });
+async function newPerson(browser: Browser, server: RunningServer, name: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 1366, height: 860 }, locale: 'en-US' });
   await context.addInitScript((identity) => localStorage.setItem('suishin.identity', JSON.stringify(identity)), { name, color: '#1d4ed8' });
+  await signInAsAdmin(context, server.adminToken, name);
   return context.newPage();
 }
 
@@ -117,7 +119,7 @@ async function loadFigures(browser: Browser, server: RunningServer, meetingId: s
   const url = `/meetings/${encodeURIComponent(meetingId)}`;
   const cold: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    const page = await newPerson(browser, server.baseURL, `Cold ${i + 1}`);
+    const page = await newPerson(browser, server, `Cold ${i + 1}`);
     cold.push(await timeToEditable(page, url));
     if (i === COLD_RUNS - 1) {
       // Same profile again: the document now comes from IndexedDB first, then syncs.
@@ -132,9 +134,9 @@ async function loadFigures(browser: Browser, server: RunningServer, meetingId: s
 
 async function remoteEditFigures(browser: Browser, server: RunningServer, meetingId: string): Promise<void> {
   const url = `/meetings/${encodeURIComponent(meetingId)}`;
-  const leave = await simulatePeers(server.baseURL, meetingId, PARTICIPANTS - 2);
-  const writer = await newPerson(browser, server.baseURL, 'Writer');
-  const reader = await newPerson(browser, server.baseURL, 'Reader');
+  const leave = await simulatePeers(server, meetingId, PARTICIPANTS - 2);
+  const writer = await newPerson(browser, server, 'Writer');
+  const reader = await newPerson(browser, server, 'Reader');
   await Promise.all([timeToEditable(writer, url), timeToEditable(reader, url)]);
   await reader.waitForFunction(`document.querySelector('[data-testid="presence"]')?.getAttribute('data-count') === '${PARTICIPANTS}'`, undefined, { timeout: 10_000 });
 
@@ -184,10 +186,12 @@ async function main(): Promise<void> {
 
   // E2E_BASE_URL: measure against an already running server (as the e2e fixture allows).
   const external = process.env.E2E_BASE_URL;
-  const server: RunningServer = external ? { baseURL: external, dataDir: '', output: () => '', stop: async () => {} } : await startServer();
+  const server: RunningServer = external
+    ? { baseURL: external, dataDir: '', adminToken: process.env.E2E_ADMIN_TOKEN ?? '', output: () => '', stop: async () => {} }
+    : await startServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--no-first-run'] });
   try {
-    const meetingId = await seedMeeting(server.baseURL, ITEMS);
+    const meetingId = await seedMeeting(server, ITEMS);
     await loadFigures(browser, server, meetingId);
     await remoteEditFigures(browser, server, meetingId);
   } finally {

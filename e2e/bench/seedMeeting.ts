@@ -3,7 +3,24 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { addAgendaItem, getAgendaNotes, MessageType, SYNC_PATH } from '@suishin/shared';
+import { addAgendaItem, getAgendaNotes, MessageType, SYNC_PATH, TICKET_QUERY_KEY, type TicketResponse } from '@suishin/shared';
+
+/** Where the server is and how to sign in to it as the workspace admin (the e2e fixture's RunningServer). */
+export interface BenchServer {
+  baseURL: string;
+  adminToken: string;
+}
+
+/** A single-use socket ticket for the admin, as a script gets one (the sync socket refuses anything else without a cookie). */
+async function ticketFor(server: BenchServer, meetingId: string, name: string): Promise<string> {
+  const response = await fetch(`${server.baseURL}/api/meetings/${meetingId}/ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  if (!response.ok) throw new Error(`POST ticket: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as TicketResponse).ticket;
+}
 
 const SENTENCES = [
   '売上パイプラインは前週比 12% 増。大型案件 3 件がクロージング段階。',
@@ -16,10 +33,11 @@ const SENTENCES = [
  * would: `items` agenda items, each with three paragraphs of notes. Resolves once the server
  * has confirmed everything durable (save request → saved).
  */
-export async function seedMeeting(baseURL: string, items: number): Promise<string> {
+export async function seedMeeting(server: BenchServer, items: number): Promise<string> {
+  const baseURL = server.baseURL;
   const response = await fetch(`${baseURL}/api/meetings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ title: `Bench: ${items} items`, language: 'ja', departments: ['営業', 'プロダクト'] }),
   });
   if (!response.ok) throw new Error(`POST /api/meetings: ${response.status} ${await response.text()}`);
@@ -29,6 +47,7 @@ export async function seedMeeting(baseURL: string, items: number): Promise<strin
   const provider = new WebsocketProvider(baseURL.replace(/^http/, 'ws') + SYNC_PATH, id, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: { [TICKET_QUERY_KEY]: await ticketFor(server, id, 'Seeder') },
   });
   try {
     await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
@@ -68,13 +87,15 @@ const PEER_COLORS = ['#c2410c', '#0f766e', '#7c3aed', '#be185d', '#1d4ed8', '#4d
  * whose presence changes (what they are editing) about once a second, as a busy meeting's would.
  * Returns a function that makes them leave.
  */
-export async function simulatePeers(baseURL: string, meetingId: string, count: number): Promise<() => void> {
+export async function simulatePeers(server: BenchServer, meetingId: string, count: number): Promise<() => void> {
+  const baseURL = server.baseURL;
   const peers = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const doc = new Y.Doc();
       const provider = new WebsocketProvider(baseURL.replace(/^http/, 'ws') + SYNC_PATH, meetingId, doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         disableBc: true,
+        params: { [TICKET_QUERY_KEY]: await ticketFor(server, meetingId, `Peer ${i + 1}`) },
       });
       await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
       provider.awareness.setLocalState({ user: { name: `Peer ${i + 1}`, color: PEER_COLORS[i % PEER_COLORS.length] }, editing: null });

@@ -1,4 +1,4 @@
-import { test, expect } from '../fixtures';
+import { signInWithToken, test, expect } from '../fixtures';
 import { addAgendaItem, createMeetingViaUi, expectLive, notesEditor, openItem, snapshot } from './helpers';
 
 test('the room switches between Japanese and English, with locale formats', async ({ alice, bob }, testInfo) => {
@@ -51,6 +51,7 @@ test('the room switches between Japanese and English, with locale formats', asyn
 test('a first-time visitor chooses a name that the others see', async ({ browser, server, alice }) => {
   const url = await createMeetingViaUi(alice.page, 'New joiner');
   const context = await browser.newContext({ baseURL: server.baseURL, locale: 'ja-JP' });
+  await signInWithToken(context, server.adminToken); // signed in, but no name chosen yet on this browser
   const page = await context.newPage();
   await page.goto(url);
   const dialog = page.getByTestId('join-dialog');
