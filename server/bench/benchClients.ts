@@ -5,7 +5,10 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MessageType } from '@suishin/shared';
+import { MessageType, TICKET_QUERY_KEY } from '@suishin/shared';
+
+/** Single-use socket tickets for a meeting (the sync server admits scripts with one); null for the bare relay. */
+export type TicketSource = ((meetingId: string) => Promise<string>) | null;
 
 export interface BenchClient {
   doc: Y.Doc;
@@ -13,12 +16,19 @@ export interface BenchClient {
   destroy(): void;
 }
 
-export function connectStock(syncUrl: string, meetingId: string): Promise<BenchClient> {
+export async function connectStock(syncUrl: string, meetingId: string, ticket: TicketSource = null): Promise<BenchClient> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, meetingId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: ticket ? { [TICKET_QUERY_KEY]: await ticket(meetingId) } : {},
   });
+  // A ticket is good for one socket: a reconnect needs a fresh one.
+  if (ticket) {
+    provider.on('connection-close', () => {
+      ticket(meetingId).then((t) => (provider.params[TICKET_QUERY_KEY] = t), () => undefined);
+    });
+  }
   const client = {
     doc,
     provider,
@@ -37,10 +47,10 @@ export function connectStock(syncUrl: string, meetingId: string): Promise<BenchC
   });
 }
 
-export async function createMeeting(httpUrl: string, title: string): Promise<string> {
-  const res = await fetch(`${httpUrl}/api/meetings`, {
+export async function createMeeting(server: { httpUrl: string; adminToken: string }, title: string): Promise<string> {
+  const res = await fetch(`${server.httpUrl}/api/meetings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ title }),
   });
   if (res.status !== 201) throw new Error(`create meeting: ${res.status}`);
@@ -55,8 +65,8 @@ export interface RawSocket {
   close(): void;
 }
 
-export async function connectRawSocket(syncUrl: string, meetingId: string): Promise<RawSocket> {
-  const ws = new WebSocket(`${syncUrl}/${meetingId}`);
+export async function connectRawSocket(syncUrl: string, meetingId: string, ticket: string): Promise<RawSocket> {
+  const ws = new WebSocket(`${syncUrl}/${meetingId}?${TICKET_QUERY_KEY}=${encodeURIComponent(ticket)}`);
   const waiters = new Map<number, () => void>();
   ws.on('message', (data: Buffer) => {
     const d = decoding.createDecoder(new Uint8Array(data));

@@ -20,6 +20,7 @@ import * as Y from 'yjs';
 import { addAgendaItem, getAgendaNotes } from '@suishin/shared';
 import { openSqliteStore } from '../src/persistence/sqlite/sqliteStore';
 import { startChildServer, type ChildServer } from '../src/testing/childServer';
+import { fetchTicket } from '../src/testing/serverAccess';
 import {
   connectRawSocket,
   connectStock,
@@ -28,6 +29,7 @@ import {
   saveRequestFrame,
   updateFrame,
   type BenchClient,
+  type TicketSource,
 } from './benchClients';
 
 process.setMaxListeners(0); // each stock provider adds a process 'exit' listener
@@ -90,15 +92,16 @@ async function fanOut(rooms: BenchClient[][], ratePerSecond: number, seconds: nu
   return latencies;
 }
 
-async function connectRoom(syncUrl: string, meetingId: string, clientsPerRoom: number): Promise<BenchClient[]> {
+async function connectRoom(target: Target, meetingId: string, clientsPerRoom: number): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
-  for (let i = 0; i < clientsPerRoom; i++) clients.push(await connectStock(syncUrl, meetingId));
+  for (let i = 0; i < clientsPerRoom; i++) clients.push(await connectStock(target.syncUrl, meetingId, target.ticket));
   return clients;
 }
 
 interface Target {
   syncUrl: string;
   newRoom(): Promise<string>;
+  ticket: TicketSource;
 }
 
 async function scenarioFanOut(
@@ -115,7 +118,7 @@ async function scenarioFanOut(
     const size = Math.min(batch, roomCount - i);
     rooms.push(
       ...(await Promise.all(
-        Array.from({ length: size }, async () => connectRoom(target.syncUrl, await target.newRoom(), clientsPerRoom)),
+        Array.from({ length: size }, async () => connectRoom(target, await target.newRoom(), clientsPerRoom)),
       )),
     );
   }
@@ -126,7 +129,8 @@ async function scenarioFanOut(
 }
 
 async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
-  const id = await createMeeting(server.httpUrl, 'Burst');
+  const id = await createMeeting(server, 'Burst');
+  const ticket: TicketSource = (meetingId) => fetchTicket(server, meetingId);
   // Pre-generate the burst: `edits` keystrokes into one agenda item's notes, at random places
   // (so Yjs cannot merge them into a few long runs), with an occasional deletion.
   const local = new Y.Doc();
@@ -145,7 +149,7 @@ async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
   }
   const expected = paragraph.toString();
 
-  const socket = await connectRawSocket(server.syncUrl, id);
+  const socket = await connectRawSocket(server.syncUrl, id, await fetchTicket(server, id));
   await sleep(50);
   await health(server); // starts a new event-loop delay window
   const t0 = performance.now();
@@ -158,9 +162,9 @@ async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
   socket.close();
 
   // A warm join first (room open; also warms this process's client code), then a cold one.
-  const keeper = await connectStock(server.syncUrl, id);
+  const keeper = await connectStock(server.syncUrl, id, ticket);
   const t2 = performance.now();
-  const warm = await connectStock(server.syncUrl, id);
+  const warm = await connectStock(server.syncUrl, id, ticket);
   const warmJoinMs = performance.now() - t2;
   warm.destroy();
   keeper.destroy();
@@ -169,7 +173,7 @@ async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
   for (let i = 0; i < 400 && (await health(server)).openRooms > 0; i++) await sleep(25);
   const logMark = server.stderr().length;
   const t1 = performance.now();
-  const joiner = await connectStock(server.syncUrl, id);
+  const joiner = await connectStock(server.syncUrl, id, ticket);
   const coldJoinMs = performance.now() - t1;
   // The server's debug lines arrive over a pipe: give them a moment.
   for (let i = 0; i < 100 && !/sync step 2 sent .*"bytes":\d{4,}/.test(server.stderr().slice(logMark)); i++) await sleep(10);
@@ -195,7 +199,7 @@ async function startBaseline(): Promise<{ target: Target; stop(): void }> {
   );
   let n = 0;
   return {
-    target: { syncUrl: `ws://127.0.0.1:${port}/sync`, newRoom: async () => `room-${n++}` },
+    target: { syncUrl: `ws://127.0.0.1:${port}/sync`, newRoom: async () => `room-${n++}`, ticket: null },
     stop: () => child.kill('SIGKILL'),
   };
 }
@@ -230,7 +234,15 @@ async function main() {
   // BENCH_CPU_PROFILE_DIR=/some/dir writes a V8 CPU profile of the server process there.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const server = await startChildServer(
-    { DATA_DIR: dataDir, LOG_LEVEL: 'debug', COMPACT_AFTER_UPDATES: '500' },
+    {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'debug',
+      COMPACT_AFTER_UPDATES: '500',
+      // The burst scenario sends thousands of frames at once, far above the per-connection limits for people.
+      RATE_LIMIT_MESSAGES_PER_SECOND: '1000000',
+      RATE_LIMIT_MESSAGE_BURST: '1000000',
+      RATE_LIMIT_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+    },
     profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   );
   const lines: string[] = [];
@@ -243,7 +255,11 @@ async function main() {
     out(`Suishin server bench (durable: SQLite WAL, synchronous=FULL, group commit) — node ${process.version}`);
     out(`server idle: RSS ${mib(idle.memory.rssBytes)}, heap ${mib(idle.memory.heapUsedBytes)}`);
 
-    const target: Target = { syncUrl: server.syncUrl, newRoom: () => createMeeting(server.httpUrl, 'Bench') };
+    const target: Target = {
+      syncUrl: server.syncUrl,
+      newRoom: () => createMeeting(server, 'Bench'),
+      ticket: (meetingId) => fetchTicket(server, meetingId),
+    };
     // Warm-up (JIT, lazily loaded modules, the writer thread), not measured.
     await scenarioFanOut(target, 2, 5, 20, 1);
     const s1 = await scenarioFanOut(target, 1, 50, 20, quick ? 3 : 10, () => health(server));
