@@ -10,6 +10,7 @@ import type { Rooms } from '../sync/rooms';
 import { accessLog } from './accessLog';
 import { apiError } from './apiErrors';
 import { authenticate, requireMeetingAccess } from './authenticate';
+import { securityHeaders } from './securityHeaders';
 import { clientAssetRoutes } from './clientAssets';
 import { closingRoutes, type AuthorizeMeeting } from './closing';
 import { trackerRefreshRoutes, type RefreshTrackers } from './trackerRefresh';
@@ -48,6 +49,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   const app = new Hono();
 
   app.use('*', accessLog(deps.logger));
+  app.use('*', securityHeaders());
   app.use(
     '/api/*',
     bodyLimit({

@@ -42,7 +42,12 @@ describe('REST access', () => {
       expect(res.body.error.code).toBe(ErrorCode.unauthorized);
     }
     expect((await call(t, 'GET', `/api/meetings/${id}`, bearer('not-the-token'))).status).toBe(401);
-    expect((await fetch(`${t.httpUrl}/healthz`)).status).toBe(200);
+    const health = await fetch(`${t.httpUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get('x-frame-options')).toBe('DENY');
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    const session = await call(t, 'GET', '/api/session', bearer(t.adminToken));
+    expect(session.headers.get('cache-control')).toBe('no-store');
   });
 
   it('exchanges the admin token for an HttpOnly, SameSite=Strict session cookie', async () => {
