@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus } from '@suishin/shared';
 import type { ActionItemCommands } from '../../meeting/hooks/useActionItems';
 import { Button } from '../../ui/Button';
@@ -8,6 +8,8 @@ import { formatIsoDate } from '../outcomes/outcomeFormat';
 import type { Language } from '../../i18n/language';
 
 export interface ActionItemRowProps {
+  /** The panel's translate function: one i18n subscription per list instead of one per row. */
+  t: TFunction;
   item: ActionItem;
   /** "KPI · Churn rate", or null when not linked (a string, so the memo compares it by value). */
   linkText: string | null;
@@ -25,8 +27,7 @@ export interface ActionItemRowProps {
  * One action item. Memoized: the list hook keeps unchanged items' identity and every other prop
  * is a primitive or stable, so someone else's edit re-renders that item's row only.
  */
-export const ActionItemRow = memo(function ActionItemRow({ item, linkText, overdue, undated, language, expanded, revealAt, commands, onToggle }: ActionItemRowProps) {
-  const { t } = useTranslation();
+export const ActionItemRow = memo(function ActionItemRow({ t, item, linkText, overdue, undated, language, expanded, revealAt, commands, onToggle }: ActionItemRowProps) {
   const ref = useRef<HTMLLIElement>(null);
   const [flash, setFlash] = useState(false);
   useEffect(() => {

@@ -105,6 +105,7 @@ export const ActionItemsPanel = memo(function ActionItemsPanel() {
           {visible.map((item) => (
             <ActionItemRow
               key={item.id}
+              t={t}
               item={item}
               linkText={linkTexts.get(item.id) ?? null}
               overdue={isOverdue(item, today)}

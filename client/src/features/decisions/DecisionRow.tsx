@@ -1,11 +1,13 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Decision } from '@suishin/shared';
 import type { Language } from '../../i18n/language';
 import { formatIsoDate } from '../outcomes/outcomeFormat';
 import { DecisionEditor } from './DecisionEditor';
 
 export interface DecisionRowProps {
+  /** The panel's translate function: one i18n subscription per list instead of one per row. */
+  t: TFunction;
   decision: Decision;
   number: number;
   /** "2. Pricing", or null (a string so the memo compares it by value). */
@@ -23,8 +25,7 @@ export interface DecisionRowProps {
 }
 
 /** One decision in the log. Memoized: someone else's edit re-renders only the decision it touched. */
-export const DecisionRow = memo(function DecisionRow({ decision, number, agendaLabel, supersededById, supersededByNumber, supersedesNumber, language, expanded, revealAt, onToggle, onReveal }: DecisionRowProps) {
-  const { t } = useTranslation();
+export const DecisionRow = memo(function DecisionRow({ t, decision, number, agendaLabel, supersededById, supersededByNumber, supersedesNumber, language, expanded, revealAt, onToggle, onReveal }: DecisionRowProps) {
   const ref = useRef<HTMLLIElement>(null);
   const [flash, setFlash] = useState(false);
   useEffect(() => {

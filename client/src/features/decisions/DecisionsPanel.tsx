@@ -49,6 +49,7 @@ export const DecisionsPanel = memo(function DecisionsPanel({ currentAgendaItemId
             return (
               <DecisionRow
                 key={decision.id}
+                t={t}
                 decision={decision}
                 number={index + 1}
                 agendaLabel={decision.agendaItemId ? agendaLabels.get(decision.agendaItemId) ?? null : null}

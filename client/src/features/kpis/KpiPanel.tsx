@@ -117,6 +117,7 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
             return (
               <KpiRow
                 key={kpi.id}
+                t={t}
                 kpi={kpi}
                 countermeasureId={action?.id ?? null}
                 countermeasureTitle={action?.title ?? null}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { kpiDelta, kpiStatus, type ActionItemStatus, type Kpi, type KpiStatus } from '@suishin/shared';
 import type { Language } from '../../i18n/language';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
@@ -9,6 +9,8 @@ import { KpiEditor } from './KpiEditor';
 export const STATUS_TONE: Record<KpiStatus, Tone> = { on_track: 'success', at_risk: 'warning', off_track: 'danger' };
 
 export interface KpiRowProps {
+  /** The panel's translate function: one i18n subscription per list instead of one per row. */
+  t: TFunction;
   kpi: Kpi;
   /** Its countermeasure action (see shared's countermeasureOf), as primitives for the memo. */
   countermeasureId: string | null;
@@ -25,8 +27,7 @@ export interface KpiRowProps {
  * One KPI: the figures and derived status on one line, the countermeasure line under an
  * off-track KPI, and the editor when opened. Memoized: a remote edit re-renders only its KPI.
  */
-export const KpiRow = memo(function KpiRow({ kpi, countermeasureId, countermeasureTitle, countermeasureStatus, language, expanded, onToggle, onAddCountermeasure, onShowAction }: KpiRowProps) {
-  const { t } = useTranslation();
+export const KpiRow = memo(function KpiRow({ t, kpi, countermeasureId, countermeasureTitle, countermeasureStatus, language, expanded, onToggle, onAddCountermeasure, onShowAction }: KpiRowProps) {
   const status = kpiStatus(kpi);
   const delta = kpiDelta(kpi);
   const tone = delta === null ? null : deltaTone(delta, kpi.direction);

@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { parseDate, type CalendarDate } from '@internationalized/date';
 import { useTranslation } from 'react-i18next';
-import { DateTimePicker } from '../../ui/DateTimePicker';
 import { Button } from '../../ui/Button';
+
+// The calendar (react-aria's DatePicker and @internationalized/date's calendars) loads when a
+// date field is first shown, not with the room: it is ~80 ms of script evaluation on a laptop.
+const DateTimePicker = lazy(() => import('../../ui/DateTimePicker').then((m) => ({ default: m.DateTimePicker })));
 
 export interface DateFieldProps {
   label: string;
@@ -30,22 +34,35 @@ export function DateField({ label, value, onChange, className }: DateFieldProps)
   const date = toCalendarDate(value);
   return (
     <div className={['date-field', className].filter(Boolean).join(' ')}>
-      <DateTimePicker<CalendarDate>
-        label={label}
-        value={date}
-        granularity="day"
-        onChange={(next) => {
-          const iso = next ? next.toString() : null;
-          if (iso !== value) onChange(iso);
-        }}
-        previousLabel={t('newMeeting.previousMonth')}
-        nextLabel={t('newMeeting.nextMonth')}
-      />
+      <Suspense fallback={<DateFieldPlaceholder label={label} />}>
+        <DateTimePicker
+          label={label}
+          value={date}
+          granularity="day"
+          onChange={(next) => {
+            // granularity="day" with a CalendarDate value: always a date, never a date-time.
+            const iso = next ? next.toString().slice(0, 10) : null;
+            if (iso !== value) onChange(iso);
+          }}
+          previousLabel={t('newMeeting.previousMonth')}
+          nextLabel={t('newMeeting.nextMonth')}
+        />
+      </Suspense>
       {date && (
         <Button size="sm" variant="quiet" className="date-field__clear" onPress={() => onChange(null)} aria-label={t('outcomes.clearDate', { label })}>
           <span aria-hidden="true">×</span>
         </Button>
       )}
+    </div>
+  );
+}
+
+/** Same size as the picker, so nothing moves when it arrives. */
+function DateFieldPlaceholder({ label }: { label: string }) {
+  return (
+    <div className="field date-picker">
+      <span className="field__label">{label}</span>
+      <div className="date-picker__group" aria-hidden="true" />
     </div>
   );
 }

@@ -1,6 +1,5 @@
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { kpiStatus } from '@suishin/shared';
 import { useActionItems } from '../../meeting/hooks/useActionItems';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
@@ -63,30 +62,34 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
   return (
     <section className="panel outcomes" aria-labelledby="outcomes-heading" data-testid="outcomes">
       <h2 id="outcomes-heading" className="visually-hidden">{t('room.outcomes')}</h2>
-      <Tabs selectedKey={tab} onSelectionChange={(key) => setTab(key as OutcomesTab)} className="outcomes__tabs">
-        <TabList aria-label={t('room.outcomes')} className="outcomes__tablist">
-          <Tab id="kpis" className="outcomes__tab" data-testid="tab-kpis">
-            {t('kpis.heading')} <span className="outcomes__count">{kpis.length}</span>
-            {offTrack > 0 && <span className="outcomes__alert" title={t('kpis.offTrackCount', { count: offTrack })}><span className="visually-hidden">, {t('kpis.offTrackCount', { count: offTrack })}</span><span aria-hidden="true">{offTrack}</span></span>}
-          </Tab>
-          <Tab id="decisions" className="outcomes__tab" data-testid="tab-decisions">
-            {t('decisions.heading')} <span className="outcomes__count">{decisions.length}</span>
-          </Tab>
-          <Tab id="actions" className="outcomes__tab" data-testid="tab-actions">
-            {t('actions.heading')} <span className="outcomes__count">{actions.length}</span>
-            {overdue > 0 && <span className="outcomes__alert" title={t('actions.overdueCount', { count: overdue })}><span className="visually-hidden">, {t('actions.overdueCount', { count: overdue })}</span><span aria-hidden="true">{overdue}</span></span>}
-          </Tab>
-        </TabList>
-        <TabPanel id="kpis" className="outcomes__panel">
+      <OutcomeTabs
+        label={t('room.outcomes')}
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          {
+            id: 'kpis',
+            label: t('kpis.heading'),
+            count: kpis.length,
+            alert: offTrack > 0 ? { count: offTrack, label: t('kpis.offTrackCount', { count: offTrack }) } : null,
+          },
+          { id: 'decisions', label: t('decisions.heading'), count: decisions.length, alert: null },
+          {
+            id: 'actions',
+            label: t('actions.heading'),
+            count: actions.length,
+            alert: overdue > 0 ? { count: overdue, label: t('actions.overdueCount', { count: overdue }) } : null,
+          },
+        ]}
+      >
+        {tab === 'kpis' ? (
           <KpiPanel meetingLanguage={meetingLanguage} />
-        </TabPanel>
-        <TabPanel id="decisions" className="outcomes__panel">
+        ) : tab === 'decisions' ? (
           <DecisionsPanel currentAgendaItemId={currentAgendaItemId} />
-        </TabPanel>
-        <TabPanel id="actions" className="outcomes__panel">
+        ) : (
           <ActionItemsPanel />
-        </TabPanel>
-      </Tabs>
+        )}
+      </OutcomeTabs>
       <p className="outcomes__footer">{t('outcomes.shortcutsHint')}</p>
       <ActionItemDialog
         preset={actionDialog}
@@ -102,3 +105,69 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
     </section>
   );
 });
+
+interface OutcomeTab {
+  id: OutcomesTab;
+  label: string;
+  count: number;
+  alert: { count: number; label: string } | null;
+}
+
+/**
+ * The WAI-ARIA tabs pattern (one tab stop, arrow keys, Home/End), with only the selected panel
+ * mounted. Hand-written rather than react-aria's TabPanel, which re-walks every descendant with
+ * getComputedStyle on each DOM change to decide whether the panel itself needs a tab stop: with
+ * 300 action items and 20 people editing, that walk was most of the main thread's work.
+ */
+function OutcomeTabs({ label, tabs, selected, onSelect, children }: { label: string; tabs: OutcomeTab[]; selected: OutcomesTab; onSelect(tab: OutcomesTab): void; children: ReactNode }) {
+  const id = useId();
+  const buttons = useRef(new Map<OutcomesTab, HTMLButtonElement>());
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const index = tabs.findIndex((tab) => tab.id === selected);
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const tab = tabs[(next + tabs.length) % tabs.length]!;
+    onSelect(tab.id);
+    buttons.current.get(tab.id)?.focus();
+  };
+  return (
+    <>
+      <div role="tablist" aria-label={label} className="outcomes__tablist" onKeyDown={onKeyDown}>
+        {tabs.map((tab) => {
+          const isSelected = tab.id === selected;
+          return (
+            <button
+              key={tab.id}
+              ref={(element) => {
+                if (element) buttons.current.set(tab.id, element);
+                else buttons.current.delete(tab.id);
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${tab.id}`}
+              aria-selected={isSelected}
+              aria-controls={isSelected ? `${id}-panel` : undefined}
+              tabIndex={isSelected ? 0 : -1}
+              className="outcomes__tab"
+              data-selected={isSelected || undefined}
+              data-testid={`tab-${tab.id}`}
+              onClick={() => onSelect(tab.id)}
+            >
+              {tab.label} <span className="outcomes__count">{tab.count}</span>
+              {tab.alert && (
+                <span className="outcomes__alert" title={tab.alert.label}>
+                  <span className="visually-hidden">, {tab.alert.label}</span>
+                  <span aria-hidden="true">{tab.alert.count}</span>
+                </span>
+              )}
+            </button>
+          );
+        })}
+      </div>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${selected}`} className="outcomes__panel">
+        {children}
+      </div>
+    </>
+  );
+}
