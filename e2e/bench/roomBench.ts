@@ -10,11 +10,13 @@
  *     from navigation start, on a cold browser profile (nothing cached in IndexedDB) and a warm one.
  * (c) time for a remote notes edit to appear in the other browser, over 30 edits (p50, p90),
  *     with 20 people in the room (18 simulated sync clients whose presence keeps changing).
+ * (d), (e) the outcomes column (KPIs, decisions, action items) at 300/50/100 with 20 people
+ *     editing, and a 50-row KPI paste reaching the other browser: see outcomesBench.ts.
  *
  * Builds the client, starts the real server on a free loopback port with a temporary DATA_DIR
  * (as the e2e fixture does; E2E_BASE_URL uses a running one instead), seeds the meeting through
  * the sync protocol, and stops everything at the end. Bounded: gives up after BENCH_TIMEOUT_MS
- * (default 180 s). BENCH_VERBOSE=1 prints when each run synced, showed the rows, became editable.
+ * (default 360 s). BENCH_VERBOSE=1 prints when each run synced, showed the rows, became editable.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { signInAsAdmin } from '../fixtures/signIn';
 import { startServer, type RunningServer } from '../fixtures/server';
+import { outcomesFigures } from './outcomesBench';
 import { seedMeeting, simulatePeers } from './seedMeeting';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,7 +36,7 @@ const EDITS = 30;
 const COLD_RUNS = 5;
 /** People in the room while remote edits are timed: the two browsers plus simulated peers. */
 const PARTICIPANTS = 20;
-const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 360_000);
 
 interface ManifestChunk {
   file: string;
@@ -194,6 +197,7 @@ async function main(): Promise<void> {
     const meetingId = await seedMeeting(server, ITEMS);
     await loadFigures(browser, server, meetingId);
     await remoteEditFigures(browser, server, meetingId);
+    await outcomesFigures(browser, server);
   } finally {
     await browser.close();
     await server.stop();
