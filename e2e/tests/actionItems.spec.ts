@@ -1,6 +1,6 @@
 import { test, expect } from '../fixtures';
 import { addAgendaItem, createMeetingViaUi, expectLive, expectSaved, notesEditor, notesText, snapshot } from './helpers';
-import { actionRows, addAttendee, isoDaysFromToday, openOutcomesTab, pickPerson, usDateDigits } from './outcomesHelpers';
+import { actionRows, addAttendee, isoDaysFromToday, kpiRow, openOutcomesTab, pasteText, pickPerson, tsv, usDateDigits } from './outcomesHelpers';
 
 test('action items made from anywhere reach the other browser; the list filters by owner; late and undated items stand out', async ({ alice, bob }, testInfo) => {
   const url = await createMeetingViaUi(alice.page, 'Weekly sync');
@@ -88,4 +88,51 @@ test('action items made from anywhere reach the other browser; the list filters 
   await expect(bob.page.getByTestId('actions-summary')).toHaveText('3 items · 1 without due date');
   await expectSaved(alice.page);
   await snapshot(alice.page, testInfo, 'actions-alice');
+});
+
+test('an observer follows the outcomes live and has no controls to change them', async ({ alice, browser, server }) => {
+  const url = await createMeetingViaUi(alice.page, 'Board review');
+  const meetingId = new URL(url).pathname.split('/').pop()!;
+  await alice.page.getByTestId('kpi-paste-open').click();
+  await pasteText(alice.page.getByTestId('kpi-paste-text'), tsv(['売上', '百万円', '120', '90', '110']));
+  await alice.page.getByTestId('kpi-paste-apply').click();
+
+  await alice.page.getByTestId('share-button').click();
+  const share = alice.page.getByTestId('share-dialog');
+  await share.getByRole('radio', { name: 'Observer' }).click();
+  await share.getByTestId('create-link').click();
+  const link = await share.getByTestId('share-link-url').inputValue();
+  await share.getByRole('button', { name: 'Close' }).click();
+
+  const context = await browser.newContext({ baseURL: server.baseURL, locale: 'en-US' });
+  const olivia = await context.newPage();
+  await olivia.goto(link);
+  await olivia.getByRole('textbox', { name: 'Your name' }).fill('Olivia');
+  await olivia.getByRole('button', { name: 'Join' }).click();
+  await expect(olivia).toHaveURL(new RegExp(`/meetings/${meetingId}$`));
+  await expectLive(olivia);
+
+  // The figures, with no way to change them.
+  await expect(kpiRow(olivia, '売上').getByTestId('kpi-status')).toHaveText('Off track');
+  await expect(kpiRow(olivia, '売上')).toContainText('No countermeasure yet');
+  await expect(olivia.getByTestId('kpi-paste-open')).toHaveCount(0);
+  await expect(olivia.getByTestId('add-countermeasure')).toHaveCount(0);
+  await expect(olivia.getByRole('textbox', { name: 'New KPI' })).toHaveCount(0);
+  await olivia.locator('body').press('a');
+  await expect(olivia.getByTestId('action-dialog')).toHaveCount(0);
+
+  // Alice's action item and decision arrive live; Olivia can read, not edit.
+  await kpiRow(alice.page, '売上').getByTestId('add-countermeasure').click();
+  await openOutcomesTab(olivia, 'actions');
+  await expect(actionRows(olivia)).toHaveCount(1);
+  await expect(olivia.getByRole('combobox', { name: /Status of/ })).toBeDisabled();
+  await expect(olivia.getByTestId('action-item-title')).toBeDisabled();
+  await expect(olivia.getByTestId('actions-panel').getByRole('button', { name: /New action item/ })).toHaveCount(0);
+  await openOutcomesTab(alice.page, 'decisions');
+  await alice.page.getByTestId('decision-form').getByRole('textbox', { name: 'Decision' }).fill('Cut the launch discount');
+  await alice.page.getByTestId('decision-form').getByRole('button', { name: 'Record decision' }).click();
+  await openOutcomesTab(olivia, 'decisions');
+  await expect(olivia.getByTestId('decision-text')).toContainText('Cut the launch discount');
+  await expect(olivia.getByTestId('decision-form')).toHaveCount(0);
+  await context.close();
 });

@@ -11,6 +11,8 @@ export interface ActionItemRowProps {
   /** The panel's translate function: one i18n subscription per list instead of one per row. */
   t: TFunction;
   item: ActionItem;
+  /** False for observers: no status change, no editor. */
+  canEdit: boolean;
   /** "KPI · Churn rate", or null when not linked (a string, so the memo compares it by value). */
   linkText: string | null;
   overdue: boolean;
@@ -27,7 +29,7 @@ export interface ActionItemRowProps {
  * One action item. Memoized: the list hook keeps unchanged items' identity and every other prop
  * is a primitive or stable, so someone else's edit re-renders that item's row only.
  */
-export const ActionItemRow = memo(function ActionItemRow({ t, item, linkText, overdue, undated, language, expanded, revealAt, commands, onToggle }: ActionItemRowProps) {
+export const ActionItemRow = memo(function ActionItemRow({ t, item, canEdit, linkText, overdue, undated, language, expanded, revealAt, commands, onToggle }: ActionItemRowProps) {
   const ref = useRef<HTMLLIElement>(null);
   const [flash, setFlash] = useState(false);
   useEffect(() => {
@@ -52,6 +54,7 @@ export const ActionItemRow = memo(function ActionItemRow({ t, item, linkText, ov
           className={`status-select status-select--${item.status}`}
           aria-label={t('actions.statusOf', { title: item.title })}
           value={item.status}
+          disabled={!canEdit}
           onChange={(event) => commands.update(item.id, { status: event.target.value as ActionItemStatus })}
         >
           {ACTION_ITEM_STATUSES.map((status) => <option key={status} value={status}>{t(`actions.status.${status}`)}</option>)}
@@ -59,7 +62,8 @@ export const ActionItemRow = memo(function ActionItemRow({ t, item, linkText, ov
         <button
           type="button"
           className={['action-row__title', closed && 'action-row__title--closed'].filter(Boolean).join(' ')}
-          aria-expanded={expanded}
+          aria-expanded={canEdit ? expanded : undefined}
+          disabled={!canEdit}
           onClick={() => onToggle(item.id)}
           data-testid="action-item-title"
         >
@@ -84,7 +88,7 @@ export const ActionItemRow = memo(function ActionItemRow({ t, item, linkText, ov
         </span>
         {linkText && <span className="action-row__link" title={linkText}>{linkText}</span>}
       </div>
-      {expanded && <ActionItemEditor item={item} onDone={() => onToggle(item.id)} />}
+      {expanded && canEdit && <ActionItemEditor item={item} onDone={() => onToggle(item.id)} />}
     </li>
   );
 });

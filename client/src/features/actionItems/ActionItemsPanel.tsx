@@ -10,6 +10,7 @@ import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';
 import { isOverdue, isUndated, todayIso } from '../outcomes/dates';
 import { Kbd } from '../outcomes/Kbd';
+import { useRoomAccess } from '../access/useMeetingAccess';
 import { useOutcomesStore } from '../outcomes/outcomesStore';
 import { actionFacets, ANY, filterActionItems, NO_FILTER, NONE, type ActionFilter, type StatusFilter } from './actionFilters';
 import { ActionItemRow } from './ActionItemRow';
@@ -31,6 +32,7 @@ export const ActionItemsPanel = memo(function ActionItemsPanel() {
   const commands = useActionItemCommands();
   const openDialog = useOutcomesStore((s) => s.openActionDialog);
   const reveal = useOutcomesStore((s) => s.reveal);
+  const { canEdit } = useRoomAccess();
   const [filter, setFilter] = useState<ActionFilter>(NO_FILTER);
   const [expandedId, setExpandedId] = useState<string | null>(null);
   const today = todayIso();
@@ -64,11 +66,13 @@ export const ActionItemsPanel = memo(function ActionItemsPanel() {
 
   return (
     <div className="outcome-section actions-panel" data-testid="actions-panel">
-      <div className="outcome-toolbar">
-        <Button size="sm" variant="primary" onPress={() => openDialog(null)} aria-keyshortcuts="a">
-          {t('actions.new')} <Kbd>A</Kbd>
-        </Button>
-      </div>
+      {canEdit && (
+        <div className="outcome-toolbar">
+          <Button size="sm" variant="primary" onPress={() => openDialog(null)} aria-keyshortcuts="a">
+            {t('actions.new')} <Kbd>A</Kbd>
+          </Button>
+        </div>
+      )}
       <div className="action-filters" role="group" aria-label={t('actions.filters')}>
         <FilterSelect id={`${id}-owner`} label={t('actions.filterOwner')} value={filter.owner} onChange={(owner) => set({ owner })}>
           <option value={ANY}>{t('actions.allOwners')}</option>
@@ -107,6 +111,7 @@ export const ActionItemsPanel = memo(function ActionItemsPanel() {
               key={item.id}
               t={t}
               item={item}
+              canEdit={canEdit}
               linkText={linkTexts.get(item.id) ?? null}
               overdue={isOverdue(item, today)}
               undated={isUndated(item)}

@@ -9,6 +9,8 @@ export interface DecisionRowProps {
   /** The panel's translate function: one i18n subscription per list instead of one per row. */
   t: TFunction;
   decision: Decision;
+  /** False for observers: the log only, no editor. */
+  canEdit: boolean;
   number: number;
   /** "2. Pricing", or null (a string so the memo compares it by value). */
   agendaLabel: string | null;
@@ -25,7 +27,7 @@ export interface DecisionRowProps {
 }
 
 /** One decision in the log. Memoized: someone else's edit re-renders only the decision it touched. */
-export const DecisionRow = memo(function DecisionRow({ t, decision, number, agendaLabel, supersededById, supersededByNumber, supersedesNumber, language, expanded, revealAt, onToggle, onReveal }: DecisionRowProps) {
+export const DecisionRow = memo(function DecisionRow({ t, decision, canEdit, number, agendaLabel, supersededById, supersededByNumber, supersedesNumber, language, expanded, revealAt, onToggle, onReveal }: DecisionRowProps) {
   const ref = useRef<HTMLLIElement>(null);
   const [flash, setFlash] = useState(false);
   useEffect(() => {
@@ -46,7 +48,7 @@ export const DecisionRow = memo(function DecisionRow({ t, decision, number, agen
     >
       <span className="decision-row__number" aria-hidden="true">#{number}</span>
       <div className="decision-row__body">
-        <button type="button" className="decision-row__text" aria-expanded={expanded} onClick={() => onToggle(decision.id)} data-testid="decision-text">
+        <button type="button" className="decision-row__text" aria-expanded={canEdit ? expanded : undefined} disabled={!canEdit} onClick={() => onToggle(decision.id)} data-testid="decision-text">
           <span className="visually-hidden">{t('decisions.numberLabel', { number })} </span>
           {decision.text}
         </button>
@@ -73,7 +75,7 @@ export const DecisionRow = memo(function DecisionRow({ t, decision, number, agen
             <button type="button" className="link-button" onClick={() => onReveal(decision.supersedesId!)}>{t('decisions.supersedesNumber', { number: supersedesNumber })}</button>
           )}
         </div>
-        {expanded && <DecisionEditor decision={decision} index={number - 1} onDone={() => onToggle(decision.id)} />}
+        {expanded && canEdit && <DecisionEditor decision={decision} index={number - 1} onDone={() => onToggle(decision.id)} />}
       </div>
     </li>
   );

@@ -4,6 +4,7 @@ import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useDecisions } from '../../meeting/hooks/useDecisions';
 import { useUiStore } from '../../state/uiStore';
+import { useRoomAccess } from '../access/useMeetingAccess';
 import { useOutcomesStore } from '../outcomes/outcomesStore';
 import { DecisionForm } from './DecisionForm';
 import { DecisionRow } from './DecisionRow';
@@ -21,6 +22,7 @@ export const DecisionsPanel = memo(function DecisionsPanel({ currentAgendaItemId
   const attendees = useAttendees();
   const reveal = useOutcomesStore((s) => s.reveal);
   const revealRow = useOutcomesStore((s) => s.revealRow);
+  const { canEdit } = useRoomAccess();
   const [expandedId, setExpandedId] = useState<string | null>(null);
 
   const { numberOf, supersededBy } = useMemo(() => {
@@ -38,7 +40,7 @@ export const DecisionsPanel = memo(function DecisionsPanel({ currentAgendaItemId
 
   return (
     <div className="outcome-section decisions-panel" data-testid="decisions-panel">
-      <DecisionForm currentAgendaItemId={currentAgendaItemId} agenda={agenda} decisions={decisions} attendees={attendees} onRecorded={() => {}} />
+      {canEdit && <DecisionForm currentAgendaItemId={currentAgendaItemId} agenda={agenda} decisions={decisions} attendees={attendees} onRecorded={() => {}} />}
       {decisions.length === 0 ? (
         <p className="outcome-empty muted">{t('decisions.empty')}</p>
       ) : (
@@ -51,6 +53,7 @@ export const DecisionsPanel = memo(function DecisionsPanel({ currentAgendaItemId
                 key={decision.id}
                 t={t}
                 decision={decision}
+                canEdit={canEdit}
                 number={index + 1}
                 agendaLabel={decision.agendaItemId ? agendaLabels.get(decision.agendaItemId) ?? null : null}
                 supersededById={replacedBy ?? null}

@@ -7,6 +7,7 @@ import { useKpiCommands, useKpis } from '../../meeting/hooks/useKpis';
 import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
+import { useRoomAccess } from '../access/useMeetingAccess';
 import { useOutcomesStore } from '../outcomes/outcomesStore';
 import { describeTarget } from '../outcomes/shortcuts';
 import { KpiPasteDialog } from './KpiPasteDialog';
@@ -30,6 +31,7 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
   const actions = useActionItems();
   const commands = useKpiCommands();
   const revealRow = useOutcomesStore((s) => s.revealRow);
+  const { canEdit } = useRoomAccess();
   const [expandedId, setExpandedId] = useState<string | null>(null);
   const [pasteText, setPasteText] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -60,6 +62,7 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
   );
 
   function onPanelPaste(event: ClipboardEvent<HTMLDivElement>) {
+    if (!canEdit) return;
     // A table pasted anywhere in the panel except a text field opens the preview with it.
     const target = describeTarget(event.target);
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
@@ -88,9 +91,11 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
 
   return (
     <div className="outcome-section kpi-panel" data-testid="kpi-panel" onPaste={onPanelPaste}>
-      <div className="outcome-toolbar">
-        <Button size="sm" variant="primary" onPress={() => setPasteText('')} data-testid="kpi-paste-open">{t('kpis.paste.open')}</Button>
-      </div>
+      {canEdit && (
+        <div className="outcome-toolbar">
+          <Button size="sm" variant="primary" onPress={() => setPasteText('')} data-testid="kpi-paste-open">{t('kpis.paste.open')}</Button>
+        </div>
+      )}
       <p className="kpi-rule" id="kpi-rule" data-testid="kpi-rule">
         {t('kpis.rule', { margin })}
       </p>
@@ -119,6 +124,7 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
                 key={kpi.id}
                 t={t}
                 kpi={kpi}
+                canEdit={canEdit}
                 countermeasureId={action?.id ?? null}
                 countermeasureTitle={action?.title ?? null}
                 countermeasureStatus={action?.status ?? null}
@@ -132,24 +138,26 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
           })}
         </table>
       )}
-      <form className="outcome-add" onSubmit={onAdd} aria-label={t('kpis.add')}>
-        <TextField
-          label={t('kpis.add')}
-          hideLabel
-          placeholder={t('kpis.addPlaceholder')}
-          value={newName}
-          inputRef={newNameInput}
-          isInvalid={error !== null}
-          validate={() => error ?? true}
-          validationBehavior="aria"
-          onChange={(value) => {
-            setNewName(value);
-            if (error) setError(null);
-          }}
-          className="outcome-add__field"
-        />
-        <Button size="sm" type="submit">{t('kpis.addShort')}</Button>
-      </form>
+      {canEdit && (
+        <form className="outcome-add" onSubmit={onAdd} aria-label={t('kpis.add')}>
+          <TextField
+            label={t('kpis.add')}
+            hideLabel
+            placeholder={t('kpis.addPlaceholder')}
+            value={newName}
+            inputRef={newNameInput}
+            isInvalid={error !== null}
+            validate={() => error ?? true}
+            validationBehavior="aria"
+            onChange={(value) => {
+              setNewName(value);
+              if (error) setError(null);
+            }}
+            className="outcome-add__field"
+          />
+          <Button size="sm" type="submit">{t('kpis.addShort')}</Button>
+        </form>
+      )}
       <KpiPasteDialog
         initialText={pasteText}
         kpis={kpis}

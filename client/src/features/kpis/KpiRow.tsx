@@ -12,6 +12,8 @@ export interface KpiRowProps {
   /** The panel's translate function: one i18n subscription per list instead of one per row. */
   t: TFunction;
   kpi: Kpi;
+  /** False for observers (and read-only sockets): figures only, no editor or buttons. */
+  canEdit: boolean;
   /** Its countermeasure action (see shared's countermeasureOf), as primitives for the memo. */
   countermeasureId: string | null;
   countermeasureTitle: string | null;
@@ -27,7 +29,7 @@ export interface KpiRowProps {
  * One KPI: the figures and derived status on one line, the countermeasure line under an
  * off-track KPI, and the editor when opened. Memoized: a remote edit re-renders only its KPI.
  */
-export const KpiRow = memo(function KpiRow({ t, kpi, countermeasureId, countermeasureTitle, countermeasureStatus, language, expanded, onToggle, onAddCountermeasure, onShowAction }: KpiRowProps) {
+export const KpiRow = memo(function KpiRow({ t, kpi, canEdit, countermeasureId, countermeasureTitle, countermeasureStatus, language, expanded, onToggle, onAddCountermeasure, onShowAction }: KpiRowProps) {
   const status = kpiStatus(kpi);
   const delta = kpiDelta(kpi);
   const tone = delta === null ? null : deltaTone(delta, kpi.direction);
@@ -37,9 +39,13 @@ export const KpiRow = memo(function KpiRow({ t, kpi, countermeasureId, counterme
     <tbody className={['kpi-group', status && `kpi-group--${status}`, expanded && 'kpi-group--expanded'].filter(Boolean).join(' ')} data-testid="kpi" data-kpi-id={kpi.id} data-status={status ?? 'none'}>
       <tr className="kpi-row">
         <th scope="row" className="kpi-row__name">
-          <button type="button" className="kpi-row__toggle" aria-expanded={expanded} onClick={() => onToggle(kpi.id)} data-testid="kpi-name">
-            {kpi.name}
-          </button>
+          {canEdit ? (
+            <button type="button" className="kpi-row__toggle" aria-expanded={expanded} onClick={() => onToggle(kpi.id)} data-testid="kpi-name">
+              {kpi.name}
+            </button>
+          ) : (
+            <span className="kpi-row__toggle" data-testid="kpi-name">{kpi.name}</span>
+          )}
           {(kpi.owner || kpi.comment) && (
             <span className="kpi-row__sub">
               {kpi.owner}
@@ -91,21 +97,23 @@ export const KpiRow = memo(function KpiRow({ t, kpi, countermeasureId, counterme
             ) : (
               <span className="countermeasure countermeasure--missing">
                 <span className="countermeasure__missing"><span aria-hidden="true">! </span>{t('kpis.noCountermeasure')}</span>
-                <button
-                  type="button"
-                  className="btn btn--sm btn--secondary countermeasure__add"
-                  onClick={() => onAddCountermeasure(kpi.id)}
-                  aria-label={t('kpis.addCountermeasureFor', { name: kpi.name })}
-                  data-testid="add-countermeasure"
-                >
-                  {t('kpis.addCountermeasure')}
-                </button>
+                {canEdit && (
+                  <button
+                    type="button"
+                    className="btn btn--sm btn--secondary countermeasure__add"
+                    onClick={() => onAddCountermeasure(kpi.id)}
+                    aria-label={t('kpis.addCountermeasureFor', { name: kpi.name })}
+                    data-testid="add-countermeasure"
+                  >
+                    {t('kpis.addCountermeasure')}
+                  </button>
+                )}
               </span>
             )}
           </td>
         </tr>
       )}
-      {expanded && (
+      {expanded && canEdit && (
         <tr className="kpi-row__editor">
           <td colSpan={3}>
             <KpiEditor kpi={kpi} onDone={() => onToggle(kpi.id)} />

@@ -6,6 +6,7 @@ import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useDecisions } from '../../meeting/hooks/useDecisions';
 import { useKpis } from '../../meeting/hooks/useKpis';
+import { useRoomAccess } from '../access/useMeetingAccess';
 import { ActionItemDialog } from '../actionItems/ActionItemDialog';
 import { ActionItemsPanel } from '../actionItems/ActionItemsPanel';
 import { DecisionsPanel } from '../decisions/DecisionsPanel';
@@ -36,6 +37,7 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
   const closeActionDialog = useOutcomesStore((s) => s.closeActionDialog);
   const revealRow = useOutcomesStore((s) => s.revealRow);
   const requestDecisionFocus = useOutcomesStore((s) => s.requestDecisionFocus);
+  const { canEdit } = useRoomAccess();
   const kpis = useKpis();
   const decisions = useDecisions();
   const actions = useActionItems();
@@ -48,6 +50,7 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
   const targets = useMemo(() => ({ agenda, decisions, kpis }), [agenda, decisions, kpis]);
 
   useEffect(() => {
+    if (!canEdit) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const shortcut = shortcutFor(event, describeTarget(event.target));
       if (!shortcut || useOutcomesStore.getState().actionDialog) return;
@@ -57,7 +60,7 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [currentAgendaItemId, openActionDialog, requestDecisionFocus]);
+  }, [canEdit, currentAgendaItemId, openActionDialog, requestDecisionFocus]);
 
   return (
     <section className="panel outcomes" aria-labelledby="outcomes-heading" data-testid="outcomes">
@@ -90,9 +93,9 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
           <ActionItemsPanel />
         )}
       </OutcomeTabs>
-      <p className="outcomes__footer">{t('outcomes.shortcutsHint')}</p>
+      {canEdit && <p className="outcomes__footer">{t('outcomes.shortcutsHint')}</p>}
       <ActionItemDialog
-        preset={actionDialog}
+        preset={canEdit ? actionDialog : null}
         attendees={attendees}
         departments={departments}
         targets={targets}
