@@ -86,6 +86,18 @@ test('the outcomes column in English and Japanese, on a laptop and a tablet', as
   await expect(kpiRow(alice.page, '解約率').getByTestId('kpi-status')).toHaveText('順調');
   await expect(alice.page.getByTestId('kpi-rule')).toContainText('要注意: 目標との差が10%以内');
   await shoot(alice.page, testInfo, 'outcomes-ja-kpis');
+  await kpiRow(alice.page, '解約率').getByTestId('kpi-name').click();
+  await expect(alice.page.getByTestId('kpi-editor').getByRole('textbox', { name: '実績' })).toHaveValue('1.7');
+  await shoot(alice.page, testInfo, 'outcomes-ja-kpi-editor');
+  await kpiRow(alice.page, '解約率').getByTestId('kpi-name').click();
+  await alice.page.getByTestId('kpi-paste-open').click();
+  await pasteText(alice.page.getByTestId('kpi-paste-text'), tsv(['KPI', 'Target', 'Actual'], ['CVR', '3%', '２．５％'], ['', '5', '4'], ['ARPU', '¥1,200', '#DIV/0!']));
+  await expect(alice.page.getByTestId('kpi-paste-problems')).toContainText('3 行目: 指標名が空です');
+  await expect(alice.page.getByTestId('kpi-paste-problems')).toContainText('4 行目: 実績がスプレッドシートのエラー値です（#DIV/0!）');
+  const pastePath = testInfo.outputPath('kpi-paste-ja.png');
+  await alice.page.screenshot({ path: pastePath });
+  await testInfo.attach('kpi-paste-ja', { path: pastePath, contentType: 'image/png' });
+  await alice.page.getByTestId('kpi-paste-dialog').getByRole('button', { name: 'キャンセル' }).click();
   await openOutcomesTab(alice.page, 'decisions');
   await expect(alice.page.getByTestId('superseded-by')).toHaveText('#2 により変更');
   await shoot(alice.page, testInfo, 'outcomes-ja-decisions');
