@@ -131,7 +131,8 @@ test('edits made offline are kept and merge when the connection returns', async 
   await expect.poll(() => notesText(bob.page)).toContain('Bob offline.');
 
   await bobNet.up();
-  await bob.page.getByRole('button', { name: 'Reconnect now' }).click();
+  // The button is there while the client waits out its backoff; its own retry may win the race.
+  await bob.page.getByRole('button', { name: 'Reconnect now' }).click({ timeout: 5_000 }).catch(() => undefined);
   await expectLive(bob.page);
   // Both added at the end concurrently: the model orders the two the same way for everyone.
   await expect(agendaTitles(alice.page)).toHaveCount(3);
