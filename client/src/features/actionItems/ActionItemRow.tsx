@@ -5,6 +5,7 @@ import type { ActionItemCommands } from '../../meeting/hooks/useActionItems';
 import { Button } from '../../ui/Button';
 import { ActionItemEditor } from './ActionItemEditor';
 import { formatIsoDate } from '../outcomes/outcomeFormat';
+import { useOutcomesStore } from '../outcomes/outcomesStore';
 import type { Language } from '../../i18n/language';
 
 export interface ActionItemRowProps {
@@ -37,9 +38,13 @@ export const ActionItemRow = memo(function ActionItemRow({ t, item, canEdit, lin
     ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     ref.current?.querySelector<HTMLElement>('.action-row__title')?.focus();
     setFlash(true);
+    useOutcomesStore.getState().clearReveal(revealAt);
+  }, [revealAt]);
+  useEffect(() => {
+    if (!flash) return;
     const timer = setTimeout(() => setFlash(false), 1600);
     return () => clearTimeout(timer);
-  }, [revealAt]);
+  }, [flash]);
 
   const closed = item.status === 'done' || item.status === 'dropped';
   return (

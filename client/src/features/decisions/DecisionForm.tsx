@@ -42,10 +42,13 @@ export function DecisionForm({ currentAgendaItemId, agenda, decisions, attendees
   const [error, setError] = useState<string | null>(null);
   const agendaItemId = chosenAgendaId === undefined ? currentAgendaItemId : chosenAgendaId;
 
-  const focusRequest = useOutcomesStore((s) => s.decisionFocusRequest);
+  const focusPending = useOutcomesStore((s) => s.decisionFocusPending);
+  const clearDecisionFocus = useOutcomesStore((s) => s.clearDecisionFocus);
   useEffect(() => {
-    if (focusRequest > 0) textRef.current?.focus();
-  }, [focusRequest]);
+    if (!focusPending) return;
+    textRef.current?.focus();
+    clearDecisionFocus();
+  }, [focusPending, clearDecisionFocus]);
 
   function record(event?: FormEvent) {
     event?.preventDefault();

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Decision } from '@suishin/shared';
 import type { Language } from '../../i18n/language';
 import { formatIsoDate } from '../outcomes/outcomeFormat';
+import { useOutcomesStore } from '../outcomes/outcomesStore';
 import { DecisionEditor } from './DecisionEditor';
 
 export interface DecisionRowProps {
@@ -35,9 +36,13 @@ export const DecisionRow = memo(function DecisionRow({ t, decision, canEdit, num
     ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     ref.current?.querySelector<HTMLElement>('.decision-row__text')?.focus();
     setFlash(true);
+    useOutcomesStore.getState().clearReveal(revealAt);
+  }, [revealAt]);
+  useEffect(() => {
+    if (!flash) return;
     const timer = setTimeout(() => setFlash(false), 1600);
     return () => clearTimeout(timer);
-  }, [revealAt]);
+  }, [flash]);
 
   return (
     <li
