@@ -131,6 +131,25 @@ describe('role links and sessions', () => {
   });
 });
 
+describe('session cookie size', () => {
+  it('stays under the 4 KiB browsers keep, however many links a person opens', async () => {
+    const { auth, store } = await setup();
+    let credential = null;
+    for (let i = 0; i < 40; i++) {
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      await store.createMeeting(id, new Uint8Array([0, 0]), { title: id, status: 'draft', scheduledStart: null });
+      const link = await auth.issueLink(id, 'participant', 24 * 90);
+      const result = await auth.exchange(link.token, '長い名前の参加者さん'.repeat(3), credential);
+      if (!result.ok) throw new Error(result.reason);
+      credential = result.credential;
+    }
+    expect(credential!.grants).toHaveLength(24);
+    const { value } = auth.sessionCookie(credential!);
+    expect(`suishin_session=${value}`.length).toBeLessThan(4096);
+    expect(auth.readSession(value)?.grants).toHaveLength(24);
+  });
+});
+
 describe('socket tickets', () => {
   it('work once, for their meeting, within their lifetime', async () => {
     const { auth, advance } = await setup();

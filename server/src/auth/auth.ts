@@ -33,8 +33,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const ADMIN_SESSION_MS = 30 * DAY_MS;
 /** A ticket must be used within this time. */
 export const TICKET_SECONDS = 30;
-/** Grants kept per session; the ones expiring soonest are dropped first. */
-const MAX_GRANTS = 32;
+/** Grants kept per session (the cookie must stay under 4 KiB); the ones expiring soonest are dropped first. */
+const MAX_GRANTS = 24;
 
 export type LinkRefusal = 'invalid' | 'expired' | 'revoked' | 'unknown-meeting';
 

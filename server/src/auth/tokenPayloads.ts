@@ -23,7 +23,7 @@ export const sessionPayload = z
     sid: z.string().min(8).max(64),
     adm: z.boolean(),
     nm: z.string().max(200).nullable(),
-    g: z.array(grant).max(64),
+    g: z.array(grant).max(24),
     exp: seconds,
   })
   .strict();
