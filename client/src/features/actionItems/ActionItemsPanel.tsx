@@ -14,7 +14,7 @@ import { useRoomAccess } from '../access/useMeetingAccess';
 import { useOutcomesStore } from '../outcomes/outcomesStore';
 import { actionFacets, ANY, filterActionItems, NO_FILTER, NONE, type ActionFilter, type StatusFilter } from './actionFilters';
 import { ActionItemRow } from './ActionItemRow';
-import { describeLink } from './linkTargets';
+import { linkLabeler } from './linkTargets';
 
 /**
  * The meeting's action items: filter by owner, department and status; overdue and undated items
@@ -41,11 +41,12 @@ export const ActionItemsPanel = memo(function ActionItemsPanel() {
   const facets = useMemo(() => actionFacets(items, today, localeOf(language)), [items, today, language]);
   const visible = useMemo(() => filterActionItems(items, filter, today), [items, filter, today]);
   const linkTexts = useMemo(() => {
-    const targets = { agenda, decisions, kpis };
+    const label = linkLabeler({ agenda, decisions, kpis });
+    const kinds = { agenda: t('actions.linkKinds.agenda'), decision: t('actions.linkKinds.decision'), kpi: t('actions.linkKinds.kpi') };
     const texts = new Map<string, string>();
     for (const item of items) {
-      const link = describeLink(item.link, targets);
-      if (link) texts.set(item.id, `${t(`actions.linkKinds.${link.kind}`)} · ${link.label}`);
+      const text = label(item.link);
+      if (text !== null) texts.set(item.id, `${kinds[item.link!.kind]} · ${text}`);
     }
     return texts;
   }, [items, agenda, decisions, kpis, t]);
