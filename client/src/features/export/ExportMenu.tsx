@@ -4,6 +4,7 @@ import { Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Text } from 
 import type { TrackerKind } from '@suishin/shared';
 import { formats, type ExportLanguage } from '@suishin/shared/export';
 import { Button } from '../../ui/Button';
+import { useMyRole } from '../access/useMeetingAccess';
 import { exportUrl, listTrackers, TRACKER_NAMES, type TrackerSummary } from './api';
 import { TrackerPushDialog } from './TrackerPushDialog';
 import './export.css';
@@ -20,6 +21,7 @@ export interface ExportMenuProps {
  * The facilitator's Export menu: every file format of shared's registry (downloaded from the
  * server, which renders it in the meeting's language with the link back to the meeting), and the
  * trackers this server can create issues in. Linear's CSV says that its importer drops due dates.
+ * Shown to facilitators only (the server refuses the others anyway).
  */
 export function ExportMenu({ meetingId, language, withoutMinutes }: ExportMenuProps) {
   const { t, i18n } = useTranslation();
@@ -27,6 +29,7 @@ export function ExportMenu({ meetingId, language, withoutMinutes }: ExportMenuPr
   const [trackers, setTrackers] = useState<TrackerSummary[] | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const [pushing, setPushing] = useState<TrackerKind | null>(null);
+  const facilitator = useMyRole(meetingId) === 'facilitator';
 
   useEffect(() => {
     if (!menuOpen || trackers) return;
@@ -40,6 +43,7 @@ export function ExportMenu({ meetingId, language, withoutMinutes }: ExportMenuPr
     };
   }, [menuOpen, trackers, meetingId]);
 
+  if (!facilitator) return null;
   const linearConfigured = trackers?.some((tr) => tr.tracker === 'linear' && tr.state === 'configured') ?? false;
   const usable = (trackers ?? []).filter((tr) => tr.state !== 'not-configured');
   const minutesFormats = formats.filter((f) => f.content === 'minutes');
