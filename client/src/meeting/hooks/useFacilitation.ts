@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import {
-  endMeeting,
   extendTimer,
   goToAgendaItem,
   nextAgendaItem,
@@ -18,6 +17,7 @@ export { useServerNow } from './useServerNow';
  * The facilitator's commands. Each stamps the server's time (this browser's clock corrected by
  * the measured offset), so every client computes the same remaining time from the document.
  * They throw shared's ModelError when the meeting is not in a state that allows them.
+ * Ending is not here: it goes through the closing checklist and POST /api/meetings/:id/end.
  */
 export interface FacilitationCommands {
   start(): void;
@@ -27,7 +27,6 @@ export interface FacilitationCommands {
   pause(): void;
   resume(): void;
   extend(minutes: number): void;
-  end(): void;
 }
 
 export function useFacilitation(): FacilitationCommands {
@@ -42,7 +41,6 @@ export function useFacilitation(): FacilitationCommands {
       pause: () => pauseTimer(doc, now()),
       resume: () => resumeTimer(doc, now()),
       extend: (minutes) => extendTimer(doc, minutes),
-      end: () => endMeeting(doc, now()),
     };
   }, [doc]);
 }
