@@ -22,23 +22,9 @@ export interface SearchQuery {
   limit?: number;
 }
 
-export interface SnippetSegment {
-  text: string;
-  mark: boolean;
-}
+import type { SearchHit, SnippetSegment } from '@suishin/shared';
 
-export interface SearchHit {
-  kind: 'agenda' | 'decision' | 'actionItem';
-  meetingId: string;
-  meetingTitle: string;
-  seriesId: string | null;
-  heldOn: string | null;
-  itemId: string;
-  title: string;
-  snippet: SnippetSegment[];
-  /** Client route of the meeting at the item. */
-  link: string;
-}
+export type { SearchHit, SnippetSegment };
 
 const START = '\u0002';
 const END = '\u0003';

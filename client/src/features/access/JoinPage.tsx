@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { MAX_DISPLAY_NAME_LENGTH } from '@suishin/shared';
+import { MAX_DISPLAY_NAME_LENGTH } from '@suishin/shared/protocol';
 import { setDisplayName, useIdentity } from '../../meeting/hooks/usePresence';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';

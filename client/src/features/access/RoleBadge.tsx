@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@suishin/shared';
+import type { Role } from '@suishin/shared/protocol';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
 
 const tone: Record<Role, Tone> = { facilitator: 'info', participant: 'success', observer: 'warning' };

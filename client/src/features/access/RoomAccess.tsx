@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PermissionDenied } from '@suishin/shared';
+import { PermissionDenied } from '@suishin/shared/protocol';
 import { HeaderStatus } from '../../app/headerSlot';
 import { useIdentity } from '../../meeting/hooks/usePresence';
 import { getMeetingConnection } from '../../meeting/registry';

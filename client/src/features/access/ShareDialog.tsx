@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { ROLES, type CreateLinkResponse, type Role } from '@suishin/shared';
+import { ROLES, type CreateLinkResponse, type Role } from '@suishin/shared/protocol';
 import { formatDateTime } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';

@@ -8,7 +8,7 @@ import type {
   RotateLinksResponse,
   SessionExchangeResponse,
   SessionInfo,
-} from '@suishin/shared';
+} from '@suishin/shared/protocol';
 import { request } from '../meetings/meetingsApi';
 
 export function fetchSession(): Promise<SessionInfo> {

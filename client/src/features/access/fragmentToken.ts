@@ -1,4 +1,4 @@
-import { TOKEN_FRAGMENT_KEY, type Role } from '@suishin/shared';
+import { TOKEN_FRAGMENT_KEY, type Role } from '@suishin/shared/protocol';
 
 /**
  * Takes the sign-in token out of the URL fragment (`#token=…`) and removes it from the address bar

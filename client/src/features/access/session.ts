@@ -4,7 +4,7 @@
  * "sign in with your link" page.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import type { Role, SessionInfo } from '@suishin/shared';
+import type { Role, SessionInfo } from '@suishin/shared/protocol';
 import { createStore } from '../../meeting/externalStore';
 import { ApiError, UNAUTHORIZED_EVENT } from '../meetings/meetingsApi';
 import { fetchSession } from './accessApi';

@@ -1,23 +1,9 @@
 import { apiRequest as request } from '../series/apiRequest';
 import { queryOf } from '../archive/archiveApi';
 
-export interface SnippetSegment {
-  text: string;
-  mark: boolean;
-}
+import type { SearchHit, SnippetSegment } from '@suishin/shared/protocol';
 
-/** One hit of `GET /api/search`. */
-export interface SearchHit {
-  kind: 'agenda' | 'decision' | 'actionItem';
-  meetingId: string;
-  meetingTitle: string;
-  seriesId: string | null;
-  heldOn: string | null;
-  itemId: string;
-  title: string;
-  snippet: SnippetSegment[];
-  link: string;
-}
+export type { SearchHit, SnippetSegment };
 
 export interface SearchFilters {
   q: string;

@@ -1,0 +1,9 @@
+/**
+ * The wire protocol alone (`@suishin/shared/protocol`): constants and types with no Yjs behind
+ * them, so pages that only talk REST (the meetings list, sign-in) don't pull Yjs into their chunk.
+ */
+export * from './access';
+export * from './closeCodes';
+export * from './errors';
+export * from './messages';
+export * from './search';
