@@ -35,11 +35,17 @@ test('two people build the agenda together, live', async ({ alice, bob }, testIn
 
   // Bob reorders with the keyboard: pick up the last item, move it up twice, drop it.
   const handle = bob.page.getByRole('button', { name: 'Reorder Action item follow-up' });
+  // dnd-kit measures the layout between key presses (in animation frames); presses fired within a
+  // millisecond can be coalesced, which no person does. So each press waits two frames.
+  const press = async (key: string) => {
+    await bob.page.keyboard.press(key);
+    await bob.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  };
   await handle.focus();
-  await bob.page.keyboard.press('Space');
-  await bob.page.keyboard.press('ArrowUp');
-  await bob.page.keyboard.press('ArrowUp');
-  await bob.page.keyboard.press('Space');
+  await press('Space');
+  await press('ArrowUp');
+  await press('ArrowUp');
+  await press('Space');
   const reordered = ['Action item follow-up', 'KPI review (Q3)', 'Launch readiness'];
   await expect(agendaTitles(bob.page)).toHaveText(reordered);
   await expect(agendaTitles(alice.page)).toHaveText(reordered);
