@@ -49,8 +49,14 @@ async function health(server: ChildServer) {
 }
 
 /** One writer edits at `ratePerSecond`; returns per-edit fan-out latencies (ms). */
-async function fanOut(rooms: BenchClient[][], ratePerSecond: number, seconds: number): Promise<number[]> {
+/**
+ * One writer per room edits at `ratePerSecond`. Per edit: `latencies` until every other client of
+ * the room has applied it, `firstLatencies` until the first one has (the rest of the spread is
+ * this process working through its many clients, not the server).
+ */
+async function fanOut(rooms: BenchClient[][], ratePerSecond: number, seconds: number, pass: string) {
   const latencies: number[] = [];
+  const firstLatencies: number[] = [];
   const runs = rooms.map(async (clients, roomIndex) => {
     const [writer, ...readers] = clients as [BenchClient, ...BenchClient[]];
     const sentAt = new Map<number, number>();
@@ -60,10 +66,11 @@ async function fanOut(rooms: BenchClient[][], ratePerSecond: number, seconds: nu
     const allDone = new Promise<void>((r) => (resolveAll = r));
     const total = Math.round(ratePerSecond * seconds);
     for (const reader of readers) {
-      reader.doc.getArray<number>('bench').observe((event) => {
+      reader.doc.getArray<number>(pass).observe((event) => {
         const now = performance.now();
         for (const item of event.changes.added) {
           for (const n of item.content.getContent() as number[]) {
+            if (!pending.has(n)) firstLatencies.push(now - sentAt.get(n)!);
             const left = (pending.get(n) ?? readers.length) - 1;
             pending.set(n, left);
             if (left === 0) {
@@ -75,7 +82,7 @@ async function fanOut(rooms: BenchClient[][], ratePerSecond: number, seconds: nu
         }
       });
     }
-    const arr = writer.doc.getArray<number>('bench');
+    const arr = writer.doc.getArray<number>(pass);
     await sleep((roomIndex * (1000 / ratePerSecond)) / rooms.length); // spread rooms over the period
     const interval = 1000 / ratePerSecond;
     const start = performance.now();
@@ -89,7 +96,7 @@ async function fanOut(rooms: BenchClient[][], ratePerSecond: number, seconds: nu
     await Promise.race([allDone, sleep(10_000)]);
   });
   await Promise.all(runs);
-  return latencies;
+  return { latencies, firstLatencies };
 }
 
 async function connectRoom(target: Target, meetingId: string, clientsPerRoom: number): Promise<BenchClient[]> {
@@ -104,13 +111,20 @@ interface Target {
   ticket: TicketSource;
 }
 
-async function scenarioFanOut(
+/**
+ * Connects the rooms, runs a warm-up pass (`warmupSeconds`, reported apart: a server that has just
+ * taken 50 sockets is still compiling its hot paths), then the measured pass. `reading` (the
+ * server's health) is taken right after the measured pass, before anyone leaves; then every client
+ * leaves at once and `leftAfterMs` is how long until the server has unloaded the rooms (each one
+ * persisted and compacted) and answers again.
+ */
+async function scenarioFanOut<R>(
   target: Target,
   roomCount: number,
   clientsPerRoom: number,
   rate: number,
   seconds: number,
-  onConnected?: () => Promise<unknown>,
+  options: { warmupSeconds: number; reading?: () => Promise<R>; openRooms?: () => Promise<number> },
 ) {
   const rooms: BenchClient[][] = [];
   const batch = 20;
@@ -122,10 +136,18 @@ async function scenarioFanOut(
       )),
     );
   }
-  await onConnected?.();
-  const latencies = await fanOut(rooms, rate, seconds);
+  const warmup = options.warmupSeconds > 0 ? (await fanOut(rooms, rate, options.warmupSeconds, 'bench-warmup')).latencies : [];
+  await options.reading?.(); // starts the server's stall window for the measured pass
+  const { latencies, firstLatencies } = await fanOut(rooms, rate, seconds, 'bench');
+  const reading = await options.reading?.();
+  const leaveStarted = performance.now();
   for (const room of rooms) for (const c of room) c.destroy();
-  return { latencies, edits: latencies.length };
+  let leftAfterMs = NaN;
+  if (options.openRooms) {
+    while ((await options.openRooms()) > 0) await sleep(5);
+    leftAfterMs = performance.now() - leaveStarted;
+  }
+  return { warmup, latencies, firstLatencies, edits: latencies.length, reading, leftAfterMs };
 }
 
 async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
@@ -260,36 +282,49 @@ async function main() {
       newRoom: () => createMeeting(server, 'Bench'),
       ticket: (meetingId) => fetchTicket(server, meetingId),
     };
-    // Warm-up (JIT, lazily loaded modules, the writer thread), not measured.
-    await scenarioFanOut(target, 2, 5, 20, 1);
-    const s1 = await scenarioFanOut(target, 1, 50, 20, quick ? 3 : 10, () => health(server));
-    const h1 = await health(server);
+    // A first small room warms the lazily loaded modules and the writer thread; not measured.
+    await scenarioFanOut(target, 2, 5, 20, 1, { warmupSeconds: 0 });
+    const openRooms = async () => (await health(server)).openRooms;
+    const warmupSeconds = quick ? 2 : 3;
+    const fanOutSeconds = quick ? 3 : 20;
+    const s1 = await scenarioFanOut(target, 1, 50, 20, fanOutSeconds, { warmupSeconds, reading: () => health(server), openRooms });
+    const stall1 = s1.reading!.eventLoopDelaySinceLastCheck.maxMs;
     out(
       `1 room × 50 clients, 1 writer at 20 edits/s: fan-out p50 ${fmt(percentile(s1.latencies, 50))}, ` +
         `p99 ${fmt(percentile(s1.latencies, 99))}, max ${fmt(Math.max(...s1.latencies))} (${s1.edits} edits; ` +
-        `server's longest event-loop stall ${fmt(h1.eventLoopDelaySinceLastCheck.maxMs)})`,
+        `server's longest event-loop stall ${fmt(stall1)})`,
+    );
+    out(
+      `  until the first of the 49 has applied it: p50 ${fmt(percentile(s1.firstLatencies, 50))}, ` +
+        `p99 ${fmt(percentile(s1.firstLatencies, 99))}`,
+    );
+    out(
+      `  its first ${warmupSeconds} s, right after the 50 joined (warm-up, not in the figures above): ` +
+        `p50 ${fmt(percentile(s1.warmup, 50))}, p99 ${fmt(percentile(s1.warmup, 99))}`,
     );
 
     const baseline = await startBaseline();
     try {
-      const b1 = await scenarioFanOut(baseline.target, 1, 50, 20, quick ? 3 : 10);
+      const b1 = await scenarioFanOut(baseline.target, 1, 50, 20, fanOutSeconds, { warmupSeconds });
       out(
         `  same harness against a bare in-memory relay (stock-server style, no persistence): ` +
-          `p50 ${fmt(percentile(b1.latencies, 50))}, p99 ${fmt(percentile(b1.latencies, 99))}`,
+          `p50 ${fmt(percentile(b1.latencies, 50))}, p99 ${fmt(percentile(b1.latencies, 99))}; ` +
+          `first of the 49: p50 ${fmt(percentile(b1.firstLatencies, 50))}, p99 ${fmt(percentile(b1.firstLatencies, 99))}`,
       );
     } finally {
       baseline.stop();
     }
 
     const roomCount = quick ? 40 : 200;
-    const s2 = await scenarioFanOut(target, roomCount, 10, 1, quick ? 4 : 10, () => health(server));
-    const h2 = await health(server);
+    const s2 = await scenarioFanOut(target, roomCount, 10, 1, quick ? 4 : 10, { warmupSeconds, reading: () => health(server), openRooms });
+    const h2 = s2.reading!;
     out(
       `${roomCount} rooms × 10 clients, 1 edit/s per room: fan-out p50 ${fmt(percentile(s2.latencies, 50))}, ` +
         `p99 ${fmt(percentile(s2.latencies, 99))}, max ${fmt(Math.max(...s2.latencies))} (${s2.edits} edits; ` +
         `server's longest event-loop stall ${fmt(h2.eventLoopDelaySinceLastCheck.maxMs)})`,
     );
-    out(`server after ${roomCount * 10} sockets: RSS ${mib(h2.memory.rssBytes)}, heap ${mib(h2.memory.heapUsedBytes)}`);
+    out(`server with ${roomCount * 10} sockets: RSS ${mib(h2.memory.rssBytes)}, heap ${mib(h2.memory.heapUsedBytes)}`);
+    out(`all ${roomCount * 10} clients leaving at once: every room persisted, compacted and unloaded after ${fmt(s2.leftAfterMs)}`);
 
     const edits = quick ? 5000 : 20_000;
     const burst = await scenarioBurstAndColdJoin(server, edits);

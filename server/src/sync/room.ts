@@ -26,6 +26,7 @@ import {
   stampIdentity,
   type AwarenessLimits,
 } from './awarenessGuard';
+import { AwarenessBroadcast, type AwarenessBroadcastDelays } from './awarenessBroadcast';
 import type { Connection } from './connection';
 import {
   awarenessFrame,
@@ -45,6 +46,8 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   maxUpdateBytes: number;
   awareness: AwarenessLimits;
+  /** How long awareness changes and renewals may wait to be relayed merged (awarenessBroadcast.ts). */
+  awarenessDelays?: AwarenessBroadcastDelays;
   /** Delay before the list projection (title, status…) is refreshed after an edit. */
   projectionDelayMs: number;
   /** Called when the last connection has left. */
@@ -73,6 +76,7 @@ const SERVER_CHANGE = Symbol('server-change');
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  private readonly awarenessBroadcast: AwarenessBroadcast;
   /** Built lazily on the first incoming update, so rooms that are only read stay cheap. */
   private provingDoc: Y.Doc | null = null;
   private readonly inflight: InflightEntry[] = [];
@@ -102,14 +106,12 @@ export class Room {
     this.endAnnounced = this.projection.status === 'ended'; // connections are told as they attach
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
-    this.awareness.on(
-      'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-        const changed = added.concat(updated, removed);
-        if (changed.length === 0) return;
-        const frame = awarenessFrame(this.awareness, changed);
+    this.awarenessBroadcast = new AwarenessBroadcast(
+      this.awareness,
+      (frame) => {
         for (const conn of this.connections) conn.send(frame);
       },
+      options.awarenessDelays,
     );
   }
 
@@ -471,6 +473,7 @@ export class Room {
 
   destroy() {
     if (this.projectionTimer) clearTimeout(this.projectionTimer);
+    this.awarenessBroadcast.destroy();
     this.awareness.destroy();
     this.provingDoc?.destroy();
     this.doc.destroy();
