@@ -1,12 +1,16 @@
 /**
  * Serves the built client (CLIENT_DIST) with a single-page-app fallback: any GET that is not
- * under /api or /sync and is not a file gets index.html. If the client was never built, the
- * fallback says so instead of serving a blank page.
+ * under /api, /sync or /assets and is not a file gets index.html. If the client was never built,
+ * the fallback says so instead of serving a blank page.
+ *
+ * Caching: /assets (content-hashed names) is compressed and cached for good (assetCache.ts);
+ * index.html is revalidated on every visit (no-cache), so a new build reaches people at once.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { createAssetCache } from './assetCache';
 
 export function clientAssetRoutes(clientDist: string) {
   const app = new Hono();
@@ -16,6 +20,15 @@ export function clientAssetRoutes(clientDist: string) {
     `<h1>The client has not been built</h1>` +
     `<p>No <code>index.html</code> in <code>${escapeHtml(clientDist)}</code>. ` +
     `Run <code>pnpm build</code> (or set CLIENT_DIST), then reload. The API under /api works meanwhile.</p>`;
+
+  const assetCache = createAssetCache(join(clientDist, 'assets'));
+  void assetCache.warm();
+  app.on(['GET', 'HEAD'], '/assets/:name', async (c) => {
+    const response = await assetCache.respond(c.req.param('name'), c.req.header('accept-encoding'), c.req.method as 'GET' | 'HEAD');
+    // A missing asset is a 404, never index.html: a browser asking for a chunk of an older build
+    // must get an error it can act on (the page offers to retry), not HTML posing as JavaScript.
+    return response ?? c.text('Not found', 404);
+  });
 
   // Created once the folder exists, so a client built after the server started is still served.
   let assets: ReturnType<typeof serveStatic> | null = null;
@@ -30,6 +43,7 @@ export function clientAssetRoutes(clientDist: string) {
     }
     if (!existsSync(indexPath)) return c.html(notBuilt(), 404);
     // Read per request: small, and a rebuilt client is picked up without a restart.
+    c.header('Cache-Control', 'no-cache');
     return c.html(readFileSync(indexPath, 'utf8'));
   });
   return app;

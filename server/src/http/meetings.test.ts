@@ -124,8 +124,13 @@ describe('client assets', () => {
     const js = await fetch(`${t.httpUrl}/assets/app.js`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect(await js.text()).toBe('console.log(1)');
+    // A chunk of an older build is a 404, never index.html posing as JavaScript.
+    expect((await fetch(`${t.httpUrl}/assets/gone-123.js`)).status).toBe(404);
     const page = await fetch(`${t.httpUrl}/meetings/123`);
     expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
     expect(await page.text()).toContain('id="root"');
     expect((await get(t, `/api/unknown`)).status).toBe(404);
   });
