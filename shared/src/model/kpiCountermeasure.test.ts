@@ -47,6 +47,39 @@ describe('addKpiCountermeasure', () => {
   });
 });
 
+describe('countermeasures made at the same moment', () => {
+  it('two people clicking "+ Countermeasure" on the same KPI concurrently end up with one action item', () => {
+    const a = meeting();
+    const kpi = addKpi(a, { name: '売上', target: 120, actual: 90, owner: '佐藤' });
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const fromA = addKpiCountermeasure(a, kpi, { title: '対策: 売上 (A)' });
+    const fromB = addKpiCountermeasure(b, kpi, { title: '対策: 売上 (B)' });
+    expect(fromA).toBe(fromB);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(listActionItems(a)).toHaveLength(1);
+    expect(listActionItems(a)).toEqual(listActionItems(b));
+    expect(getKpi(a, kpi)!.countermeasureActionId).toBe(fromA);
+    expect(getKpi(b, kpi)!.countermeasureActionId).toBe(fromA);
+  });
+
+  it('a second countermeasure for the same KPI is a new action item; the first is kept', () => {
+    const doc = meeting();
+    const kpi = addKpi(doc, { name: '売上', owner: '佐藤' });
+    const first = addKpiCountermeasure(doc, kpi, { title: 'first' });
+    updateActionItem(doc, first, { status: 'done' });
+    const second = addKpiCountermeasure(doc, kpi, { title: 'second' });
+    expect(second).not.toBe(first);
+    expect(getActionItem(doc, first)).toMatchObject({ title: 'first', status: 'done' });
+    expect(getKpi(doc, kpi)!.countermeasureActionId).toBe(second);
+    // An id that happens to be taken by another action item is skipped, never overwritten.
+    const taken = addActionItem(doc, { title: 'unrelated', owner: { name: 'x', department: '' } }, { id: `cm-${kpi}-3` });
+    expect(addKpiCountermeasure(doc, kpi, { title: 'third' })).not.toBe(taken);
+    expect(getActionItem(doc, taken)!.title).toBe('unrelated');
+  });
+});
+
 describe('countermeasureOf', () => {
   it('is the KPI own countermeasure, else a linked action, never a dropped one', () => {
     const doc = meeting();

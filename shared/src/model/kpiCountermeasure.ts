@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { ActionItemInput } from '../schema/validators';
 import { actionItemInputSchema } from '../schema/validators';
-import { addActionItem } from './actionItems';
+import { addActionItem, getActionItem } from './actionItems';
 import { listAttendees } from './attendees';
 import type { AddOptions } from './collection';
 import { getKpi, updateKpi } from './kpis';
@@ -13,6 +13,10 @@ import { parseInput } from './parse';
  * linked to the KPI ({ kind: 'kpi', id }), and the KPI's `countermeasureActionId` pointing at it.
  * Without an owner in `input`, the KPI's owner is the owner, with the department recorded for the
  * attendee of that name. Validated before anything is written; returns the action item's id.
+ *
+ * Unless `options.id` says otherwise, the id is `nextCountermeasureId`: two people who click
+ * "+ Countermeasure" on the same KPI at the same moment write the same action item, and Yjs keeps
+ * one, instead of the KPI getting two.
  */
 export function addKpiCountermeasure(
   doc: Y.Doc,
@@ -30,8 +34,24 @@ export function addKpiCountermeasure(
   parseInput(actionItemInputSchema, full);
   let id = '';
   doc.transact(() => {
-    id = addActionItem(doc, full, options);
+    id = addActionItem(doc, full, { ...options, id: options.id ?? nextCountermeasureId(doc, kpiId) });
     updateKpi(doc, kpiId, { countermeasureActionId: id });
   });
   return id;
+}
+
+const MAX_ID_LENGTH = 100;
+
+/**
+ * The id a KPI's next countermeasure gets: the same on every client that sees the same document
+ * (so concurrent creations converge on one action item), and never the id of an action item that
+ * exists (a KPI that needs a second countermeasure gets a new one; the first is kept).
+ * Undefined (a random id) for a KPI id too long to build on.
+ */
+export function nextCountermeasureId(doc: Y.Doc, kpiId: string): string | undefined {
+  for (let generation = 1; ; generation++) {
+    const id = `cm-${kpiId}-${generation}`;
+    if (id.length > MAX_ID_LENGTH) return undefined;
+    if (!getActionItem(doc, id)) return id;
+  }
 }
