@@ -56,6 +56,18 @@ test('a pasted KPI table with a bad row changes nothing; the fixed paste reaches
   await expect(kpiRow(bob.page, '解約率').getByTestId('kpi-delta')).toHaveText('↑ +0.2% (worse than last time)');
   await expect(kpiRow(bob.page, 'NPS').getByTestId('kpi-delta')).toHaveText('↑ +17 pt (better than last time)');
   await expect(bob.page.getByTestId('kpi-rule')).toContainText('At risk: within 10% of the target');
+
+  // The meeting's own margin: at 20 %, 売上 (18 % short of its target) is at risk, for everyone.
+  const margin = alice.page.getByRole('textbox', { name: 'At-risk margin', exact: true });
+  await margin.fill('20%');
+  await margin.press('Enter');
+  await expect(bob.page.getByTestId('kpi-rule')).toContainText('At risk: within 20% of the target');
+  await expect(kpiRow(bob.page, '売上').getByTestId('kpi-status')).toHaveText('At risk');
+  await expect(kpiRow(bob.page, '商談数').getByTestId('kpi-status')).toHaveText('At risk');
+  await expect(bob.page.getByRole('textbox', { name: 'At-risk margin', exact: true })).toHaveValue('20%');
+  await margin.fill('10%');
+  await margin.press('Enter');
+  await expect(kpiRow(bob.page, '売上').getByTestId('kpi-status')).toHaveText('Off track');
   await expect(bob.page.getByTestId('tab-kpis')).toContainText('5');
 
   // A second paste straight onto the KPI panel updates by name: empty cells erase nothing.

@@ -17,6 +17,7 @@ import {
   readString,
   type FieldMap,
 } from './fieldReaders';
+import { DEFAULT_AT_RISK_MARGIN } from '../kpi/kpiStatus';
 import { ModelError } from './modelError';
 import { parseInput } from './parse';
 
@@ -39,6 +40,8 @@ export function initMeeting(doc: Y.Doc, input: MeetingInit): void {
     meta.set('scheduledStart', values.scheduledStart ?? null);
     meta.set('place', values.place ?? '');
     meta.set('language', values.language ?? 'ja');
+    // Absent means the default; older meetings have none.
+    if (values.kpiAtRiskMargin !== undefined) meta.set('kpiAtRiskMargin', values.kpiAtRiskMargin);
     meta.set('status', 'draft');
     meta.set('currentAgendaItemId', null);
     meta.set('timer', null);
@@ -67,6 +70,7 @@ export function getMeta(doc: Y.Doc): MeetingMeta {
     startedAt: readNullableNumber(meta, 'startedAt'),
     endedAt: readNullableNumber(meta, 'endedAt'),
     language: readEnum(meta, 'language', ['ja', 'en'] as const, 'ja'),
+    kpiAtRiskMargin: readMargin(meta),
   };
 }
 
@@ -79,6 +83,12 @@ export function updateMeta(doc: Y.Doc, patch: MeetingMetaPatch): void {
   doc.transact(() => {
     for (const [key, value] of changes) meta.set(key, value);
   });
+}
+
+/** The stored margin when it is a usable fraction; the default otherwise (absent, or a bad peer's value). */
+function readMargin(meta: FieldMap): number {
+  const value = meta.get('kpiAtRiskMargin');
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1 ? value : DEFAULT_AT_RISK_MARGIN;
 }
 
 function isStringArray(v: unknown): v is string[] {

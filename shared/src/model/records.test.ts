@@ -19,7 +19,8 @@ import {
   updateDecision,
 } from './decisions';
 import { addKpi, getKpi, listKpis, moveKpi, removeKpi, updateKpi } from './kpis';
-import { getMeta, initMeeting, updateMeta } from './meeting';
+import { getMeta, initMeeting, metaMap, updateMeta } from './meeting';
+import { toMeetingView } from '../view/meetingView';
 import { ModelError, NotFoundError, ValidationError } from './modelError';
 
 function meeting(): Y.Doc {
@@ -63,6 +64,22 @@ describe('meeting meta', () => {
     expectRejected(doc, () => updateMeta(doc, { title: '' }), 'title');
     expectRejected(doc, () => updateMeta(doc, { scheduledStart: 'tomorrow' }), 'scheduledStart');
     expectRejected(doc, () => updateMeta(doc, { status: 'ended' } as never));
+  });
+
+  it('keeps a per-meeting KPI at-risk margin (default 10 %), validated, and the view derives statuses with it', () => {
+    const doc = meeting();
+    expect(getMeta(doc).kpiAtRiskMargin).toBe(0.1);
+    const kpi = addKpi(doc, { name: '売上', target: 100, actual: 85, direction: 'higher_is_better' });
+    const statusOf = () => toMeetingView(doc, 'm').kpis.find((k) => k.id === kpi)!.status;
+    expect(statusOf()).toBe('off_track'); // 15 % short, margin 10 %
+    updateMeta(doc, { kpiAtRiskMargin: 0.2 });
+    expect(getMeta(doc).kpiAtRiskMargin).toBe(0.2);
+    expect(statusOf()).toBe('at_risk');
+    expectRejected(doc, () => updateMeta(doc, { kpiAtRiskMargin: 1.5 }), 'kpiAtRiskMargin');
+    expectRejected(doc, () => updateMeta(doc, { kpiAtRiskMargin: -0.1 }), 'kpiAtRiskMargin');
+    // A value a peer wrote around the model reads as the default, never as NaN or a negative margin.
+    metaMap(doc).set('kpiAtRiskMargin', 'wide' as never);
+    expect(getMeta(doc).kpiAtRiskMargin).toBe(0.1);
   });
 
   it('refuses to initialise a document twice, and refuses a meeting without a title', () => {

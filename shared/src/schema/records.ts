@@ -40,6 +40,11 @@ export interface MeetingMeta {
   endedAt: number | null;
   /** BCP 47 language of the meeting's minutes ("ja" or "en"). */
   language: 'ja' | 'en';
+  /**
+   * The KPI status rule's margin for this meeting: how far short of a target, as a fraction of
+   * |target|, still counts as at risk (0.1 = within 10 %). See kpi/kpiStatus.ts.
+   */
+  kpiAtRiskMargin: number;
 }
 
 export interface Attendee {

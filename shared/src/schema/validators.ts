@@ -28,6 +28,7 @@ export const meetingInitSchema = z.strictObject({
   scheduledStart: z.iso.datetime({ offset: true }).nullable().optional(),
   place: shortText.optional(),
   language: z.enum(['ja', 'en']).optional(),
+  kpiAtRiskMargin: z.number().min(0).max(1).optional(),
 });
 export type MeetingInit = z.input<typeof meetingInitSchema>;
 
@@ -38,6 +39,7 @@ export const meetingMetaPatchSchema = z.strictObject({
   scheduledStart: z.iso.datetime({ offset: true }).nullable().optional(),
   place: shortText.optional(),
   language: z.enum(['ja', 'en']).optional(),
+  kpiAtRiskMargin: z.number().min(0).max(1).optional(),
 });
 export type MeetingMetaPatch = z.input<typeof meetingMetaPatchSchema>;
 

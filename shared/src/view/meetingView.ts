@@ -39,9 +39,10 @@ export interface MeetingView {
 }
 
 export function toMeetingView(doc: Y.Doc, id: string): MeetingView {
+  const meta = getMeta(doc);
   return {
     id,
-    meta: getMeta(doc),
+    meta,
     attendees: listAttendees(doc),
     agenda: agendaItems.list(doc).map((item) => {
       const notes = findAgendaNotes(doc, item.id);
@@ -49,6 +50,6 @@ export function toMeetingView(doc: Y.Doc, id: string): MeetingView {
     }),
     decisions: listDecisions(doc),
     actionItems: listActionItems(doc),
-    kpis: listKpis(doc).map((kpi) => ({ ...kpi, status: kpiStatus(kpi), delta: kpiDelta(kpi) })),
+    kpis: listKpis(doc).map((kpi) => ({ ...kpi, status: kpiStatus(kpi, { atRiskMargin: meta.kpiAtRiskMargin }), delta: kpiDelta(kpi) })),
   };
 }

@@ -1,11 +1,13 @@
 import { memo, useCallback, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countermeasuresByKpi, DEFAULT_AT_RISK_MARGIN } from '@suishin/shared';
+import { countermeasuresByKpi } from '@suishin/shared';
 import { localeOf } from '../../i18n/format';
 import { useActionItems } from '../../meeting/hooks/useActionItems';
 import { useKpiCommands, useKpis } from '../../meeting/hooks/useKpis';
+import { useKpiAtRiskMargin, useMetaCommands } from '../../meeting/hooks/useMeta';
 import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';
+import { NumberField } from '../../ui/NumberField';
 import { TextField } from '../../ui/TextField';
 import { useRoomAccess } from '../access/useMeetingAccess';
 import { useOutcomesStore } from '../outcomes/outcomesStore';
@@ -40,7 +42,9 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
   const newNameInput = useRef<HTMLInputElement>(null);
 
   const countermeasures = useMemo(() => countermeasuresByKpi(kpis, actions), [kpis, actions]);
-  const margin = useMemo(() => new Intl.NumberFormat(localeOf(language), { style: 'percent' }).format(DEFAULT_AT_RISK_MARGIN), [language]);
+  const atRiskMargin = useKpiAtRiskMargin();
+  const metaCommands = useMetaCommands();
+  const margin = useMemo(() => new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 1 }).format(atRiskMargin), [language, atRiskMargin]);
 
   const onToggle = useCallback((id: string) => setExpandedId((current) => (current === id ? null : id)), []);
   const onShowAction = useCallback((actionId: string) => revealRow('action', actionId), [revealRow]);
@@ -96,9 +100,27 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
           <Button size="sm" variant="primary" onPress={() => setPasteText('')} data-testid="kpi-paste-open">{t('kpis.paste.open')}</Button>
         </div>
       )}
-      <p className="kpi-rule" id="kpi-rule" data-testid="kpi-rule">
-        {t('kpis.rule', { margin })}
-      </p>
+      <div className="kpi-rule-line">
+        <p className="kpi-rule" id="kpi-rule" data-testid="kpi-rule">
+          {t('kpis.rule', { margin })}
+        </p>
+        {canEdit && (
+          // The meeting's own margin: a team that reviews volatile numbers may call 20 % short "at risk".
+          <NumberField
+            label={t('kpis.marginLabel')}
+            className="kpi-margin"
+            value={atRiskMargin}
+            minValue={0}
+            maxValue={1}
+            step={0.01}
+            formatOptions={{ style: 'percent', maximumFractionDigits: 1 }}
+            onChange={(value) => {
+              if (Number.isFinite(value) && value !== atRiskMargin) metaCommands.update({ kpiAtRiskMargin: value });
+            }}
+            data-testid="kpi-margin"
+          />
+        )}
+      </div>
       <p className="visually-hidden" role="status">{announcement}</p>
       {kpis.length === 0 ? (
         <p className="outcome-empty muted">{t('kpis.empty')}</p>
@@ -124,6 +146,7 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
                 key={kpi.id}
                 t={t}
                 kpi={kpi}
+                atRiskMargin={atRiskMargin}
                 canEdit={canEdit}
                 countermeasureId={action?.id ?? null}
                 countermeasureTitle={action?.title ?? null}

@@ -12,6 +12,8 @@ export interface KpiRowProps {
   /** The panel's translate function: one i18n subscription per list instead of one per row. */
   t: TFunction;
   kpi: Kpi;
+  /** This meeting's at-risk margin (the status rule). */
+  atRiskMargin: number;
   /** False for observers (and read-only sockets): figures only, no editor or buttons. */
   canEdit: boolean;
   /** Its countermeasure action (see shared's countermeasureOf), as primitives for the memo. */
@@ -29,8 +31,8 @@ export interface KpiRowProps {
  * One KPI: the figures and derived status on one line, the countermeasure line under an
  * off-track KPI, and the editor when opened. Memoized: a remote edit re-renders only its KPI.
  */
-export const KpiRow = memo(function KpiRow({ t, kpi, canEdit, countermeasureId, countermeasureTitle, countermeasureStatus, language, expanded, onToggle, onAddCountermeasure, onShowAction }: KpiRowProps) {
-  const status = kpiStatus(kpi);
+export const KpiRow = memo(function KpiRow({ t, kpi, atRiskMargin, canEdit, countermeasureId, countermeasureTitle, countermeasureStatus, language, expanded, onToggle, onAddCountermeasure, onShowAction }: KpiRowProps) {
+  const status = kpiStatus(kpi, { atRiskMargin });
   const delta = kpiDelta(kpi);
   const tone = delta === null ? null : deltaTone(delta, kpi.direction);
   const showCountermeasure = status === 'off_track' || countermeasureId !== null;

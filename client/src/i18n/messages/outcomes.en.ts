@@ -10,6 +10,7 @@ export const outcomesEn = {
     heading: 'KPIs',
     empty: 'No KPIs yet. Paste rows from a spreadsheet, or add one below.',
     rule: 'On track: target met · At risk: within {{margin}} of the target · Off track: further off (needs a target and an actual)',
+    marginLabel: 'At-risk margin',
     columns: { name: 'KPI', unit: 'Unit', target: 'Target', actual: 'Actual', previous: 'Previous', direction: 'Direction', owner: 'Owner', comment: 'Comment' },
     actualVsTarget: 'Actual / target',
     statusHeader: 'Status / change',

@@ -12,6 +12,7 @@ export const outcomesJa: Pick<Messages, 'outcomes' | 'kpis' | 'decisions' | 'act
     heading: 'KPI',
     empty: 'KPI はまだありません。スプレッドシートから貼り付けるか、下で追加してください。',
     rule: '順調: 目標達成 · 要注意: 目標との差が{{margin}}以内 · 未達: それ以上の不足（判定には目標と実績が必要）',
+    marginLabel: '要注意の幅',
     columns: { name: '指標', unit: '単位', target: '目標', actual: '実績', previous: '前回', direction: '方向', owner: '担当', comment: 'コメント' },
     actualVsTarget: '実績 / 目標',
     statusHeader: '判定 / 前回比',

@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
-import { getMeta, type MeetingMeta } from '@suishin/shared';
+import { useMemo, useSyncExternalStore } from 'react';
+import { DEFAULT_AT_RISK_MARGIN, getMeta, updateMeta, type MeetingMeta, type MeetingMetaPatch } from '@suishin/shared';
 import { useMeetingConnection } from '../MeetingScope';
 
 const readMeta = (doc: Parameters<typeof getMeta>[0]): MeetingMeta | null => {
@@ -14,4 +14,15 @@ const readMeta = (doc: Parameters<typeof getMeta>[0]): MeetingMeta | null => {
 export function useMeta(): MeetingMeta | null {
   const store = useMeetingConnection().view('meta', ['meta'], readMeta);
   return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/** The KPI status rule's margin for this meeting (see shared's kpiStatus). */
+export function useKpiAtRiskMargin(): number {
+  return useMeta()?.kpiAtRiskMargin ?? DEFAULT_AT_RISK_MARGIN;
+}
+
+/** Edits the meeting's descriptive meta fields (validated by shared; throws a field-named error). */
+export function useMetaCommands(): { update(patch: MeetingMetaPatch): void } {
+  const { doc } = useMeetingConnection();
+  return useMemo(() => ({ update: (patch) => updateMeta(doc, patch) }), [doc]);
 }
