@@ -1,56 +1,73 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { Route, Routes, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RequireMeetingAccess, RequireSession } from '../features/access/RequireSession';
 import { SignInPage } from '../features/access/SignInPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { AppShell } from './AppShell';
+import { LoadablePage, LoadFailed, loadable, type Loadable } from '../ui/loadable';
 import { NotFound } from './NotFound';
 
 /**
  * The meetings list is in the entry chunk; the meeting room (Yjs, y-websocket, react-aria, and
- * then tiptap in a chunk of its own) is loaded on demand so the list stays light. Declarative
- * routes: the data-router APIs (loaders, actions, fetchers) are not used and would only add
- * weight to every page.
+ * then tiptap in a chunk of its own) is loaded on demand so the list stays light (see loadable.tsx
+ * for why not React.lazy). Declarative routes: the data-router APIs (loaders, actions, fetchers)
+ * are not used and would only add weight to every page.
  */
-const MeetingRoomPage = lazy(() => import('../features/room/MeetingRoomPage').then((m) => ({ default: m.MeetingRoomPage })));
+const meetingRoom = loadable(() => import('../features/room/MeetingRoomPage'));
+/** Role badge, Share dialog and read-only banner: with the room, not in the entry chunk. */
+const roomAccess = loadable(() => import('../features/access/RoomAccess'));
+/** A role link's join page (react-aria form): loaded only when a link is opened. */
+const joinPage = loadable(() => import('../features/access/JoinPage'));
 /** Follow-through pages (archive, search, series, dashboard): each its own chunk, none in the entry. */
-const ArchivePage = lazy(() => import('../features/archive/ArchivePage'));
-const SearchPage = lazy(() => import('../features/search/SearchPage'));
-const SeriesListPage = lazy(() => import('../features/series/SeriesListPage'));
-const SeriesPage = lazy(() => import('../features/series/SeriesPage'));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const archivePage = loadable(() => import('../features/archive/ArchivePage'));
+const searchPage = loadable(() => import('../features/search/SearchPage'));
+const seriesListPage = loadable(() => import('../features/series/SeriesListPage'));
+const seriesPage = loadable(() => import('../features/series/SeriesPage'));
+const dashboardPage = loadable(() => import('../features/dashboard/DashboardPage'));
+
+/** Opening a meeting link directly: main.tsx starts the room's code before React renders. */
+export const preloadMeetingRoom = () => {
+  meetingRoom.preload();
+  roomAccess.preload();
+};
 
 function PageLoading() {
   const { t } = useTranslation();
   return <div className="page page--narrow empty-state" role="status">{t('app.loading')}</div>;
 }
 
-const lazyPage = (Page: ComponentType) => (
-  <Suspense fallback={<PageLoading />}>
-    <Page />
-  </Suspense>
-);
-/** Role badge, Share dialog and read-only banner: with the room, not in the entry chunk. */
-const RoomAccess = lazy(() => import('../features/access/RoomAccess'));
-/** A role link's join page (react-aria form): loaded only when a link is opened. */
-const JoinPage = lazy(() => import('../features/access/JoinPage'));
-
 function RoomLoading() {
   const { t } = useTranslation();
   return <div className="page page--narrow empty-state" role="status">{t('room.loading')}</div>;
 }
 
+const page = <M extends { default: ComponentType }>(from: Loadable<M>) => (
+  <LoadablePage from={from} pick={(m) => m.default} fallback={<PageLoading />} />
+);
+
 /** A meeting: for anyone with a role in it (otherwise the page says why not). */
 function MeetingRoute() {
-  const { meetingId = '' } = useParams();
   return (
     <RequireMeetingAccess>
-      <Suspense fallback={<RoomLoading />}>
-        <RoomAccess key={meetingId} meetingId={meetingId} />
-        <MeetingRoomPage />
-      </Suspense>
+      <MeetingRoomCode />
     </RequireMeetingAccess>
+  );
+}
+
+function MeetingRoomCode() {
+  const { meetingId = '' } = useParams();
+  const room = meetingRoom.useModule();
+  // The badge and banner appear when their code is here; the room never waits for them.
+  const access = roomAccess.useModule();
+  if (room.status === 'failed') return <LoadFailed retry={room.retry} />;
+  if (room.status === 'loading') return <RoomLoading />;
+  const { MeetingRoomPage } = room.module;
+  return (
+    <>
+      {access.status === 'loaded' && <access.module.default key={meetingId} meetingId={meetingId} />}
+      <MeetingRoomPage />
+    </>
   );
 }
 
@@ -62,21 +79,17 @@ export function AppRoutes() {
         <Route path="signin" element={<SignInPage />} />
         <Route
           path="m/:meetingId/join"
-          element={
-            <Suspense fallback={<RoomLoading />}>
-              <JoinPage />
-            </Suspense>
-          }
+          element={<LoadablePage from={joinPage} pick={(m) => m.default} fallback={<RoomLoading />} />}
         />
         {/* Everything else needs a session ("sign in with your link" without one). */}
         <Route element={<RequireSession />}>
           <Route index element={<MeetingsPage />} />
           <Route path="meetings/:meetingId" element={<MeetingRoute />} />
-          <Route path="archive" element={lazyPage(ArchivePage)} />
-          <Route path="search" element={lazyPage(SearchPage)} />
-          <Route path="series" element={lazyPage(SeriesListPage)} />
-          <Route path="series/:seriesId" element={lazyPage(SeriesPage)} />
-          <Route path="dashboard" element={lazyPage(DashboardPage)} />
+          <Route path="archive" element={page(archivePage)} />
+          <Route path="search" element={page(searchPage)} />
+          <Route path="series" element={page(seriesListPage)} />
+          <Route path="series/:seriesId" element={page(seriesPage)} />
+          <Route path="dashboard" element={page(dashboardPage)} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

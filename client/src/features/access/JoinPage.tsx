@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AppLocale } from '../../ui/AppLocale';
 import { Form } from 'react-aria-components';
 import { MAX_DISPLAY_NAME_LENGTH } from '@suishin/shared/protocol';
 import { setDisplayName, useIdentity } from '../../meeting/hooks/usePresence';
@@ -64,34 +65,36 @@ export default function JoinPage() {
     );
   }
   return (
-    <div className="page page--narrow">
-      <section className="card access-join" aria-labelledby="join-heading">
-        <h1 id="join-heading" className="card__title">{t('access.joinTitle')}</h1>
-        <p className="access-join__role">
-          {role ? t('access.invitedAs', { role: t(`access.role.${role}`) }) : t('access.invited')}{' '}
-          <span className="muted">{role ? t(`access.roleHelp.${role}`) : ''}</span>
-        </p>
-        {linkError && <p className="notice notice--danger" role="alert">{linkError}</p>}
-        <Form className="form" onSubmit={onSubmit} validationBehavior="aria" validationErrors={error ? { name: error } : {}}>
-          <TextField
-            name="name"
-            label={t('presence.nameLabel')}
-            description={t('access.nameHelp')}
-            placeholder={t('presence.namePlaceholder')}
-            value={name}
-            onChange={(value) => {
-              setName(value);
-              if (error) setError(null);
-            }}
-            maxLength={MAX_DISPLAY_NAME_LENGTH}
-            autoFocus
-            autoComplete="name"
-          />
-          <Button type="submit" variant="primary" className="form__submit" isDisabled={submitting}>
-            {submitting ? t('access.joining') : t('access.join')}
-          </Button>
-        </Form>
-      </section>
-    </div>
+    <AppLocale>
+      <div className="page page--narrow">
+        <section className="card access-join" aria-labelledby="join-heading">
+          <h1 id="join-heading" className="card__title">{t('access.joinTitle')}</h1>
+          <p className="access-join__role">
+            {role ? t('access.invitedAs', { role: t(`access.role.${role}`) }) : t('access.invited')}{' '}
+            <span className="muted">{role ? t(`access.roleHelp.${role}`) : ''}</span>
+          </p>
+          {linkError && <p className="notice notice--danger" role="alert">{linkError}</p>}
+          <Form className="form" onSubmit={onSubmit} validationBehavior="aria" validationErrors={error ? { name: error } : {}}>
+            <TextField
+              name="name"
+              label={t('presence.nameLabel')}
+              description={t('access.nameHelp')}
+              placeholder={t('presence.namePlaceholder')}
+              value={name}
+              onChange={(value) => {
+                setName(value);
+                if (error) setError(null);
+              }}
+              maxLength={MAX_DISPLAY_NAME_LENGTH}
+              autoFocus
+              autoComplete="name"
+            />
+            <Button type="submit" variant="primary" className="form__submit" isDisabled={submitting}>
+              {submitting ? t('access.joining') : t('access.join')}
+            </Button>
+          </Form>
+        </section>
+      </div>
+    </AppLocale>
   );
 }

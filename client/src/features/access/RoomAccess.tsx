@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppLocale } from '../../ui/AppLocale';
 import { PermissionDenied } from '@suishin/shared/protocol';
 import { HeaderStatus } from '../../app/headerSlot';
 import { useIdentity } from '../../meeting/hooks/usePresence';
@@ -32,7 +33,7 @@ export default function RoomAccess({ meetingId }: { meetingId: string }) {
   }, [phase]);
 
   return (
-    <>
+    <AppLocale>
       <HeaderStatus>
         <span className="access-header">
           {access.role && <RoleBadge role={access.role} />}
@@ -44,7 +45,7 @@ export default function RoomAccess({ meetingId }: { meetingId: string }) {
       {denied === PermissionDenied.facilitatorOnly && (
         <div className="access-banner access-banner--warning" role="alert">{t('access.facilitatorOnly')}</div>
       )}
-    </>
+    </AppLocale>
   );
 }
 

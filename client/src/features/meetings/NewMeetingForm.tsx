@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Form, I18nProvider } from 'react-aria-components';
+import { Form } from 'react-aria-components';
+import { AppLocale } from '../../ui/AppLocale';
 import { getLocalTimeZone, type CalendarDateTime } from '@internationalized/date';
-import { localeOf } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';
 import { DateTimePicker } from '../../ui/DateTimePicker';
@@ -59,7 +59,7 @@ export default function NewMeetingForm() {
   }
 
   return (
-    <I18nProvider locale={localeOf(uiLanguage)}>
+    <AppLocale>
     <Form className="form" validationErrors={errors} onSubmit={onSubmit} validationBehavior="aria">
       <TextField
         name="title"
@@ -104,6 +104,6 @@ export default function NewMeetingForm() {
         {submitting ? t('newMeeting.submitting') : t('newMeeting.submit')}
       </Button>
     </Form>
-    </I18nProvider>
+    </AppLocale>
   );
 }

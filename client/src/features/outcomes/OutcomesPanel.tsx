@@ -6,10 +6,10 @@ import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useDecisions } from '../../meeting/hooks/useDecisions';
 import { useKpis } from '../../meeting/hooks/useKpis';
+import { useKpiAtRiskMargin } from '../../meeting/hooks/useMeta';
 import { useRoomAccess } from '../access/useMeetingAccess';
-import { ActionItemDialog } from '../actionItems/ActionItemDialog';
-import { ActionItemsPanel } from '../actionItems/ActionItemsPanel';
-import { DecisionsPanel } from '../decisions/DecisionsPanel';
+import { LoadFailed, loadable } from '../../ui/loadable';
+import type { ActionItemDialogProps } from '../actionItems/ActionItemDialog';
 import { KpiPanel } from '../kpis/KpiPanel';
 import { isOverdue, todayIso } from './dates';
 import { useOutcomesStore, type OutcomesTab } from './outcomesStore';
@@ -44,10 +44,17 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
   const agenda = useAgendaItems();
   const attendees = useAttendees();
 
-  const offTrack = useMemo(() => kpis.filter((k) => kpiStatus(k) === 'off_track').length, [kpis]);
+  const atRiskMargin = useKpiAtRiskMargin();
+  const offTrack = useMemo(() => kpis.filter((k) => kpiStatus(k, { atRiskMargin }) === 'off_track').length, [kpis, atRiskMargin]);
   const today = todayIso();
   const overdue = useMemo(() => actions.filter((a) => isOverdue(a, today)).length, [actions, today]);
   const targets = useMemo(() => ({ agenda, decisions, kpis }), [agenda, decisions, kpis]);
+
+  useEffect(() => {
+    // After the room's first render, when the browser has nothing better to do.
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(preloadOtherTabs);
+  }, []);
 
   useEffect(() => {
     if (!canEdit) return;
@@ -88,13 +95,13 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
         {tab === 'kpis' ? (
           <KpiPanel meetingLanguage={meetingLanguage} />
         ) : tab === 'decisions' ? (
-          <DecisionsPanel currentAgendaItemId={currentAgendaItemId} />
+          <DecisionsTab currentAgendaItemId={currentAgendaItemId} />
         ) : (
-          <ActionItemsPanel />
+          <ActionItemsTab />
         )}
       </OutcomeTabs>
       {canEdit && <p className="outcomes__footer">{t('outcomes.shortcutsHint')}</p>}
-      <ActionItemDialog
+      <LazyActionItemDialog
         preset={canEdit ? actionDialog : null}
         attendees={attendees}
         departments={departments}
@@ -108,6 +115,48 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
     </section>
   );
 });
+
+/**
+ * The decision log, the action items and the action-item dialog are not on screen when the room
+ * opens (the KPI tab is): their code comes after the room has rendered, so opening a meeting
+ * loads and runs less before it is usable. Loaded while the browser is idle, they are there
+ * before anyone switches tabs.
+ */
+const decisionsPanel = loadable(() => import('../decisions/DecisionsPanel'));
+const actionItemsPanel = loadable(() => import('../actionItems/ActionItemsPanel'));
+const actionItemDialog = loadable(() => import('../actionItems/ActionItemDialog'));
+
+function preloadOtherTabs() {
+  decisionsPanel.preload();
+  actionItemsPanel.preload();
+  actionItemDialog.preload();
+}
+
+function TabLoading() {
+  const { t } = useTranslation();
+  return <p className="outcome-empty muted" role="status">{t('app.loading')}</p>;
+}
+
+function DecisionsTab({ currentAgendaItemId }: { currentAgendaItemId: string | null }) {
+  const state = decisionsPanel.useModule();
+  if (state.status === 'failed') return <LoadFailed retry={state.retry} />;
+  if (state.status === 'loading') return <TabLoading />;
+  return <state.module.DecisionsPanel currentAgendaItemId={currentAgendaItemId} />;
+}
+
+function ActionItemsTab() {
+  const state = actionItemsPanel.useModule();
+  if (state.status === 'failed') return <LoadFailed retry={state.retry} />;
+  if (state.status === 'loading') return <TabLoading />;
+  return <state.module.ActionItemsPanel />;
+}
+
+/** The dialog's code is asked for only once someone opens it (or the browser is idle). */
+function LazyActionItemDialog(props: ActionItemDialogProps) {
+  const state = actionItemDialog.useModule({ start: props.preset !== null });
+  if (state.status !== 'loaded') return null;
+  return <state.module.ActionItemDialog {...props} />;
+}
 
 interface OutcomeTab {
   id: OutcomesTab;

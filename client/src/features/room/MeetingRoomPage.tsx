@@ -1,16 +1,16 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, type ComponentType } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { I18nProvider } from 'react-aria-components';
 import { CloseCode } from '@suishin/shared';
 import { HeaderStatus } from '../../app/headerSlot';
-import { formatDateTime, localeOf } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { MeetingScope } from '../../meeting/MeetingScope';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useConnectionStatus, useMeetingReady } from '../../meeting/hooks/useConnectionStatus';
 import { useMeta } from '../../meeting/hooks/useMeta';
 import { useIdentity, usePublishPresence } from '../../meeting/hooks/usePresence';
 import { useUiStore } from '../../state/uiStore';
+import { AppLocale } from '../../ui/AppLocale';
 import { StatusPill } from '../../ui/StatusPill';
 import { AgendaItemDetail } from '../agenda/AgendaItemDetail';
 import { AgendaPanel } from '../agenda/AgendaPanel';
@@ -37,17 +37,15 @@ const ExportMenu = lazy<ComponentType<ExportMenuProps>>(() =>
 
 export function MeetingRoomPage() {
   const { meetingId } = useParams();
-  const language = useUiStore((s) => s.language);
   if (!meetingId) return null;
   return (
     <MeetingScope key={meetingId} meetingId={meetingId}>
       <HeaderStatus>
         <ConnectionIndicator />
       </HeaderStatus>
-      {/* react-aria widgets (number fields, dialogs) format for the app's language, not the browser's. */}
-      <I18nProvider locale={localeOf(language)}>
+      <AppLocale>
         <MeetingRoom meetingId={meetingId} />
-      </I18nProvider>
+      </AppLocale>
     </MeetingScope>
   );
 }

@@ -15,6 +15,7 @@ export const en = {
     notFound: 'This page does not exist.',
     backToMeetings: 'Back to meetings',
     loading: 'Loading…',
+    loadFailed: 'This page could not be loaded. Check your connection and try again.',
   },
   access: {
     signingIn: 'Signing you in…',

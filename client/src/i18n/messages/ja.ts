@@ -15,6 +15,7 @@ export const ja: Messages = {
     notFound: 'このページは存在しません。',
     backToMeetings: '会議一覧へ戻る',
     loading: '読み込み中…',
+    loadFailed: 'このページを読み込めませんでした。接続を確認して、もう一度お試しください。',
   },
   access: {
     signingIn: 'サインインしています…',

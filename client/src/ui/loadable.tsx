@@ -1,0 +1,75 @@
+import { useEffect, useSyncExternalStore, type ComponentType, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createStore } from '../meeting/externalStore';
+
+export type LoadState<M> =
+  | { status: 'loading' }
+  | { status: 'loaded'; module: M }
+  | { status: 'failed'; error: unknown; retry(): void };
+
+export interface Loadable<M> {
+  /** Starts loading (once); safe to call early, e.g. before React starts. */
+  preload(): void;
+  /** The state now, without starting anything (`idle`: nobody asked yet). */
+  get(): LoadState<M> | { status: 'idle' };
+  /** The module's state; starts loading on first use unless `start` is false. */
+  useModule(options?: { start?: boolean }): LoadState<M>;
+}
+
+/**
+ * Code loaded on demand, as with React.lazy, but rendered in one pass once it is here.
+ *
+ * Why not React.lazy: a lazy component suspends on its first render even when its code has
+ * already arrived, and React renders it later in a retry pass that yields to the browser. In the
+ * meeting room the document's stores (presence, connection) change during that pass, so React
+ * starts it over: the 100-row agenda was rendered twice on every cold load. Here the code's
+ * arrival is a store update, which React renders synchronously, once.
+ *
+ * A chunk that fails to load (the network dropped, a deploy replaced it) is `failed` with a
+ * `retry`, instead of an error that would blank the page.
+ */
+export function loadable<M>(load: () => Promise<M>): Loadable<M> {
+  const store = createStore<LoadState<M> | { status: 'idle' }>({ status: 'idle' });
+  const start = () => {
+    const state = store.get();
+    if (state.status === 'loading' || state.status === 'loaded') return;
+    store.set({ status: 'loading' });
+    load().then(
+      (module) => store.set({ status: 'loaded', module }),
+      (error: unknown) => store.set({ status: 'failed', error, retry: start }),
+    );
+  };
+  return {
+    preload: start,
+    get: store.get,
+    useModule({ start: startNow = true } = {}) {
+      const state = useSyncExternalStore(store.subscribe, store.get);
+      // `start` in the deps: one component may be handed another loadable in its place (a route
+      // change that renders the same LoadablePage for another page), which must start loading too.
+      useEffect(() => {
+        if (startNow && store.get().status === 'idle') start();
+      }, [startNow, start]);
+      return state.status === 'idle' ? { status: 'loading' } : state;
+    },
+  };
+}
+
+/** What a page shows when its code could not be loaded. */
+export function LoadFailed({ retry }: { retry(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page page--narrow empty-state" role="alert">
+      <p>{t('app.loadFailed')}</p>
+      <button type="button" className="btn btn--secondary btn--sm" onClick={retry}>{t('meetings.retry')}</button>
+    </div>
+  );
+}
+
+/** A page component from a loadable module: `fallback` while loading, LoadFailed if it cannot load. */
+export function LoadablePage<M>({ from, pick, fallback }: { from: Loadable<M>; pick(module: M): ComponentType; fallback: ReactElement | null }) {
+  const state = from.useModule();
+  if (state.status === 'failed') return <LoadFailed retry={state.retry} />;
+  if (state.status === 'loading') return fallback;
+  const Page = pick(state.module);
+  return <Page />;
+}
