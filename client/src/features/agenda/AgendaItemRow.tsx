@@ -59,11 +59,7 @@ export const AgendaItemRow = memo(function AgendaItemRow({ item, number, selecte
         aria-label={t('agenda.reorder', { title: item.title })}
         {...attributes}
         {...listeners}
-      >
-        <svg width="12" height="18" viewBox="0 0 12 18" aria-hidden="true">
-          {[3, 9, 15].map((y) => [3, 9].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.6" fill="currentColor" />))}
-        </svg>
-      </button>
+      />
       <button
         type="button"
         className="agenda-row__select"

@@ -52,8 +52,9 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
 
   useEffect(() => {
     // After the room's first render, when the browser has nothing better to do.
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-    idle(preloadOtherTabs);
+    // A busy room (people editing) may never be idle: give up waiting after half a second.
+    if (window.requestIdleCallback) window.requestIdleCallback(preloadOtherTabs, { timeout: 500 });
+    else window.setTimeout(preloadOtherTabs, 200);
   }, []);
 
   useEffect(() => {
