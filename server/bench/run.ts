@@ -45,6 +45,7 @@ async function health(server: ChildServer) {
     connections: number;
     memory: { rssBytes: number; heapUsedBytes: number };
     eventLoopDelaySinceLastCheck: { maxMs: number; p99Ms: number };
+    durableWritesSinceLastCheck: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
   };
 }
 
@@ -294,9 +295,11 @@ async function main() {
         `p99 ${fmt(percentile(s1.latencies, 99))}, max ${fmt(Math.max(...s1.latencies))} (${s1.edits} edits; ` +
         `server's longest event-loop stall ${fmt(stall1)})`,
     );
+    const writes1 = s1.reading!.durableWritesSinceLastCheck;
     out(
       `  until the first of the 49 has applied it: p50 ${fmt(percentile(s1.firstLatencies, 50))}, ` +
-        `p99 ${fmt(percentile(s1.firstLatencies, 99))}`,
+        `p99 ${fmt(percentile(s1.firstLatencies, 99))}; of which the server's durable commit (fsync): ` +
+        `p50 ${fmt(writes1.p50Ms)}, p99 ${fmt(writes1.p99Ms)}, max ${fmt(writes1.maxMs)}`,
     );
     out(
       `  its first ${warmupSeconds} s, right after the 50 joined (warm-up, not in the figures above): ` +

@@ -16,6 +16,7 @@ import { loadExportSettings, type ExportSettings } from './closing/exportSetting
 import { notifyWhenEnded } from './closing/notifyWhenEnded';
 import type { ServerConfig } from './config';
 import { createEventLoopMonitor } from './eventLoopMonitor';
+import { createLatencyMonitor } from './latencyMonitor';
 import { createFollowThrough } from './followThrough/followThrough';
 import { refreshManyMeetings } from './integrations/refreshStatuses';
 import { projectStoredMeeting } from './projections/rebuild';
@@ -67,6 +68,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
   const auth = new Auth({ secret: secret.key, adminToken: config.adminToken ?? deriveAdminToken(secret.key), store });
   let port = 0;
   const origins = createOriginPolicy({ allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl, port: () => port });
+  const durableWrites = createLatencyMonitor();
   const rooms = new Rooms(
     {
       // Rooms write a meeting's list row when its status changes; an ended meeting is then projected.
@@ -76,6 +78,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
       maxUpdateBytes: config.maxMessageBytes,
       awareness: { maxEntries: 100, maxStateBytes: 4 * 1024 },
       projectionDelayMs: 500,
+      onDurable: (ms) => durableWrites.record(ms),
     },
     logger,
   );
@@ -125,6 +128,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
       openRooms: () => rooms.openCount,
       connections: () => sync?.connectionCount() ?? 0,
       eventLoopDelay: () => eventLoop.takeReading(),
+      durableWrites: () => durableWrites.takeReading(),
     },
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import type { EventLoopDelay } from '../eventLoopMonitor';
+import type { LatencyReading } from '../latencyMonitor';
 
 export interface HealthDeps {
   openRooms(): number;
   connections(): number;
   /** Event-loop delay since the previous /healthz call. */
   eventLoopDelay(): EventLoopDelay;
+  /** How long accepted updates took to become durable, since the previous /healthz call. */
+  durableWrites?(): LatencyReading;
 }
 
 /** GET /healthz: liveness plus a few gauges for operators (and the benchmark). */
@@ -19,6 +22,7 @@ export function healthRoutes(deps: HealthDeps) {
       connections: deps.connections(),
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       eventLoopDelaySinceLastCheck: deps.eventLoopDelay(),
+      ...(deps.durableWrites && { durableWritesSinceLastCheck: deps.durableWrites() }),
     });
   });
 }

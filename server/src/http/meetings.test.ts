@@ -104,7 +104,7 @@ describe('REST /api/meetings', () => {
     const t = await startTestServer();
     const res = await fetch(`${t.httpUrl}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', openRooms: 0, connections: 0 });
+    expect(await res.json()).toMatchObject({ status: 'ok', openRooms: 0, connections: 0, durableWritesSinceLastCheck: { count: 0 } });
   });
 });
 

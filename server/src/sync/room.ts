@@ -50,6 +50,8 @@ export interface RoomOptions {
   awarenessDelays?: AwarenessBroadcastDelays;
   /** Delay before the list projection (title, status…) is refreshed after an edit. */
   projectionDelayMs: number;
+  /** Called with how long each accepted update took to become durable (ms). */
+  onDurable?(ms: number): void;
   /** Called when the last connection has left. */
   onEmpty(room: Room): void;
   /** Called when storage failed: every connection has been closed and the room must be dropped. */
@@ -248,6 +250,7 @@ export class Room {
     const entry: InflightEntry & { kind: 'update' } = { kind: 'update', update: effective, from, state: 'pending', seq: 0 };
     this.inflight.push(entry);
     let durable: Promise<number>;
+    const started = performance.now();
     try {
       durable = this.options.store.appendUpdate(this.meetingId, effective);
     } catch (error) {
@@ -255,6 +258,7 @@ export class Room {
     }
     durable.then(
       (seq) => {
+        this.options.onDurable?.(performance.now() - started);
         entry.state = 'durable';
         entry.seq = seq;
         this.drain();
