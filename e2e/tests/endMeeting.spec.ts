@@ -248,6 +248,8 @@ test('an observer opens an ended meeting: the minutes and their downloads, no ex
   await dialog.getByRole('button', { name: 'End meeting' }).click();
 
   await expect(page.getByTestId('read-only-banner')).toBeVisible();
+  // One banner: the minutes' own; the observer's room banner is not shown on top of it.
+  await expect(page.getByTestId('access-banner')).toHaveCount(0);
   await expect(page.getByTestId('minutes-overrides').getByRole('listitem')).toHaveCount(4);
   await expect(page.getByTestId('export-menu')).toHaveCount(0);
   const html = await downloaded(page, () => page.getByRole('link', { name: /Minutes \(printable HTML\)/ }).click());

@@ -47,8 +47,10 @@ export function useMeetingAccess(meetingId: string): MeetingAccess {
   const statusStore = connection.view('access:status', ['meta'], readStatus);
   const status = useSyncExternalStore(statusStore.subscribe, statusStore.get);
   const denied = useSyncExternalStore(connection.denied.subscribe, connection.denied.get);
+  // An ended meeting says so first: its minutes page has its own banner, and an observer there
+  // would otherwise see two.
   const readOnly: ReadOnlyReason | null =
-    role === 'observer' ? 'observer' : status === 'ended' ? 'ended' : denied === PermissionDenied.readOnly ? 'denied' : null;
+    status === 'ended' ? 'ended' : role === 'observer' ? 'observer' : denied === PermissionDenied.readOnly ? 'denied' : null;
   return {
     role,
     canEdit: role !== null && readOnly === null,
