@@ -145,3 +145,44 @@ test('edits made offline are kept and merge when the connection returns', async 
   await expectSaved(bob.page);
   await expectSaved(alice.page);
 });
+
+test('edits made offline after the meeting ended are never shown as saved, and can be dropped for the real minutes', async ({ alice, bob, server }) => {
+  const bobNet = await networkSwitch(bob);
+  const url = await createMeetingViaUi(alice.page, 'Late edits');
+  const meetingId = decodeURIComponent(url.split('/meetings/')[1]!);
+  await addAgendaItem(alice.page, 'Budget');
+  await bob.page.goto(url);
+  await expectLive(bob.page);
+  await notesEditor(alice.page).click();
+  await alice.page.keyboard.type('Agreed budget.');
+  await expect.poll(() => notesText(bob.page)).toBe('Agreed budget.');
+  await expectSaved(alice.page);
+
+  // Bob writes while his network is down; meanwhile the meeting is ended.
+  await bobNet.down();
+  await notesEditor(bob.page).click();
+  await bob.page.keyboard.press('ControlOrMeta+End');
+  await bob.page.keyboard.type(' Written offline.');
+  await expect(bob.page.getByTestId('connection')).toHaveAttribute('data-save', 'offline');
+  const ended = await fetch(`${server.baseURL}/api/meetings/${meetingId}/end`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(ended.status).toBe(200);
+
+  // Back online: the server refuses his late edit, and his page says so instead of "saved".
+  await bobNet.up();
+  await bob.page.getByRole('button', { name: 'Reconnect now' }).click({ timeout: 5_000 }).catch(() => undefined);
+  await expect(bob.page.getByTestId('save-state')).toHaveText('Not saved: the meeting is read-only');
+  await expect(bob.page.getByTestId('connection')).toHaveAttribute('data-save', 'failed');
+  await expect(bob.page.getByTestId('read-only-banner')).toBeVisible();
+
+  // Dropping the local copy shows the minutes as the server keeps them.
+  await bob.page.getByTestId('discard-local').click();
+  await expect(bob.page.getByTestId('read-only-banner')).toBeVisible();
+  await expect(bob.page.getByTestId('connection')).toHaveAttribute('data-save', 'saved');
+  await expect(bob.page.locator('main')).toContainText('Agreed budget.');
+  await expect(bob.page.locator('main')).not.toContainText('Written offline.');
+  await expect(bob.page.getByTestId('discard-local')).toHaveCount(0);
+});

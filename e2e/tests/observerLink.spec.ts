@@ -85,22 +85,24 @@ test('the facilitator shares an observer link; the observer follows live edits a
       await new Promise((resolve) => (ws.onopen = resolve));
       ws.send(new Uint8Array(frame));
       ws.send(new Uint8Array([100, 7])); // save request 7: answered once everything before it was handled
-      const saved = new Promise<void>((resolve) => {
+      // An edit the server dropped is never confirmed: the save request gets saveFailed(reason), not saved(7).
+      const answer = new Promise<string>((resolve) => {
         const previous = ws.onmessage;
         ws.onmessage = (event) => {
           previous?.call(ws, event);
           const bytes = new Uint8Array(event.data as ArrayBuffer);
-          if (bytes[0] === 101 && bytes[1] === 7) resolve();
+          if (bytes[0] === 101 && bytes[1] === 7) resolve('saved');
+          if (bytes[0] === 102) resolve(`saveFailed: ${new TextDecoder().decode(bytes.subarray(2, 2 + bytes[1]!))}`);
         };
       });
       const reason = await denied;
-      await saved;
+      const saveAnswer = await answer;
       ws.close();
-      return reason;
+      return `${reason}; ${saveAnswer}`;
     },
     { frame: forgedUpdateFrame('Forged by the observer'), path: `/sync/${meetingId}` },
   );
-  expect(reply).toBe('read-only');
+  expect(reply).toBe('read-only; saveFailed: read-only');
   await addAgendaItem(alice.page, 'After the forgery');
   await expect(agendaTitles(page)).toHaveText(['Quarterly numbers', 'Hiring plan', 'After the forgery']);
   await expect(agendaTitles(alice.page)).toHaveText(['Quarterly numbers', 'Hiring plan', 'After the forgery']);

@@ -221,6 +221,16 @@ export class MeetingConnection {
     return store;
   }
 
+  /**
+   * Drops this tab's copy of the meeting (the document and its IndexedDB cache) and loads the page
+   * again from the server. For edits the server refused: they exist only here and can never be saved.
+   */
+  async discardLocalChanges(): Promise<void> {
+    this.destroy();
+    await new IndexeddbPersistence(`suishin-meeting:${this.meetingId}`, new Y.Doc()).clearData();
+    window.location.reload();
+  }
+
   /** Retry now instead of waiting for the backoff (e.g. a "Reconnect" button). */
   reconnectNow(): void {
     if (this.destroyed || this.statusStore.get().phase === 'live') return;

@@ -61,4 +61,14 @@ describe('save state', () => {
     s = run([{ type: 'localChange' }, { type: 'requestSent', nonce: 2 }, { type: 'saved', nonce: 2 }], s);
     expect(saveStatus(s)).toBe('saved');
   });
+
+  it('an edit the server refused is never reported saved, even after later edits are confirmed', () => {
+    let s = run([{ type: 'online' }, { type: 'localChange' }, { type: 'requestSent', nonce: 1 }, { type: 'saveFailed', reason: 'facilitator-only' }]);
+    expect(saveStatus(s)).toBe('failed');
+    expect(s.refused).toBe('facilitator-only');
+    expect(s.failure).toBeNull();
+    s = run([{ type: 'localChange' }, { type: 'requestSent', nonce: 2 }, { type: 'saved', nonce: 2 }], s);
+    expect(saveStatus(s)).toBe('failed');
+    expect(s.refused).toBe('facilitator-only');
+  });
 });

@@ -1,3 +1,5 @@
+import { PermissionDenied } from '@suishin/shared/protocol';
+
 /**
  * What "saved" means, as a pure state machine: a local change is saved only once the server has
  * confirmed (message `saved`, see shared/src/protocol/messages.ts) that everything this client
@@ -16,6 +18,12 @@ export interface SaveState {
   online: boolean;
   /** Reason from the server's `saveFailed`, cleared by the next confirmation. */
   failure: string | null;
+  /**
+   * Set when the server refused one of this tab's edits (`read-only`, `facilitator-only`): that
+   * edit is in this tab's document but not on the server, so no later confirmation clears it;
+   * only discarding the local copy does (MeetingConnection.discardLocalChanges).
+   */
+  refused: string | null;
 }
 
 export type SaveEvent =
@@ -37,7 +45,10 @@ export const initialSaveState: SaveState = {
   nextNonce: 1,
   online: false,
   failure: null,
+  refused: null,
 };
+
+const REFUSALS: ReadonlySet<string> = new Set(Object.values(PermissionDenied));
 
 export function reduceSave(state: SaveState, event: SaveEvent): SaveState {
   switch (event.type) {
@@ -65,12 +76,13 @@ export function reduceSave(state: SaveState, event: SaveEvent): SaveState {
       };
     }
     case 'saveFailed':
+      if (REFUSALS.has(event.reason)) return { ...state, inFlight: [], refused: event.reason };
       return { ...state, inFlight: [], failure: event.reason };
   }
 }
 
 export function saveStatus(state: SaveState): SaveStatus {
-  if (state.failure !== null) return 'failed';
+  if (state.failure !== null || state.refused !== null) return 'failed';
   if (state.confirmedSeq >= state.localSeq) return 'saved';
   return state.online ? 'saving' : 'offline';
 }

@@ -30,6 +30,12 @@ export class Connection {
   awarenessClientId: number | null = null;
   /** When this connection was last told its update was refused (to tell it at most once a second). */
   lastDeniedAt = -Infinity;
+  /**
+   * Why an update from this connection was dropped since its last save request, or null. The next
+   * save request is answered `saveFailed(<reason>)` instead of `saved`: the client's "saved" must
+   * never cover an edit the server refused.
+   */
+  refusedSinceSaveRequest: string | null = null;
   readonly access: MeetingAccess;
   private readonly auth: ConnectionAuth;
   private readonly queue: Uint8Array[] = [];

@@ -37,6 +37,7 @@ import {
   updateFrame,
 } from './protocolMessages';
 import { docFromStored } from './storedDoc';
+import { changesDocument } from './updateEffect';
 import { checkUpdate } from './updateValidation';
 import { DENIAL_NOTICE_INTERVAL_MS, refuseMetaChange, refuseWrite, type WriteRefusal } from './writePermission';
 
@@ -155,6 +156,11 @@ export class Room {
     if (this.failed) return { ok: true }; // connections are being closed; ignore
     const refusal = refuseWrite(from.access.role, this.ended);
     if (refusal) {
+      // Only a refusal that loses an edit fails the sender's next save request: a reconnecting
+      // client sends back what the room already has, and that is not an edit.
+      if (checkUpdate(update, { maxBytes: this.options.maxUpdateBytes }).ok && changesDocument(this.provingDoc ?? this.doc, update)) {
+        from.refusedSinceSaveRequest = refusal;
+      }
       this.deny(from, refusal);
       return { ok: true };
     }
@@ -183,6 +189,7 @@ export class Room {
     if (effective === null) return { ok: true }; // nothing new (e.g. a SyncStep2 we already had)
     const metaRefusal = refuseMetaChange(from.access.role, this.metaKeysChanged);
     if (metaRefusal) {
+      from.refusedSinceSaveRequest = metaRefusal;
       this.rebuildProving(); // `proving` must not keep what was refused
       this.deny(from, metaRefusal);
       return { ok: true };
@@ -272,9 +279,17 @@ export class Room {
     return entry;
   }
 
-  /** `saveRequest`: answer `saved(nonce)` once everything received before it is durable. */
+  /**
+   * `saveRequest`: answer `saved(nonce)` once everything received before it is durable, or at once
+   * `saveFailed(<refusal>)` when an edit from this connection was refused since its last request.
+   */
   requestSaveAck(conn: Connection, nonce: number) {
     if (this.failed) return;
+    if (conn.refusedSinceSaveRequest !== null) {
+      conn.send(saveFailedFrame(conn.refusedSinceSaveRequest));
+      conn.refusedSinceSaveRequest = null;
+      return;
+    }
     if (this.inflight.length === 0) conn.send(savedFrame(nonce));
     else this.inflight.push({ kind: 'ack', conn, nonce });
   }

@@ -25,6 +25,7 @@ import {
   connectStockClient,
   frameOf,
   messageTypeOf,
+  saveFailedReason,
   saveRequestFrame,
   savedNonce,
   syncUpdateFrame,
@@ -60,11 +61,16 @@ function editsOf(edit: (doc: Y.Doc) => void, base?: Y.Doc): Uint8Array[] {
   return updates.map(syncUpdateFrame);
 }
 
-/** Sends `frames` then a save request; resolves once the server has handled all of them. */
-async function sendAndSettle(raw: RawClient, frames: Uint8Array[], nonce: number) {
+/**
+ * Sends `frames` then a save request; resolves once the server has answered it: 'saved', or the
+ * refusal it answered with (an edit it dropped is never reported saved).
+ */
+async function sendAndSettle(raw: RawClient, frames: Uint8Array[], nonce: number): Promise<string> {
+  const answeredAfter = raw.frames.length; // earlier answers do not count
   for (const f of frames) raw.send(f);
   raw.send(saveRequestFrame(nonce));
-  await raw.next((f) => savedNonce(f) === nonce);
+  const answer = await raw.next((f) => raw.frames.indexOf(f) >= answeredAfter && (savedNonce(f) === nonce || saveFailedReason(f) !== null));
+  return saveFailedReason(answer) ?? 'saved';
 }
 
 /** Resolves once the server has handled everything `client` sent before (it answers queryAwareness in order). */
@@ -102,10 +108,12 @@ describe('write permission on the wire', () => {
     addAgendaItem(observerStock.doc, { title: 'observer (stock client)' });
     await roundTrip(observerStock);
     // A crafted SyncStep2 and Update from the raw observer socket, then a save request: all handled.
-    await sendAndSettle(observerRaw, editsOf((d) => addAgendaItem(d, { title: 'observer (raw update)' })), 1);
+    expect(await sendAndSettle(observerRaw, editsOf((d) => addAgendaItem(d, { title: 'observer (raw update)' })), 1)).toBe(PermissionDenied.readOnly);
     const step2 = editsOf((d) => addAgendaItem(d, { title: 'observer (raw SyncStep2)' }))[0]!;
     step2[1] = 1; // sync message type 1 = SyncStep2, same payload
-    await sendAndSettle(observerRaw, [step2], 2);
+    expect(await sendAndSettle(observerRaw, [step2], 2)).toBe(PermissionDenied.readOnly);
+    // Sending back what the room already has is no lost edit: that save request is answered saved.
+    expect(await sendAndSettle(observerRaw, [syncUpdateFrame(Y.encodeStateAsUpdate(t.server.rooms.peek(meeting)!.doc))], 3)).toBe('saved');
 
     addAgendaItem(participant.doc, { title: 'participant' });
     await waitForDoc(facilitator.doc, (d) => listAgendaItems(d).length >= 1, 'the participant edit at the facilitator');
@@ -138,7 +146,7 @@ describe('write permission on the wire', () => {
     await roundTrip(participant);
     addAgendaItem(facilitator.doc, { title: 'too late (facilitator)' });
     await roundTrip(facilitator);
-    await sendAndSettle(raw, editsOf((d) => addAgendaItem(d, { title: 'too late (raw)' })), 1);
+    expect(await sendAndSettle(raw, editsOf((d) => addAgendaItem(d, { title: 'too late (raw)' })), 1)).toBe(PermissionDenied.readOnly);
 
     expect(titles(other.doc)).toEqual(['before the end']);
     expect(titles(t.server.rooms.peek(meeting)!.doc)).toEqual(['before the end']);
@@ -152,14 +160,14 @@ describe('write permission on the wire', () => {
     const facilitator = await connectStockClient(t, meeting, { name: 'Fumi' });
     const raw = await connectRaw(t, meeting, { token: participantToken, name: 'Pat' });
     const itemFrames = editsOf((d) => addAgendaItem(d, { title: 'first item' }));
-    await sendAndSettle(raw, itemFrames, 1);
+    expect(await sendAndSettle(raw, itemFrames, 1)).toBe('saved');
     await waitForDoc(facilitator.doc, (d) => listAgendaItems(d).length === 1);
 
     // A participant's own copy of the document, ended locally: its update must not end the meeting.
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(facilitator.doc));
     const endFrames = editsOf((d) => endMeeting(d, Date.now()), copy);
-    await sendAndSettle(raw, endFrames, 2);
+    expect(await sendAndSettle(raw, endFrames, 2)).toBe(PermissionDenied.facilitatorOnly);
     expect(raw.frames.map(deniedReason)).toContain(PermissionDenied.facilitatorOnly);
     expect(getMeta(t.server.rooms.peek(meeting)!.doc).status).toBe('draft');
     expect(getMeta(facilitator.doc).status).toBe('draft');

@@ -178,3 +178,10 @@ export function savedNonce(frame: Uint8Array): number | null {
   if (decoding.readVarUint(d) !== MessageType.saved) return null;
   return decoding.readVarUint(d);
 }
+
+/** The reason of a `saveFailed` frame, or null for other frames. */
+export function saveFailedReason(frame: Uint8Array): string | null {
+  const d = decoding.createDecoder(frame);
+  if (decoding.readVarUint(d) !== MessageType.saveFailed) return null;
+  return decoding.readVarString(d);
+}

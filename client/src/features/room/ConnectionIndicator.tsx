@@ -1,5 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useConnectionStatus, useReconnect, useSaveStatus, type ConnectionPhase, type SaveStatus } from '../../meeting/hooks/useConnectionStatus';
+import {
+  useConnectionStatus,
+  useDiscardLocalChanges,
+  useReconnect,
+  useSaveRefusal,
+  useSaveStatus,
+  type ConnectionPhase,
+  type SaveStatus,
+} from '../../meeting/hooks/useConnectionStatus';
 import { Button } from '../../ui/Button';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
 
@@ -18,10 +26,18 @@ export function ConnectionIndicator() {
   const status = useConnectionStatus();
   const save = useSaveStatus();
   const reconnect = useReconnect();
+  const refusal = useSaveRefusal();
+  const discard = useDiscardLocalChanges();
   return (
     <div className="connection" data-testid="connection" data-phase={status.phase} data-save={save}>
       <StatusPill tone={phaseTone[status.phase]} live>{t(`connection.${status.phase}`)}</StatusPill>
-      <span className={`save-state save-state--${save}`} role="status" data-testid="save-state">{t(`connection.${save}`)}</span>
+      <span className={`save-state save-state--${save}`} role="status" data-testid="save-state">
+        {refusal ? t(`connection.notSaved.${refusal}`, { defaultValue: t('connection.failed') }) : t(`connection.${save}`)}
+      </span>
+      {refusal && (
+        // The refused edit exists only in this tab: say so, and offer to start again from the server's copy.
+        <Button size="sm" variant="quiet" onPress={() => void discard()} data-testid="discard-local">{t('connection.discardLocal')}</Button>
+      )}
       {status.phase === 'reconnecting' && (
         <Button size="sm" variant="quiet" onPress={reconnect}>{t('connection.reconnectNow')}</Button>
       )}

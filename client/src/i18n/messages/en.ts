@@ -198,6 +198,8 @@ export const en = {
     saving: 'Saving…',
     offline: 'Edits kept on this device',
     failed: 'Saving failed',
+    notSaved: { 'read-only': 'Not saved: the meeting is read-only', 'facilitator-only': 'Not saved: only the facilitator can change that' },
+    discardLocal: 'Discard my unsaved changes',
   },
   agenda: {
     total: '{{count}} items · {{minutes}}',

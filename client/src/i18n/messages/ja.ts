@@ -198,6 +198,8 @@ export const ja: Messages = {
     saving: '保存中…',
     offline: 'この端末に保持中',
     failed: '保存に失敗しました',
+    notSaved: { 'read-only': '未保存: この会議は閲覧のみです', 'facilitator-only': '未保存: ファシリテーターのみ変更できます' },
+    discardLocal: '未保存の変更を破棄',
   },
   agenda: {
     total: '{{count}} 件・{{minutes}}',

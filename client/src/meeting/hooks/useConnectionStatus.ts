@@ -18,6 +18,18 @@ export function useSaveStatus(): SaveStatus {
   return useSyncExternalStore(save.subscribe, () => saveStatus(save.get()));
 }
 
+/** Why the server refused an edit of this tab (`read-only`, `facilitator-only`), or null. */
+export function useSaveRefusal(): string | null {
+  const { save } = useMeetingConnection();
+  return useSyncExternalStore(save.subscribe, () => save.get().refused);
+}
+
+/** Discards this tab's unsaved (refused) edits and reloads the meeting from the server. */
+export function useDiscardLocalChanges(): () => Promise<void> {
+  const connection = useMeetingConnection();
+  return () => connection.discardLocalChanges();
+}
+
 /** True once the meeting's document is loaded (from this device or from the server). */
 export function useMeetingReady(): boolean {
   const { ready } = useMeetingConnection();

@@ -1,0 +1,18 @@
+import * as Y from 'yjs';
+
+/**
+ * Whether applying `update` to `doc` would change it: new items, or deletions of items `doc` still
+ * has. Used for updates the room refuses without applying (observers, an ended meeting), to tell a
+ * refusal that loses someone's edit from a client merely sending back what it already has (the
+ * SyncStep2 of every reconnect). Reads the update; never applies it. Call on updates that passed
+ * the bounded structural check (updateValidation.ts).
+ */
+export function changesDocument(doc: Y.Doc, update: Uint8Array): boolean {
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const incoming = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+  for (const [client, clock] of incoming) if (clock > (known.get(client) ?? 0)) return true;
+  const { ds } = Y.decodeUpdate(update);
+  if (ds.clients.size === 0) return false;
+  const current = Y.createDeleteSetFromStructStore(doc.store);
+  return !Y.equalDeleteSets(current, Y.mergeDeleteSets([current, ds]));
+}
