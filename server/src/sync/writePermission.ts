@@ -15,7 +15,8 @@
  *    then rebuilt without it.
  * A dropped update is answered with a y-protocols/auth "permission denied" message (reason
  * `read-only` or `facilitator-only`, at most once a second per connection); the socket stays open, and
- * SyncStep1, awareness and save requests are still answered.
+ * SyncStep1, awareness and save requests are still answered; the sender's next save request is
+ * answered `saveFailed(<reason>)` when the dropped update would have changed the document.
  *
  * Cost per message: two field reads and one cached boolean (rules 1–3); rule 4 looks at the set of
  * meta keys Yjs reports as changed by the transaction, which it computes anyway.

@@ -22,7 +22,10 @@ export const MessageType = {
   saveRequest: 100,
   /** Server → client: `varUint nonce`. Every update this connection sent before the nonce is durable. */
   saved: 101,
-  /** Server → client: `varString reason`. Storage failed; nothing after the last `saved` is durable. */
+  /**
+   * Server → client: `varString reason`. Storage failed (nothing after the last `saved` is durable),
+   * or the reason of a refused edit (PermissionDenied: `read-only`, `facilitator-only`).
+   */
   saveFailed: 102,
 } as const;
 
