@@ -5,7 +5,15 @@ type OutputChunk = Rolldown.OutputChunk;
 import { MEETING_PATH } from '../src/app/meetingPath.ts';
 
 /** What a meeting room needs at once, by source module (Vite's facade module ids end with these). */
-const ROOM_MODULES = ['src/features/room/MeetingRoomPage.tsx', 'src/features/access/RoomAccess.tsx', 'src/editor/NotesEditor.tsx'];
+const ROOM_MODULES = [
+  'src/features/room/MeetingRoomPage.tsx',
+  'src/features/access/RoomAccess.tsx',
+  'src/editor/NotesEditor.tsx',
+  // Run after the room's first render (OutcomesPanel), downloaded with the rest.
+  'src/features/decisions/DecisionsPanel.tsx',
+  'src/features/actionItems/ActionItemsPanel.tsx',
+  'src/features/actionItems/ActionItemDialog.tsx',
+];
 
 /**
  * Opening a meeting link starts downloading the room's code while the page is still parsing.

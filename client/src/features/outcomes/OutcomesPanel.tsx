@@ -50,12 +50,7 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
   const overdue = useMemo(() => actions.filter((a) => isOverdue(a, today)).length, [actions, today]);
   const targets = useMemo(() => ({ agenda, decisions, kpis }), [agenda, decisions, kpis]);
 
-  useEffect(() => {
-    // After the room's first render, when the browser has nothing better to do.
-    // A busy room (people editing) may never be idle: give up waiting after half a second.
-    if (window.requestIdleCallback) window.requestIdleCallback(preloadOtherTabs, { timeout: 500 });
-    else window.setTimeout(preloadOtherTabs, 200);
-  }, []);
+  useEffect(preloadOtherTabs, []); // after the room's first render
 
   useEffect(() => {
     if (!canEdit) return;
@@ -119,9 +114,9 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
 
 /**
  * The decision log, the action items and the action-item dialog are not on screen when the room
- * opens (the KPI tab is): their code comes after the room has rendered, so opening a meeting
- * loads and runs less before it is usable. Loaded while the browser is idle, they are there
- * before anyone switches tabs.
+ * opens (the KPI tab is): their code runs after the room has rendered, so opening a meeting runs
+ * less before it is usable. index.html has already downloaded it (build/roomPreloads.ts), and it
+ * runs right after the first render, so it is there before anyone switches tabs.
  */
 const decisionsPanel = loadable(() => import('../decisions/DecisionsPanel'));
 const actionItemsPanel = loadable(() => import('../actionItems/ActionItemsPanel'));
