@@ -88,6 +88,17 @@ test('action items made from anywhere reach the other browser; the list filters 
   await expect(bob.page.getByTestId('actions-summary')).toHaveText('3 items · 1 without due date');
   await expectSaved(alice.page);
   await snapshot(alice.page, testInfo, 'actions-alice');
+
+  // Removing asks first; cancelling keeps the item, confirming removes it for everyone.
+  await contract.getByTestId('action-item-title').click();
+  await contract.getByRole('button', { name: 'Remove', exact: true }).click();
+  const confirm = alice.page.getByRole('alertdialog', { name: 'Remove this action item?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(actionRows(alice.page)).toHaveCount(3);
+  await contract.getByRole('button', { name: 'Remove', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(actionRows(bob.page)).toHaveCount(2);
+  await expect(bob.page.getByTestId('action-item-title')).not.toContainText(['Check the contract terms']);
 });
 
 test('an observer follows the outcomes live and has no controls to change them', async ({ alice, browser, server }) => {

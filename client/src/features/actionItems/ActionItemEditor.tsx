@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionItem } from '@suishin/shared';
 import { useActionItemCommands } from '../../meeting/hooks/useActionItems';
@@ -6,8 +5,7 @@ import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useDecisions } from '../../meeting/hooks/useDecisions';
 import { useKpis } from '../../meeting/hooks/useKpis';
-import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EditorActions } from '../outcomes/EditorActions';
 import { LiveTextField } from '../agenda/LiveTextField';
 import { DateField } from '../outcomes/DateField';
 import { useLiveDraft } from '../outcomes/useLiveDraft';
@@ -25,7 +23,6 @@ export function ActionItemEditor({ item, onDone }: ActionItemEditorProps) {
   const commands = useActionItemCommands();
   const attendees = useAttendees();
   const targets = { agenda: useAgendaItems(), decisions: useDecisions(), kpis: useKpis() };
-  const [confirming, setConfirming] = useState(false);
   const owner = useLiveDraft(item.owner.name, (name) => commands.update(item.id, { owner: { name: name.trim(), department: item.owner.department } }));
 
   return (
@@ -64,24 +61,13 @@ export function ActionItemEditor({ item, onDone }: ActionItemEditorProps) {
         <DateField label={t('actions.dueDate')} value={item.dueDate} onChange={(dueDate) => commands.update(item.id, { dueDate })} />
         <LinkField value={item.link} targets={targets} onChange={(link) => commands.update(item.id, { link })} />
       </div>
-      <div className="outcome-editor__actions">
-        <Button size="sm" variant="quiet" className="outcome-editor__remove" onPress={() => setConfirming(true)}>{t('actions.remove')}</Button>
-        <Button size="sm" onPress={onDone}>{t('outcomes.done')}</Button>
-      </div>
-      <ConfirmDialog
-        isOpen={confirming}
-        title={t('actions.removeConfirmTitle')}
-        confirmLabel={t('actions.remove')}
-        cancelLabel={t('outcomes.cancel')}
-        destructive
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          commands.remove(item.id);
-        }}
-      >
-        {t('actions.removeConfirmBody', { title: item.title })}
-      </ConfirmDialog>
+      <EditorActions
+        removeLabel={t('actions.remove')}
+        confirmTitle={t('actions.removeConfirmTitle')}
+        confirmBody={t('actions.removeConfirmBody', { title: item.title })}
+        onRemove={() => commands.remove(item.id)}
+        onDone={onDone}
+      />
     </div>
   );
 }

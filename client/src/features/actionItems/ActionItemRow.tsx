@@ -1,11 +1,11 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus } from '@suishin/shared';
 import type { ActionItemCommands } from '../../meeting/hooks/useActionItems';
 import { Button } from '../../ui/Button';
 import { ActionItemEditor } from './ActionItemEditor';
 import { formatIsoDate } from '../outcomes/outcomeFormat';
-import { useOutcomesStore } from '../outcomes/outcomesStore';
+import { useRevealedRow } from '../outcomes/useRevealedRow';
 import type { Language } from '../../i18n/language';
 
 export interface ActionItemRowProps {
@@ -31,20 +31,7 @@ export interface ActionItemRowProps {
  * is a primitive or stable, so someone else's edit re-renders that item's row only.
  */
 export const ActionItemRow = memo(function ActionItemRow({ t, item, canEdit, linkText, overdue, undated, language, expanded, revealAt, commands, onToggle }: ActionItemRowProps) {
-  const ref = useRef<HTMLLIElement>(null);
-  const [flash, setFlash] = useState(false);
-  useEffect(() => {
-    if (revealAt === null) return;
-    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    ref.current?.querySelector<HTMLElement>('.action-row__title')?.focus();
-    setFlash(true);
-    useOutcomesStore.getState().clearReveal(revealAt);
-  }, [revealAt]);
-  useEffect(() => {
-    if (!flash) return;
-    const timer = setTimeout(() => setFlash(false), 1600);
-    return () => clearTimeout(timer);
-  }, [flash]);
+  const { ref, flash } = useRevealedRow(revealAt, '.action-row__title');
 
   const closed = item.status === 'done' || item.status === 'dropped';
   return (

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision } from '@suishin/shared';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useDecisionCommands, useDecisions } from '../../meeting/hooks/useDecisions';
 import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EditorActions } from '../outcomes/EditorActions';
 import { PersonComboBox } from '../actionItems/PersonComboBox';
 import { DateField } from '../outcomes/DateField';
 import { LiveTextArea } from '../outcomes/LiveTextArea';
@@ -21,7 +20,6 @@ export function DecisionEditor({ decision, index, onDone }: { decision: Decision
   const decisions = useDecisions();
   const attendees = useAttendees();
   const openActionDialog = useOutcomesStore((s) => s.openActionDialog);
-  const [confirming, setConfirming] = useState(false);
   const decidedBy = useLiveDraft(decision.decidedBy, (name) => commands.update(decision.id, { decidedBy: name.trim() }));
 
   return (
@@ -52,25 +50,15 @@ export function DecisionEditor({ decision, index, onDone }: { decision: Decision
         <AgendaSelect label={t('decisions.agendaItem')} value={decision.agendaItemId} agenda={agenda} onChange={(agendaItemId) => commands.update(decision.id, { agendaItemId })} />
         <SupersedesSelect label={t('decisions.supersedes')} value={decision.supersedesId} decisions={decisions} beforeIndex={index} onChange={(supersedesId) => commands.update(decision.id, { supersedesId })} />
       </div>
-      <div className="outcome-editor__actions">
-        <Button size="sm" variant="quiet" className="outcome-editor__remove" onPress={() => setConfirming(true)}>{t('decisions.remove')}</Button>
-        <Button size="sm" onPress={() => openActionDialog({ kind: 'decision', id: decision.id })}>{t('decisions.addAction')}</Button>
-        <Button size="sm" onPress={onDone}>{t('outcomes.done')}</Button>
-      </div>
-      <ConfirmDialog
-        isOpen={confirming}
-        title={t('decisions.removeConfirmTitle')}
-        confirmLabel={t('decisions.remove')}
-        cancelLabel={t('outcomes.cancel')}
-        destructive
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          commands.remove(decision.id);
-        }}
+      <EditorActions
+        removeLabel={t('decisions.remove')}
+        confirmTitle={t('decisions.removeConfirmTitle')}
+        confirmBody={t('decisions.removeConfirmBody')}
+        onRemove={() => commands.remove(decision.id)}
+        onDone={onDone}
       >
-        {t('decisions.removeConfirmBody')}
-      </ConfirmDialog>
+        <Button size="sm" onPress={() => openActionDialog({ kind: 'decision', id: decision.id })}>{t('decisions.addAction')}</Button>
+      </EditorActions>
     </div>
   );
 }

@@ -1,9 +1,9 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import type { Decision } from '@suishin/shared';
 import type { Language } from '../../i18n/language';
 import { formatIsoDate } from '../outcomes/outcomeFormat';
-import { useOutcomesStore } from '../outcomes/outcomesStore';
+import { useRevealedRow } from '../outcomes/useRevealedRow';
 import { DecisionEditor } from './DecisionEditor';
 
 export interface DecisionRowProps {
@@ -29,20 +29,7 @@ export interface DecisionRowProps {
 
 /** One decision in the log. Memoized: someone else's edit re-renders only the decision it touched. */
 export const DecisionRow = memo(function DecisionRow({ t, decision, canEdit, number, agendaLabel, supersededById, supersededByNumber, supersedesNumber, language, expanded, revealAt, onToggle, onReveal }: DecisionRowProps) {
-  const ref = useRef<HTMLLIElement>(null);
-  const [flash, setFlash] = useState(false);
-  useEffect(() => {
-    if (revealAt === null) return;
-    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    ref.current?.querySelector<HTMLElement>('.decision-row__text')?.focus();
-    setFlash(true);
-    useOutcomesStore.getState().clearReveal(revealAt);
-  }, [revealAt]);
-  useEffect(() => {
-    if (!flash) return;
-    const timer = setTimeout(() => setFlash(false), 1600);
-    return () => clearTimeout(timer);
-  }, [flash]);
+  const { ref, flash } = useRevealedRow(revealAt, '.decision-row__text');
 
   return (
     <li

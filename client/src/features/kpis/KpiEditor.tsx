@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Kpi, KpiPatch } from '@suishin/shared';
 import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useKpiCommands } from '../../meeting/hooks/useKpis';
 import { useUiStore } from '../../state/uiStore';
-import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EditorActions } from '../outcomes/EditorActions';
 import { SegmentedControl } from '../../ui/SegmentedControl';
 import { LiveTextField } from '../agenda/LiveTextField';
 import { PersonComboBox } from '../actionItems/PersonComboBox';
@@ -19,7 +17,6 @@ export function KpiEditor({ kpi, onDone }: { kpi: Kpi; onDone(): void }) {
   const language = useUiStore((s) => s.language);
   const commands = useKpiCommands();
   const attendees = useAttendees();
-  const [confirming, setConfirming] = useState(false);
   const owner = useLiveDraft(kpi.owner, (name) => commands.update(kpi.id, { owner: name.trim() }));
   const number = (field: 'target' | 'actual' | 'previous') => (value: number | null, unitHint: string | null) => {
     const patch: KpiPatch = { [field]: value };
@@ -69,24 +66,13 @@ export function KpiEditor({ kpi, onDone }: { kpi: Kpi; onDone(): void }) {
         />
       </div>
       <LiveTextArea label={t('kpis.comment')} value={kpi.comment} onCommit={(comment) => commands.update(kpi.id, { comment })} />
-      <div className="outcome-editor__actions">
-        <Button size="sm" variant="quiet" className="outcome-editor__remove" onPress={() => setConfirming(true)}>{t('kpis.remove')}</Button>
-        <Button size="sm" onPress={onDone}>{t('outcomes.done')}</Button>
-      </div>
-      <ConfirmDialog
-        isOpen={confirming}
-        title={t('kpis.removeConfirmTitle')}
-        confirmLabel={t('kpis.remove')}
-        cancelLabel={t('outcomes.cancel')}
-        destructive
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          commands.remove(kpi.id);
-        }}
-      >
-        {t('kpis.removeConfirmBody', { name: kpi.name })}
-      </ConfirmDialog>
+      <EditorActions
+        removeLabel={t('kpis.remove')}
+        confirmTitle={t('kpis.removeConfirmTitle')}
+        confirmBody={t('kpis.removeConfirmBody', { name: kpi.name })}
+        onRemove={() => commands.remove(kpi.id)}
+        onDone={onDone}
+      />
     </div>
   );
 }
