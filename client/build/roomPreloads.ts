@@ -1,8 +1,8 @@
 import type { Plugin, Rolldown } from 'vite';
+import { MEETING_PATH } from '../src/app/meetingPath.ts';
 
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
-import { MEETING_PATH } from '../src/app/meetingPath.ts';
 
 /** What a meeting room needs at once, by source module (Vite's facade module ids end with these). */
 const ROOM_MODULES = [

@@ -1,11 +1,11 @@
-import type { ComponentType } from 'react';
+import type { ReactNode } from 'react';
 import { Route, Routes, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RequireMeetingAccess, RequireSession } from '../features/access/RequireSession';
 import { SignInPage } from '../features/access/SignInPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { AppShell } from './AppShell';
-import { LoadablePage, LoadFailed, loadable, type Loadable } from '../ui/loadable';
+import { Loaded, loadable, type Loadable } from '../ui/loadable';
 import { NotFound } from './NotFound';
 
 /**
@@ -42,8 +42,8 @@ function RoomLoading() {
   return <div className="page page--narrow empty-state" role="status">{t('room.loading')}</div>;
 }
 
-const page = <M extends { default: ComponentType }>(from: Loadable<M>) => (
-  <LoadablePage from={from} pick={(m) => m.default} fallback={<PageLoading />} />
+const page = <M extends { default: () => ReactNode }>(from: Loadable<M>) => (
+  <Loaded from={from} fallback={<PageLoading />}>{(m) => <m.default />}</Loaded>
 );
 
 /** A meeting: for anyone with a role in it (otherwise the page says why not). */
@@ -57,17 +57,17 @@ function MeetingRoute() {
 
 function MeetingRoomCode() {
   const { meetingId = '' } = useParams();
-  const room = meetingRoom.useModule();
   // The badge and banner appear when their code is here; the room never waits for them.
   const access = roomAccess.useModule();
-  if (room.status === 'failed') return <LoadFailed retry={room.retry} />;
-  if (room.status === 'loading') return <RoomLoading />;
-  const { MeetingRoomPage } = room.module;
   return (
-    <>
-      {access.status === 'loaded' && <access.module.default key={meetingId} meetingId={meetingId} />}
-      <MeetingRoomPage />
-    </>
+    <Loaded from={meetingRoom} fallback={<RoomLoading />}>
+      {({ MeetingRoomPage }) => (
+        <>
+          {access.status === 'loaded' && <access.module.default key={meetingId} meetingId={meetingId} />}
+          <MeetingRoomPage />
+        </>
+      )}
+    </Loaded>
   );
 }
 
@@ -79,7 +79,7 @@ export function AppRoutes() {
         <Route path="signin" element={<SignInPage />} />
         <Route
           path="m/:meetingId/join"
-          element={<LoadablePage from={joinPage} pick={(m) => m.default} fallback={<RoomLoading />} />}
+          element={<Loaded from={joinPage} fallback={<RoomLoading />}>{(m) => <m.default />}</Loaded>}
         />
         {/* Everything else needs a session ("sign in with your link" without one). */}
         <Route element={<RequireSession />}>

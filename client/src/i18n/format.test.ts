@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, formatRelative, formatTime, localeOf } from './format';
+import { formatMinutes, formatPercent, formatRelative, formatTime, localeOf } from './format';
 
 describe('format', () => {
   it('formats minutes per locale', () => {
     expect(formatMinutes(15, 'en')).toBe('15 min');
     expect(formatMinutes(15, 'ja')).toBe('15 分');
+    expect(formatPercent(0.1, 'en')).toBe('10%');
+    expect(formatPercent(0.125, 'ja')).toBe('12.5%');
   });
   it('formats relative times', () => {
     const now = Date.parse('2026-01-10T12:00:00Z');

@@ -21,6 +21,7 @@ const timeFormat = cached((language) => new Intl.DateTimeFormat(locales[language
 const minutesFormat = cached(
   (language) => new Intl.NumberFormat(locales[language], { style: 'unit', unit: 'minute', unitDisplay: language === 'ja' ? 'long' : 'short' }),
 );
+const percentFormat = cached((language) => new Intl.NumberFormat(locales[language], { style: 'percent', maximumFractionDigits: 1 }));
 const relativeFormat = cached((language) => new Intl.RelativeTimeFormat(locales[language], { numeric: 'auto' }));
 
 export function formatDateTime(value: string | number | Date, language: Language): string {
@@ -29,6 +30,11 @@ export function formatDateTime(value: string | number | Date, language: Language
 
 export function formatMinutes(minutes: number, language: Language): string {
   return minutesFormat(language).format(minutes);
+}
+
+/** A fraction as a percentage: 0.1 → "10%". */
+export function formatPercent(fraction: number, language: Language): string {
+  return percentFormat(language).format(fraction);
 }
 
 /** "3 hours ago", "yesterday"… relative to `now`. */

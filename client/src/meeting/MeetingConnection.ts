@@ -226,8 +226,8 @@ export class MeetingConnection {
    * again from the server. For edits the server refused: they exist only here and can never be saved.
    */
   async discardLocalChanges(): Promise<void> {
+    await this.local.clearData(); // closes and deletes this meeting's IndexedDB copy
     this.destroy();
-    await new IndexeddbPersistence(`suishin-meeting:${this.meetingId}`, new Y.Doc()).clearData();
     window.location.reload();
   }
 

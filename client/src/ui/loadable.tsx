@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore, type ComponentType, type ReactElement } from 'react';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createStore } from '../meeting/externalStore';
 
@@ -12,8 +12,8 @@ export interface Loadable<M> {
   preload(): void;
   /** The state now, without starting anything (`idle`: nobody asked yet). */
   get(): LoadState<M> | { status: 'idle' };
-  /** The module's state; starts loading on first use unless `start` is false. */
-  useModule(options?: { start?: boolean }): LoadState<M>;
+  /** The module's state; starts loading on first use. */
+  useModule(): LoadState<M>;
 }
 
 /**
@@ -42,13 +42,13 @@ export function loadable<M>(load: () => Promise<M>): Loadable<M> {
   return {
     preload: start,
     get: store.get,
-    useModule({ start: startNow = true } = {}) {
+    useModule() {
       const state = useSyncExternalStore(store.subscribe, store.get);
       // `start` in the deps: one component may be handed another loadable in its place (a route
-      // change that renders the same LoadablePage for another page), which must start loading too.
+      // change that renders the same <Loaded> for another page), which must start loading too.
       useEffect(() => {
-        if (startNow && store.get().status === 'idle') start();
-      }, [startNow, start]);
+        if (store.get().status === 'idle') start();
+      }, [start]);
       return state.status === 'idle' ? { status: 'loading' } : state;
     },
   };
@@ -65,11 +65,10 @@ export function LoadFailed({ retry }: { retry(): void }) {
   );
 }
 
-/** A page component from a loadable module: `fallback` while loading, LoadFailed if it cannot load. */
-export function LoadablePage<M>({ from, pick, fallback }: { from: Loadable<M>; pick(module: M): ComponentType; fallback: ReactElement | null }) {
+/** `children(module)` once `from` has loaded; `fallback` meanwhile; LoadFailed if it cannot load. */
+export function Loaded<M>({ from, fallback, children }: { from: Loadable<M>; fallback: ReactNode; children(module: M): ReactNode }) {
   const state = from.useModule();
   if (state.status === 'failed') return <LoadFailed retry={state.retry} />;
-  if (state.status === 'loading') return fallback;
-  const Page = pick(state.module);
-  return <Page />;
+  if (state.status === 'loading') return <>{fallback}</>;
+  return <>{children(state.module)}</>;
 }

@@ -8,7 +8,7 @@ export interface HealthDeps {
   /** Event-loop delay since the previous /healthz call. */
   eventLoopDelay(): EventLoopDelay;
   /** How long accepted updates took to become durable, since the previous /healthz call. */
-  durableWrites?(): LatencyReading;
+  durableWrites(): LatencyReading;
 }
 
 /** GET /healthz: liveness plus a few gauges for operators (and the benchmark). */
@@ -22,7 +22,7 @@ export function healthRoutes(deps: HealthDeps) {
       connections: deps.connections(),
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       eventLoopDelaySinceLastCheck: deps.eventLoopDelay(),
-      ...(deps.durableWrites && { durableWritesSinceLastCheck: deps.durableWrites() }),
+      durableWritesSinceLastCheck: deps.durableWrites(),
     });
   });
 }

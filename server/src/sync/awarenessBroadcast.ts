@@ -39,7 +39,7 @@ export class AwarenessBroadcast {
   }
 
   /** Sends what is pending now. */
-  flush(): void {
+  private flush(): void {
     this.clearTimer();
     if (this.pending.size === 0) return;
     const clients = [...this.pending];

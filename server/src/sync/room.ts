@@ -157,8 +157,13 @@ export class Room {
     const refusal = refuseWrite(from.access.role, this.ended);
     if (refusal) {
       // Only a refusal that loses an edit fails the sender's next save request: a reconnecting
-      // client sends back what the room already has, and that is not an edit.
-      if (checkUpdate(update, { maxBytes: this.options.maxUpdateBytes }).ok && changesDocument(this.provingDoc ?? this.doc, update)) {
+      // client sends back what the room already has, and that is not an edit. (Reading the update
+      // costs a walk of the document, so it is done once per save request at most.)
+      if (
+        from.refusedSinceSaveRequest === null &&
+        checkUpdate(update, { maxBytes: this.options.maxUpdateBytes }).ok &&
+        changesDocument(this.newestState, update)
+      ) {
         from.refusedSinceSaveRequest = refusal;
       }
       this.deny(from, refusal);
@@ -203,12 +208,16 @@ export class Room {
    * meeting has ended. Cached; invalidated whenever a transaction on `proving` touches the meta map.
    */
   private get ended(): boolean {
-    if (this.endedCache === null) {
-      const hasInflight = this.inflight.some((e) => e.kind === 'update');
-      const newest = this.provingDoc ?? (hasInflight ? this.proving : this.doc);
-      this.endedCache = getMeta(newest).status === 'ended';
-    }
+    this.endedCache ??= getMeta(this.newestState).status === 'ended';
     return this.endedCache;
+  }
+
+  /**
+   * Everything accepted so far, durable or not: `proving` when it exists or updates are in flight,
+   * else `doc` (so a room that is only read never builds `proving`).
+   */
+  private get newestState(): Y.Doc {
+    return this.provingDoc ?? (this.inflight.some((e) => e.kind === 'update') ? this.proving : this.doc);
   }
 
   /** Tells `conn` its update was dropped, at most once per DENIAL_NOTICE_INTERVAL_MS. */

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countermeasuresByKpi } from '@suishin/shared';
-import { localeOf } from '../../i18n/format';
+import { formatPercent } from '../../i18n/format';
 import { useActionItems } from '../../meeting/hooks/useActionItems';
 import { useKpiCommands, useKpis } from '../../meeting/hooks/useKpis';
 import { useKpiAtRiskMargin, useMetaCommands } from '../../meeting/hooks/useMeta';
@@ -44,7 +44,7 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
   const countermeasures = useMemo(() => countermeasuresByKpi(kpis, actions), [kpis, actions]);
   const atRiskMargin = useKpiAtRiskMargin();
   const metaCommands = useMetaCommands();
-  const margin = useMemo(() => new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 1 }).format(atRiskMargin), [language, atRiskMargin]);
+  const margin = formatPercent(atRiskMargin, language);
 
   const onToggle = useCallback((id: string) => setExpandedId((current) => (current === id ? null : id)), []);
   const onShowAction = useCallback((actionId: string) => revealRow('action', actionId), [revealRow]);

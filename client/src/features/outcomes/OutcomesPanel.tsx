@@ -8,8 +8,7 @@ import { useDecisions } from '../../meeting/hooks/useDecisions';
 import { useKpis } from '../../meeting/hooks/useKpis';
 import { useKpiAtRiskMargin } from '../../meeting/hooks/useMeta';
 import { useRoomAccess } from '../access/useMeetingAccess';
-import { LoadFailed, loadable } from '../../ui/loadable';
-import type { ActionItemDialogProps } from '../actionItems/ActionItemDialog';
+import { Loaded, loadable } from '../../ui/loadable';
 import { KpiPanel } from '../kpis/KpiPanel';
 import { isOverdue, todayIso } from './dates';
 import { useOutcomesStore, type OutcomesTab } from './outcomesStore';
@@ -91,23 +90,27 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
         {tab === 'kpis' ? (
           <KpiPanel meetingLanguage={meetingLanguage} />
         ) : tab === 'decisions' ? (
-          <DecisionsTab currentAgendaItemId={currentAgendaItemId} />
+          <Loaded from={decisionsPanel} fallback={<TabLoading />}>{(m) => <m.DecisionsPanel currentAgendaItemId={currentAgendaItemId} />}</Loaded>
         ) : (
-          <ActionItemsTab />
+          <Loaded from={actionItemsPanel} fallback={<TabLoading />}>{(m) => <m.ActionItemsPanel />}</Loaded>
         )}
       </OutcomeTabs>
       {canEdit && <p className="outcomes__footer">{t('outcomes.shortcutsHint')}</p>}
-      <LazyActionItemDialog
-        preset={canEdit ? actionDialog : null}
-        attendees={attendees}
-        departments={departments}
-        targets={targets}
-        onClose={closeActionDialog}
-        onAdded={(id) => {
-          closeActionDialog();
-          revealRow('action', id);
-        }}
-      />
+      <Loaded from={actionItemDialog} fallback={null}>
+        {(m) => (
+          <m.ActionItemDialog
+            preset={canEdit ? actionDialog : null}
+            attendees={attendees}
+            departments={departments}
+            targets={targets}
+            onClose={closeActionDialog}
+            onAdded={(id) => {
+              closeActionDialog();
+              revealRow('action', id);
+            }}
+          />
+        )}
+      </Loaded>
     </section>
   );
 });
@@ -122,36 +125,15 @@ const decisionsPanel = loadable(() => import('../decisions/DecisionsPanel'));
 const actionItemsPanel = loadable(() => import('../actionItems/ActionItemsPanel'));
 const actionItemDialog = loadable(() => import('../actionItems/ActionItemDialog'));
 
+/** The tabs not shown are loaded right after the first render; the dialog loads as it mounts. */
 function preloadOtherTabs() {
   decisionsPanel.preload();
   actionItemsPanel.preload();
-  actionItemDialog.preload();
 }
 
 function TabLoading() {
   const { t } = useTranslation();
   return <p className="outcome-empty muted" role="status">{t('app.loading')}</p>;
-}
-
-function DecisionsTab({ currentAgendaItemId }: { currentAgendaItemId: string | null }) {
-  const state = decisionsPanel.useModule();
-  if (state.status === 'failed') return <LoadFailed retry={state.retry} />;
-  if (state.status === 'loading') return <TabLoading />;
-  return <state.module.DecisionsPanel currentAgendaItemId={currentAgendaItemId} />;
-}
-
-function ActionItemsTab() {
-  const state = actionItemsPanel.useModule();
-  if (state.status === 'failed') return <LoadFailed retry={state.retry} />;
-  if (state.status === 'loading') return <TabLoading />;
-  return <state.module.ActionItemsPanel />;
-}
-
-/** The dialog's code is asked for only once someone opens it (or the browser is idle). */
-function LazyActionItemDialog(props: ActionItemDialogProps) {
-  const state = actionItemDialog.useModule({ start: props.preset !== null });
-  if (state.status !== 'loaded') return null;
-  return <state.module.ActionItemDialog {...props} />;
 }
 
 interface OutcomeTab {
