@@ -35,6 +35,7 @@ import {
   updateKpi,
 } from '@suishin/shared';
 import { startServer } from '../fixtures/server';
+import { navigateUntil } from './pageProbe';
 
 /** Where the server is and the admin token it runs with (SUISHIN_ADMIN_TOKEN). */
 export interface BenchServer {
@@ -182,8 +183,9 @@ async function newPerson(browser: Browser, server: BenchServer, name: string): P
 
 /** ms from navigation start until the outcomes column is rendered and editable. */
 async function timeToOutcomes(page: Page, url: string): Promise<{ editable: number; synced: number; agenda: number }> {
-  await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(
+  const [editable, synced, agenda] = await navigateUntil<[number, number, number]>(
+    page,
+    url,
     `(() => {
       const kpis = document.querySelectorAll('[data-testid="kpi"]').length;
       const count = (tab) => document.querySelector('[data-testid="tab-' + tab + '"] .outcomes__count')?.textContent;
@@ -193,10 +195,7 @@ async function timeToOutcomes(page: Page, url: string): Promise<{ editable: numb
       const synced = performance.getEntriesByName('suishin:synced')[0];
       return ready ? [performance.now(), synced ? synced.startTime : -1, window.__agendaAt ?? -1] : null;
     })()`,
-    undefined,
-    { polling: 'raf', timeout: 30_000 },
   );
-  const [editable, synced, agenda] = (await handle.jsonValue()) as [number, number, number];
   return { editable, synced, agenda };
 }
 

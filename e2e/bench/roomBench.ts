@@ -27,6 +27,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { signInAsAdmin } from '../fixtures/signIn';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { outcomesFigures } from './outcomesBench';
+import { navigateUntil } from './pageProbe';
 import { seedMeeting, simulatePeers } from './seedMeeting';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -101,8 +102,9 @@ async function newPerson(browser: Browser, server: RunningServer, name: string):
 
 /** Navigates and returns ms from navigation start until every row is shown and the notes editor is editable. */
 async function timeToEditable(page: Page, url: string): Promise<number> {
-  await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(
+  const [rowsAt, editableAt, syncedAt] = await navigateUntil<[number, number, number]>(
+    page,
+    url,
     `(() => {
       const rows = document.querySelectorAll('[data-testid="agenda-item"]').length;
       const editor = document.querySelector('[data-testid="notes-editor"][contenteditable="true"]');
@@ -110,10 +112,7 @@ async function timeToEditable(page: Page, url: string): Promise<number> {
       const synced = performance.getEntriesByName('suishin:synced')[0];
       return rows === ${ITEMS} && editor !== null && editor.textContent !== '' ? [window.__rowsAt, performance.now(), synced ? synced.startTime : -1] : null;
     })()`,
-    undefined,
-    { polling: 'raf', timeout: 30_000 },
   );
-  const [rowsAt, editableAt, syncedAt] = (await handle.jsonValue()) as [number, number, number];
   if (process.env.BENCH_VERBOSE) console.log(`      synced at ${ms(syncedAt)}, rows at ${ms(rowsAt)}, editable at ${ms(editableAt)}`);
   return editableAt;
 }
