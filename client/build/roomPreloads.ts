@@ -23,6 +23,8 @@ const ROOM_MODULES = [
  * network and an idle second core. The build knows the room's chunk files (their names carry
  * content hashes), so it writes them into index.html, and a few lines of inline script add
  * `modulepreload` links for them when the path is a meeting's. Other pages preload nothing extra.
+ * Each link is `crossorigin` like the tags Vite itself loads them with: a preload whose
+ * credentials mode differs is not used, and the file is downloaded a second time.
  */
 export function roomPreloads(): Plugin {
   return {
@@ -37,7 +39,7 @@ export function roomPreloads(): Plugin {
         const script =
           `if(${MEETING_PATH}.test(location.pathname))${JSON.stringify(files)}.forEach(function(h){` +
           `var l=document.createElement('link');if(/\\.css$/.test(h)){l.rel='preload';l.as='style'}else{l.rel='modulepreload'}` +
-          `l.href=h;document.head.appendChild(l)})`;
+          `l.crossOrigin='';l.href=h;document.head.appendChild(l)})`;
         return [{ tag: 'script', children: script, injectTo: 'head-prepend' }];
       },
     },

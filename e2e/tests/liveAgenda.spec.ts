@@ -5,6 +5,9 @@ test('two people build the agenda together, live', async ({ alice, bob }, testIn
   const url = await createMeetingViaUi(alice.page, 'Sales × Product weekly');
   await bob.page.goto(url);
   await expectLive(bob.page);
+  // index.html preloads the room's files (client/build/roomPreloads.ts); each is then used, not fetched again.
+  const assets = await bob.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.includes('/assets/')));
+  expect(assets.filter((name, i) => assets.indexOf(name) !== i)).toEqual([]);
 
   // Alice adds an item; Bob sees it.
   await addAgendaItem(alice.page, 'KPI review');
