@@ -89,6 +89,10 @@ export class MeetingConnection {
 
     this.provider = new WebsocketProvider(serverUrl, meetingId, this.doc, {
       connect: false,
+      // No BroadcastChannel between this browser's tabs: the server relays every edit to them
+      // anyway, so the channel only doubled each message's path (and republished the whole
+      // document to it on each sync, work on the load's critical path).
+      disableBc: true,
       // Every server close comes to `onClosed`, which applies our own jittered backoff.
       shouldReconnect: () => false,
     });
