@@ -36,6 +36,7 @@ import {
 } from '@suishin/shared';
 import { startServer } from '../fixtures/server';
 import { navigateUntil } from './pageProbe';
+import { untilBrowserQuiet } from './quietBrowser';
 
 /** Where the server is and the admin token it runs with (SUISHIN_ADMIN_TOKEN). */
 export interface BenchServer {
@@ -178,7 +179,9 @@ async function newPerson(browser: Browser, server: BenchServer, name: string): P
   await context.addInitScript((identity) => localStorage.setItem('suishin.identity', JSON.stringify(identity)), { name, color: '#1d4ed8' });
   const response = await context.request.post('/api/session', { data: { token: server.adminToken, name } });
   if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
-  return context.newPage();
+  const page = await context.newPage();
+  await untilBrowserQuiet(); // the window is open before the link is clicked: see quietBrowser.ts
+  return page;
 }
 
 /** ms from navigation start until the outcomes column is rendered and editable. */
