@@ -37,6 +37,11 @@ test('notes, presence and the facilitation timer are shared live', async ({ alic
   await bob.page.keyboard.type('Churn is flat.');
   await expect.poll(() => notesText(alice.page)).toBe('Pipeline is up 12% on last week.\nChurn is flat.');
   await expect(alice.page.locator('.collaboration-carets__label')).toHaveText('Bob');
+  // A URL Bob types becomes a link as he types the space after it (his editor links it, once,
+  // for everybody); Alice receives the link.
+  await bob.page.keyboard.type(' Deck: https://example.com/deck ');
+  await expect(notesEditor(bob.page).locator('a[href="https://example.com/deck"]')).toHaveText('https://example.com/deck');
+  await expect(notesEditor(alice.page).locator('a[href="https://example.com/deck"]')).toHaveText('https://example.com/deck');
   // Alice sees that Bob is in this item's notes, in the item and in the list of who is here.
   await expect(alice.page.getByTestId('agenda-detail')).toContainText('Bob editing');
   await alice.page.getByTestId('presence').getByRole('button').click();

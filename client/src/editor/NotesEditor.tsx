@@ -8,6 +8,7 @@ import { Button, Separator, ToggleButton, Toolbar } from 'react-aria-components'
 import type { Awareness } from 'y-protocols/awareness';
 import type { XmlFragment } from 'yjs';
 import { isAllowedLink } from './linkPolicy';
+import { RemoteChangesNotAutolinked } from './remoteChangesNotAutolinked';
 
 export interface NotesEditorLabels {
   editor: string;
@@ -65,6 +66,7 @@ export default function NotesEditor({ fragment, awareness, user, labels, onFocus
       }),
       Placeholder.configure({ placeholder: labels.placeholder }),
       Collaboration.configure({ fragment }),
+      RemoteChangesNotAutolinked,
       CollaborationCaret.configure({ provider: { awareness }, user, render: renderCaret }),
     ],
     // The user and labels are read once at creation; later changes go through awareness / CSS.
