@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { TimerState } from '@suishin/shared';
 import { useTranslation } from 'react-i18next';
 import {
@@ -27,8 +27,11 @@ export interface AgendaPanelProps {
   onSelect(id: string): void;
 }
 
-/** The ordered agenda: select, reorder by drag or keyboard, add. Live with everyone. */
-export function AgendaPanel({ meetingId, selectedId, timer, onSelect }: AgendaPanelProps) {
+/**
+ * The ordered agenda: select, reorder by drag or keyboard, add. Live with everyone. Memoized: the
+ * room re-renders on every change to the meeting's meta or selection, which this list rarely needs.
+ */
+export const AgendaPanel = memo(function AgendaPanel({ meetingId, selectedId, timer, onSelect }: AgendaPanelProps) {
   const { t } = useTranslation();
   const { canEdit } = useRoomAccess();
   const language = useUiStore((s) => s.language);
@@ -95,4 +98,4 @@ export function AgendaPanel({ meetingId, selectedId, timer, onSelect }: AgendaPa
       {canEdit && <AddAgendaItemForm meetingId={meetingId} onAdded={onSelect} />}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, type ComponentType } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ComponentType } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CloseCode } from '@suishin/shared';
@@ -110,6 +110,21 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
     };
   }, [meta?.title]);
 
+  // Elements for the memoized detail panel, kept while what they show is unchanged: a new element
+  // on every room render (each remote edit, the selection being stored) re-rendered the panel.
+  const selectedTitle = selected?.title;
+  const selectedKey = selected?.id;
+  const live = meta?.status === 'live';
+  const running = selected !== undefined && live && meta.timer?.agendaItemId === selected.id;
+  const notes = useMemo(
+    () => (selectedKey !== undefined ? <AgendaNotes key={selectedKey} agendaItemId={selectedKey} title={selectedTitle ?? ''} /> : null),
+    [selectedKey, selectedTitle],
+  );
+  const goTo = useMemo(
+    () => (live && !running && selectedKey !== undefined ? <GoToItemButton agendaItemId={selectedKey} /> : undefined),
+    [live, running, selectedKey],
+  );
+
   if (!meta) return null;
   if (meta.status === 'ended') {
     // Read-only from here on (the server refuses edits): every open client switches to the minutes.
@@ -120,7 +135,6 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
     );
   }
   const timer = meta.status === 'live' ? meta.timer : null;
-  const running = selected !== undefined && timer?.agendaItemId === selected.id;
 
   return (
     <>
@@ -158,8 +172,8 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
               item={selected}
               number={effectiveIndex + 1}
               running={running}
-              goTo={meta.status === 'live' && !running ? <GoToItemButton agendaItemId={selected.id} /> : undefined}
-              notes={<AgendaNotes key={selected.id} agendaItemId={selected.id} title={selected.title} />}
+              goTo={goTo}
+              notes={notes}
             />
           ) : (
             <div className="empty-state empty-state--panel">{t('room.noItemSelected')}</div>

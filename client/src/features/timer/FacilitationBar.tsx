@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, MeetingMeta } from '@suishin/shared';
 import { FacilitatorControls } from './FacilitatorControls';
@@ -19,7 +19,7 @@ const ERROR_VISIBLE_MS = 5_000;
  * planned time, and the facilitator's controls. Renders the same for everybody from the
  * document; only the clocks inside tick.
  */
-export function FacilitationBar({ meta, items, onShowItem }: FacilitationBarProps) {
+export const FacilitationBar = memo(function FacilitationBar({ meta, items, onShowItem }: FacilitationBarProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -74,4 +74,4 @@ export function FacilitationBar({ meta, items, onShowItem }: FacilitationBarProp
       )}
     </section>
   );
-}
+});
