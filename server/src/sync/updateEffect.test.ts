@@ -31,4 +31,16 @@ describe('changesDocument', () => {
     expect(changesDocument(server, deletion!)).toBe(true);
     expect(changesDocument(server, Y.encodeStateAsUpdate(client))).toBe(true);
   });
+
+  it('is true for an incremental update that continues a client the document already knows', () => {
+    const { server, client } = pair();
+    const updates: Uint8Array[] = [];
+    client.on('update', (u: Uint8Array) => updates.push(u));
+    client.getText('t').insert(0, 'a');
+    Y.applyUpdate(server, updates[0]!);
+    client.getText('t').insert(1, 'b'); // its structs start at the client's clock 1, not 0
+    expect(changesDocument(server, updates[1]!)).toBe(true);
+    Y.applyUpdate(server, updates[1]!);
+    expect(changesDocument(server, updates[1]!)).toBe(false);
+  });
 });

@@ -9,9 +9,14 @@ import * as Y from 'yjs';
  */
 export function changesDocument(doc: Y.Doc, update: Uint8Array): boolean {
   const known = Y.decodeStateVector(Y.encodeStateVector(doc));
-  const incoming = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
-  for (const [client, clock] of incoming) if (clock > (known.get(client) ?? 0)) return true;
-  const { ds } = Y.decodeUpdate(update);
+  const { structs, ds } = Y.decodeUpdate(update);
+  // Struct by struct, not Y.encodeStateVectorFromUpdate: that one counts a client only when its
+  // structs start at clock 0 (a whole document), so the usual incremental update, which continues
+  // a client's clock, would look like nothing new.
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue; // a gap, not content
+    if (struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0)) return true;
+  }
   if (ds.clients.size === 0) return false;
   const current = Y.createDeleteSetFromStructStore(doc.store);
   return !Y.equalDeleteSets(current, Y.mergeDeleteSets([current, ds]));
