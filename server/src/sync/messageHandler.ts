@@ -7,7 +7,6 @@ import { CloseCode, MessageType } from '@suishin/shared';
 import type { Logger } from '../logger';
 import { MalformedAwarenessError } from './awarenessGuard';
 import type { Connection } from './connection';
-import { syncStep2Frame } from './protocolMessages';
 import type { Room } from './room';
 
 class MalformedMessage extends Error {}
@@ -48,7 +47,7 @@ function dispatch(room: Room, conn: Connection, frame: Uint8Array, logger: Logge
         let reply: Uint8Array;
         const started = performance.now();
         try {
-          reply = syncStep2Frame(room.doc, payload);
+          reply = room.syncStep2For(payload);
         } catch (error) {
           throw new MalformedMessage(`malformed state vector: ${(error as Error).message}`);
         }

@@ -19,11 +19,14 @@ export const syncStep1Frame = (doc: Y.Doc) =>
   });
 
 /** SyncStep2 answering a client's state vector: what the server has that the client lacks. */
-export const syncStep2Frame = (doc: Y.Doc, stateVector: Uint8Array) =>
+export const syncStep2Frame = (doc: Y.Doc, stateVector: Uint8Array) => syncStep2FrameOf(Y.encodeStateAsUpdate(doc, stateVector));
+
+/** SyncStep2 carrying `update`. */
+export const syncStep2FrameOf = (update: Uint8Array) =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.sync);
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+    encoding.writeVarUint8Array(e, update);
   });
 
 export const updateFrame = (update: Uint8Array) =>

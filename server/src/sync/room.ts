@@ -34,6 +34,8 @@ import {
   saveFailedFrame,
   savedFrame,
   syncStep1Frame,
+  syncStep2Frame,
+  syncStep2FrameOf,
   updateFrame,
 } from './protocolMessages';
 import { docFromStored } from './storedDoc';
@@ -96,13 +98,27 @@ export class Room {
   private endAnnounced = false;
   /** Meta keys changed by the transactions on `proving` since the last reset (see receiveUpdate). */
   private metaKeysChanged: Set<string | null> | null = null;
+  /**
+   * `doc`'s whole state as one update, and the SyncStep2 frame carrying it, until `doc` changes.
+   * A client with nothing (a new tab, the 50 people opening the meeting at 10:00) needs exactly
+   * this: it is encoded once per change of the document instead of once per joiner.
+   */
+  private fullState: { update: Uint8Array; frame: Uint8Array | null } | null = null;
 
   private constructor(
     readonly meetingId: string,
     readonly doc: Y.Doc,
     private readonly options: RoomOptions,
     snapshotState: { lastSeq: number; tail: number },
+    /** The stored snapshot when it alone is the document (no log tail): already its full state. */
+    loadedFullState: Uint8Array | null = null,
   ) {
+    if (loadedFullState) this.fullState = { update: loadedFullState, frame: null };
+    // afterTransaction, not 'update': with an 'update' listener Yjs would encode every change
+    // of `doc` as an update, only for it to be dropped here.
+    doc.on('afterTransaction', () => {
+      this.fullState = null;
+    });
     this.lastAppliedSeq = snapshotState.lastSeq;
     this.updatesSinceSnapshot = snapshotState.tail;
     this.projection = projectionOf(doc);
@@ -124,7 +140,27 @@ export class Room {
     if (!stored) return null;
     const doc = docFromStored(stored);
     const lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotUptoSeq;
-    return new Room(meetingId, doc, options, { lastSeq, tail: stored.updates.length });
+    // A compacted meeting is its snapshot, which compact() wrote as Y.encodeStateAsUpdate(doc).
+    const loadedFullState = stored.updates.length === 0 ? stored.snapshot : null;
+    return new Room(meetingId, doc, options, { lastSeq, tail: stored.updates.length }, loadedFullState);
+  }
+
+  /** `doc`'s whole state as one update (cached until `doc` changes). */
+  private get fullStateUpdate(): Uint8Array {
+    this.fullState ??= { update: Y.encodeStateAsUpdate(this.doc), frame: null };
+    return this.fullState.update;
+  }
+
+  /**
+   * The SyncStep2 answering a client's SyncStep1: what `doc` has that the client's state vector
+   * lacks. A client that has nothing gets the cached full state.
+   */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return syncStep2Frame(this.doc, stateVector);
+    const update = this.fullStateUpdate;
+    const cached = this.fullState!;
+    cached.frame ??= syncStep2FrameOf(update);
+    return cached.frame;
   }
 
   /** Adds a connection and starts the sync handshake (server's SyncStep1, current awareness). */
@@ -171,6 +207,12 @@ export class Room {
     }
     const check = checkUpdate(update, { maxBytes: this.options.maxUpdateBytes });
     if (!check.ok) return { ok: false, reason: `malformed update: ${check.reason}` };
+    // Nothing new, and nothing in flight to prove it against: every joining client sends one of
+    // these (its SyncStep2 reply). Reading it is far cheaper than building `proving` (a copy of
+    // the whole document) only to find that it changes nothing.
+    if (this.provingDoc === null && !this.inflight.some((e) => e.kind === 'update') && !changesDocument(this.doc, update)) {
+      return { ok: true };
+    }
 
     let effective: Uint8Array | null = null;
     const capture = (u: Uint8Array) => {
@@ -404,7 +446,8 @@ export class Room {
 
   private get proving(): Y.Doc {
     if (!this.provingDoc) {
-      const proving = cloneDoc(this.doc);
+      const proving = new Y.Doc();
+      Y.applyUpdate(proving, this.fullStateUpdate);
       for (const e of this.inflight) {
         if (e.kind === 'update' && e.state !== 'failed') Y.applyUpdate(proving, e.update);
       }
@@ -439,7 +482,7 @@ export class Room {
     const counted = this.updatesSinceSnapshot;
     const uptoSeq = this.lastAppliedSeq;
     try {
-      await this.options.store.compact(this.meetingId, Y.encodeStateAsUpdate(this.doc), uptoSeq);
+      await this.options.store.compact(this.meetingId, this.fullStateUpdate, uptoSeq);
       this.updatesSinceSnapshot -= counted;
     } catch (error) {
       this.options.logger.error('compaction failed', { meetingId: this.meetingId, error });
@@ -508,10 +551,9 @@ export class Room {
   }
 }
 
-function cloneDoc(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
+/** An empty state vector (a client that has nothing yet) encodes as a single 0. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 function projectionOf(doc: Y.Doc): MeetingProjection {

@@ -74,6 +74,32 @@ describe('sync server with the stock y-websocket client', () => {
     expect(listAgendaItems(c.doc)).toHaveLength(50);
   });
 
+  it('a client that has nothing gets the current document after every edit, and after a reload', async () => {
+    // The room answers such clients from a cached full state (room.ts): it must never be stale.
+    const t = await startTestServer({ env: { COMPACT_AFTER_UPDATES: '2' } });
+    const id = await createMeetingViaApi(t);
+    const a = await connectStockClient(t, id);
+    const b = await connectStockClient(t, id);
+    for (let i = 1; i <= 3; i++) {
+      addAgendaItem(a.doc, { title: `item ${i}` });
+      await waitForDoc(b.doc, hasAgenda(i), `${i} items at b`);
+      const fresh = await connectStockClient(t, id);
+      expect(listAgendaItems(fresh.doc)).toHaveLength(i);
+      fresh.destroy();
+    }
+    a.destroy();
+    b.destroy();
+    await expect.poll(() => t.server.rooms.peek(id)).toBeUndefined(); // unloaded: next join loads it from the store
+
+    const c = await connectStockClient(t, id);
+    expect(listAgendaItems(c.doc)).toHaveLength(3);
+    addAgendaItem(c.doc, { title: 'item 4' });
+    const d = await connectStockClient(t, id);
+    await waitForDoc(d.doc, hasAgenda(4), '4 items at a client that joined after the reload');
+    c.destroy();
+    d.destroy();
+  });
+
   it('refuses an unknown meeting with a clear close reason, and a bad path with 400', async () => {
     const t = await startTestServer();
     const raw = await connectRaw(t, 'no-such-meeting');
