@@ -5,12 +5,12 @@
  */
 import { Hono, type Context } from 'hono';
 import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema } from '@suishin/shared';
-import type { z } from 'zod';
+import { safeParse, type $ZodType, type output } from 'zod/v4/core';
 import { requireAdminIf, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
 import { apiError, invalidInput } from './apiErrors';
 import type { RefreshTrackers } from './trackerRefresh';
 
-async function parseBody<S extends z.ZodType>(c: Context, schema: S, allowEmpty = false): Promise<{ ok: true; value: z.output<S> } | { ok: false; res: Response }> {
+async function parseBody<S extends $ZodType>(c: Context, schema: S, allowEmpty = false): Promise<{ ok: true; value: output<S> } | { ok: false; res: Response }> {
   let body: unknown = {};
   const text = await c.req.text();
   if (text.trim() || !allowEmpty) {
@@ -20,7 +20,7 @@ async function parseBody<S extends z.ZodType>(c: Context, schema: S, allowEmpty 
       return { ok: false, res: invalidInput(c, 'request body must be JSON') };
     }
   }
-  const parsed = schema.safeParse(body);
+  const parsed = safeParse(schema, body);
   if (!parsed.success) {
     const error = ValidationError.fromZod(parsed.error);
     return { ok: false, res: invalidInput(c, error.message, error.field) };

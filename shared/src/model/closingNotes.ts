@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RootKey } from '../schema/keys';
 import type { FieldMap } from './fieldReaders';
 import { ValidationError } from './modelError';
@@ -40,21 +40,17 @@ export interface ClosingNotes {
 const OVERRIDE_PREFIX = 'override:';
 const NEXT_MEETING_KEY = 'nextMeeting';
 
-export const gapIdSchema = z
-  .string()
-  .min(3)
-  .max(200)
-  .regex(/^[a-z-]+:[^\s]+$/, 'must look like "kind:id"');
+export const gapIdSchema = z.string().check(z.minLength(3), z.maxLength(200), z.regex(/^[a-z-]+:[^\s]+$/, 'must look like "kind:id"'));
 
 export const closingOverrideInputSchema = z.strictObject({
-  reason: z.string().trim().min(1, 'must not be empty').max(1000),
-  by: z.string().trim().max(200).default(''),
+  reason: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(1000)),
+  by: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
 });
 export type ClosingOverrideInput = z.input<typeof closingOverrideInputSchema>;
 
 export const nextMeetingInputSchema = z.strictObject({
-  date: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).nullable().default(null),
-  text: z.string().trim().max(1000).default(''),
+  date: z._default(z.nullable(z.union([z.iso.date(), z.iso.datetime({ offset: true })])), null),
+  text: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
 });
 export type NextMeetingInput = z.input<typeof nextMeetingInputSchema>;
 

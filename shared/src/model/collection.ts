@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import type { RootKeyName } from '../schema/keys';
 import type { Position } from '../schema/validators';
 import { newId } from './ids';
@@ -13,7 +13,7 @@ import type { FieldMap } from './fieldReaders';
  * `Y.Map<id, Y.Map<field, value>>` under a root key. Each kind module declares a spec;
  * this gives it list / get / add / update / remove / move with validation before any write.
  */
-export interface CollectionSpec<R extends Ordered, InSchema extends z.ZodType, PatchSchema extends z.ZodType> {
+export interface CollectionSpec<R extends Ordered, InSchema extends z.$ZodType, PatchSchema extends z.$ZodType> {
   /** Human name used in error messages, e.g. "agenda item". */
   kind: string;
   rootKey: RootKeyName;
@@ -36,7 +36,7 @@ export interface AddOptions extends Position {
   id?: string;
 }
 
-export interface Collection<R extends Ordered, InSchema extends z.ZodType, PatchSchema extends z.ZodType> {
+export interface Collection<R extends Ordered, InSchema extends z.$ZodType, PatchSchema extends z.$ZodType> {
   root(doc: Y.Doc): Y.Map<FieldMap>;
   list(doc: Y.Doc): R[];
   get(doc: Y.Doc, id: string): R | null;
@@ -47,7 +47,7 @@ export interface Collection<R extends Ordered, InSchema extends z.ZodType, Patch
   move(doc: Y.Doc, id: string, toIndex: number): void;
 }
 
-export function defineCollection<R extends Ordered, InSchema extends z.ZodType, PatchSchema extends z.ZodType>(
+export function defineCollection<R extends Ordered, InSchema extends z.$ZodType, PatchSchema extends z.$ZodType>(
   spec: CollectionSpec<R, InSchema, PatchSchema>,
 ): Collection<R, InSchema, PatchSchema> {
   const root = (doc: Y.Doc) => doc.getMap<FieldMap>(spec.rootKey);

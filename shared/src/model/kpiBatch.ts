@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
+import { safeParse } from 'zod/v4/core';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { RootKey } from '../schema/keys';
 import type { Kpi } from '../schema/records';
@@ -24,8 +25,8 @@ export class KpiBatchError extends ValidationError {
   }
 }
 
-function check<S extends z.ZodType>(schema: S, input: unknown, index: number, problems: KpiBatchProblem[]): z.output<S> | null {
-  const result = schema.safeParse(input);
+function check<S extends z.$ZodType>(schema: S, input: unknown, index: number, problems: KpiBatchProblem[]): z.output<S> | null {
+  const result = safeParse(schema, input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;

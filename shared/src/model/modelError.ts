@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { ErrorCode, type ErrorCodeValue } from '../protocol/errors';
 
 /**
@@ -23,7 +23,7 @@ export class ValidationError extends ModelError {
     super(ErrorCode.invalidInput, message, field);
   }
 
-  static fromZod(error: ZodError, prefix?: string): ValidationError {
+  static fromZod(error: $ZodError, prefix?: string): ValidationError {
     const issue = error.issues[0];
     const path = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
     const message = issue ? `${path || 'input'}: ${issue.message}` : 'invalid input';

@@ -3,7 +3,7 @@
  * usual agenda. Series live outside the meeting documents (the server stores them); meetings point
  * at theirs through meta.seriesId.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export interface AgendaTemplateItem {
   title: string;
@@ -21,33 +21,33 @@ export interface Series {
   createdAt: number;
 }
 
-const shortText = z.string().trim().max(500);
+const shortText = z.string().check(z.trim(), z.maxLength(500));
 
 export const agendaTemplateItemSchema = z.strictObject({
-  title: z.string().trim().min(1, 'must not be empty').max(500),
-  presenter: shortText.default(''),
-  timeboxMinutes: z.number().int().min(0).max(24 * 60).default(10),
+  title: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(500)),
+  presenter: z._default(shortText, ''),
+  timeboxMinutes: z._default(z.int().check(z.gte(0), z.lte(24 * 60)), 10),
 });
 
 export const seriesInputSchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(500),
-  departments: z.array(shortText).max(50).default([]),
-  language: z.enum(['ja', 'en']).default('ja'),
-  agendaTemplate: z.array(agendaTemplateItemSchema).max(100).default([]),
+  name: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(500)),
+  departments: z._default(z.array(shortText).check(z.maxLength(50)), []),
+  language: z._default(z.enum(['ja', 'en']), 'ja'),
+  agendaTemplate: z._default(z.array(agendaTemplateItemSchema).check(z.maxLength(100)), []),
 });
 export type SeriesInput = z.input<typeof seriesInputSchema>;
 
 export const seriesPatchSchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(500).optional(),
-  departments: z.array(shortText).max(50).optional(),
-  language: z.enum(['ja', 'en']).optional(),
-  agendaTemplate: z.array(agendaTemplateItemSchema).max(100).optional(),
+  name: z.optional(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(500))),
+  departments: z.optional(z.array(shortText).check(z.maxLength(50))),
+  language: z.optional(z.enum(['ja', 'en'])),
+  agendaTemplate: z.optional(z.array(agendaTemplateItemSchema).check(z.maxLength(100))),
 });
 export type SeriesPatch = z.input<typeof seriesPatchSchema>;
 
 export const seriesNextMeetingSchema = z.strictObject({
-  title: z.string().trim().min(1).max(500).optional(),
-  scheduledStart: z.iso.datetime({ offset: true }).nullable().optional(),
-  place: shortText.optional(),
+  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  scheduledStart: z.optional(z.nullable(z.iso.datetime({ offset: true }))),
+  place: z.optional(shortText),
 });
 export type SeriesNextMeetingInput = z.input<typeof seriesNextMeetingSchema>;
