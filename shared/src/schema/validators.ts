@@ -30,26 +30,20 @@ const isoDateTime = z.iso.datetime({ offset: true });
 const language = z.enum(['ja', 'en']);
 const atRiskMargin = z.number().check(z.gte(0), z.lte(1));
 
-export const meetingInitSchema = z.strictObject({
-  title: requiredTitle,
+/** What a meeting's meta may set besides its title, at creation and in a patch alike. */
+const meetingMetaFields = {
   seriesId: z.optional(z.nullable(id)),
   departments: z.optional(z.array(shortText).check(z.maxLength(50))),
   scheduledStart: z.optional(z.nullable(isoDateTime)),
   place: z.optional(shortText),
   language: z.optional(language),
   kpiAtRiskMargin: z.optional(atRiskMargin),
-});
+};
+
+export const meetingInitSchema = z.strictObject({ title: requiredTitle, ...meetingMetaFields });
 export type MeetingInit = z.input<typeof meetingInitSchema>;
 
-export const meetingMetaPatchSchema = z.strictObject({
-  title: z.optional(requiredTitle),
-  seriesId: z.optional(z.nullable(id)),
-  departments: z.optional(z.array(shortText).check(z.maxLength(50))),
-  scheduledStart: z.optional(z.nullable(isoDateTime)),
-  place: z.optional(shortText),
-  language: z.optional(language),
-  kpiAtRiskMargin: z.optional(atRiskMargin),
-});
+export const meetingMetaPatchSchema = z.strictObject({ title: z.optional(requiredTitle), ...meetingMetaFields });
 export type MeetingMetaPatch = z.input<typeof meetingMetaPatchSchema>;
 
 export const attendeeInputSchema = z.strictObject({
