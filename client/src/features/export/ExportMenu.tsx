@@ -69,37 +69,20 @@ export function ExportMenu({ meetingId, language, withoutMinutes }: ExportMenuPr
               <MenuSection className="export-menu__section">
                 <Header className="export-menu__header">{t('exports.minutes')}</Header>
                 {minutesFormats.map((format) => (
-                  <MenuItem
-                    key={format.id}
-                    id={format.id}
-                    className="export-menu__item"
-                    href={exportUrl(meetingId, format.id, language ? { language } : {})}
-                    download
-                    textValue={format.label[ui]}
-                  >
-                    <Text slot="label">{format.label[ui]}</Text>
-                  </MenuItem>
+                  <FileItem key={format.id} format={format} href={exportUrl(meetingId, format.id, language ? { language } : {})} label={format.label[ui]} />
                 ))}
               </MenuSection>
             )}
             <MenuSection className="export-menu__section">
               <Header className="export-menu__header">{t('exports.actionItems')}</Header>
               {fileFormats.map((format) => (
-                <MenuItem
+                <FileItem
                   key={format.id}
-                  id={format.id}
-                  className="export-menu__item"
+                  format={format}
                   href={exportUrl(meetingId, format.id, language ? { language } : {})}
-                  download
-                  textValue={format.label[ui]}
-                >
-                  <Text slot="label">{format.label[ui]}</Text>
-                  {!format.carriesDueDate && (
-                    <Text slot="description" className="export-menu__note">
-                      {linearConfigured ? t('exports.linearNoDue') : t('exports.linearNoDueNoApi')}
-                    </Text>
-                  )}
-                </MenuItem>
+                  label={format.label[ui]}
+                  note={format.carriesDueDate ? undefined : linearConfigured ? t('exports.linearNoDue') : t('exports.linearNoDueNoApi')}
+                />
               ))}
             </MenuSection>
             <MenuSection className="export-menu__section">
@@ -134,5 +117,15 @@ export function ExportMenu({ meetingId, language, withoutMinutes }: ExportMenuPr
       </MenuTrigger>
       {pushing && <TrackerPushDialog meetingId={meetingId} tracker={pushing} onClose={() => setPushing(null)} />}
     </>
+  );
+}
+
+/** A file to download: the minutes or the action items in one format, with an optional note. */
+function FileItem({ format, href, label, note }: { format: (typeof formats)[number]; href: string; label: string; note?: string }) {
+  return (
+    <MenuItem id={format.id} className="export-menu__item" href={href} download textValue={label}>
+      <Text slot="label">{label}</Text>
+      {note && <Text slot="description" className="export-menu__note">{note}</Text>}
+    </MenuItem>
   );
 }
