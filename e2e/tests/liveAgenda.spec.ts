@@ -90,5 +90,18 @@ test('the room fits a tablet screen', async ({ alice }, testInfo) => {
   await createMeetingViaUi(alice.page, 'Tablet check');
   await addAgendaItem(alice.page, 'Pipeline review');
   await addAgendaItem(alice.page, 'Hiring plan');
+  // Nothing in the header covers anything else (in one row, its parts overlapped below about 1200 px).
+  const boxes = await alice.page
+    .locator('.app-header > .brand, .app-header > .app-nav, .app-header__status > *, .app-header > .segmented')
+    .evaluateAll((elements) => elements.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })));
+  expect(boxes.length).toBeGreaterThanOrEqual(5);
+  const header = (await alice.page.locator('.app-header').boundingBox())!;
+  for (const box of boxes) expect(box.bottom, 'inside the header').toBeLessThanOrEqual(header.y + header.height + 1);
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      expect(overlap, `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`).toBe(false);
+    }
+  }
   await snapshot(alice.page, testInfo, 'room-tablet');
 });
