@@ -42,8 +42,8 @@ function RoomLoading() {
   return <div className="page page--narrow empty-state" role="status">{t('room.loading')}</div>;
 }
 
-const page = <M extends { default: () => ReactNode }>(from: Loadable<M>) => (
-  <Loaded from={from} fallback={<PageLoading />}>{(m) => <m.default />}</Loaded>
+const page = <M extends { default: () => ReactNode }>(from: Loadable<M>, fallback: ReactNode = <PageLoading />) => (
+  <Loaded from={from} fallback={fallback}>{(m) => <m.default />}</Loaded>
 );
 
 /** A meeting: for anyone with a role in it (otherwise the page says why not). */
@@ -79,7 +79,7 @@ export function AppRoutes() {
         <Route path="signin" element={<SignInPage />} />
         <Route
           path="m/:meetingId/join"
-          element={<Loaded from={joinPage} fallback={<RoomLoading />}>{(m) => <m.default />}</Loaded>}
+          element={page(joinPage, <RoomLoading />)}
         />
         {/* Everything else needs a session ("sign in with your link" without one). */}
         <Route element={<RequireSession />}>

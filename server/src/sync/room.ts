@@ -210,7 +210,7 @@ export class Room {
     // Nothing new, and nothing in flight to prove it against: every joining client sends one of
     // these (its SyncStep2 reply). Reading it is far cheaper than building `proving` (a copy of
     // the whole document) only to find that it changes nothing.
-    if (this.provingDoc === null && !this.inflight.some((e) => e.kind === 'update') && !changesDocument(this.doc, update)) {
+    if (this.provingDoc === null && !this.hasInflightUpdates && !changesDocument(this.doc, update)) {
       return { ok: true };
     }
 
@@ -259,7 +259,12 @@ export class Room {
    * else `doc` (so a room that is only read never builds `proving`).
    */
   private get newestState(): Y.Doc {
-    return this.provingDoc ?? (this.inflight.some((e) => e.kind === 'update') ? this.proving : this.doc);
+    return this.provingDoc ?? (this.hasInflightUpdates ? this.proving : this.doc);
+  }
+
+  /** Whether updates were accepted that are not yet durable (and so not yet in `doc`). */
+  private get hasInflightUpdates(): boolean {
+    return this.inflight.some((e) => e.kind === 'update');
   }
 
   /** Tells `conn` its update was dropped, at most once per DENIAL_NOTICE_INTERVAL_MS. */

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { ActionItemInput } from '../schema/validators';
-import { actionItemInputSchema } from '../schema/validators';
+import { actionItemInputSchema, MAX_ID_LENGTH } from '../schema/validators';
 import { addActionItem, getActionItem } from './actionItems';
 import { listAttendees } from './attendees';
 import type { AddOptions } from './collection';
@@ -39,8 +39,6 @@ export function addKpiCountermeasure(
   });
   return id;
 }
-
-const MAX_ID_LENGTH = 100;
 
 /**
  * The id a KPI's next countermeasure gets: the same on every client that sees the same document

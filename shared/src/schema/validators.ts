@@ -24,7 +24,9 @@ const longText = z.string().check(z.maxLength(MAX_LONG));
 const requiredTitle = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_SHORT));
 const isoDate = z.iso.date();
 const optionalIsoDate = z.nullable(isoDate);
-const id = z.string().check(z.minLength(1), z.maxLength(100));
+/** The longest id a record may have. */
+export const MAX_ID_LENGTH = 100;
+const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH));
 const finiteNumber = z.number(); // zod 4 numbers are finite
 const isoDateTime = z.iso.datetime({ offset: true });
 const language = z.enum(['ja', 'en']);

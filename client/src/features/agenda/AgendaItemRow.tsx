@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -36,6 +36,8 @@ export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowPro
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !canEdit });
   const running = props.runningTimer !== undefined;
   const done = item.status === 'done' || item.status === 'skipped';
+  // This shell re-renders on each dnd-kit update (every pointer move while someone drags).
+  const handleLabel = useMemo(() => t('agenda.reorder', { title: item.title }), [t, item.title]);
 
   return (
     <li
@@ -57,7 +59,7 @@ export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowPro
         ref={setActivatorNodeRef}
         hidden={!canEdit}
         className="agenda-row__handle"
-        aria-label={t('agenda.reorder', { title: item.title })}
+        aria-label={handleLabel}
         {...attributes}
         {...listeners}
       />
