@@ -78,6 +78,10 @@ export default function NotesEditor({ fragment, awareness, user, labels, onFocus
     {
       extensions,
       editable,
+      // Created once, after the first commit. Created during render (tiptap's default), every
+      // render React starts and throws away builds an editor of its own: four editors were built
+      // on each cold load of the room (counted), at 5–60 ms each.
+      immediatelyRender: false,
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: {
