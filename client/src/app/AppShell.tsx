@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { applyLanguage } from '../i18n';
 import { LANGUAGES, type Language } from '../i18n/language';
 import { useUiStore } from '../state/uiStore';

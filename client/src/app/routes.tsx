@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Route, Routes, useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { RequireMeetingAccess, RequireSession } from '../features/access/RequireSession';
 import { SignInPage } from '../features/access/SignInPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';

@@ -1,14 +1,11 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { en } from './messages/en';
 import { ja } from './messages/ja';
 import type { Language } from './language';
 
-export { useTranslation } from 'react-i18next';
-
 /** Starts i18next in the given language; the UI store switches it afterwards. */
 export function initI18n(language: Language): typeof i18next {
-  void i18next.use(initReactI18next).init({
+  void i18next.init({
     lng: language,
     fallbackLng: 'en',
     resources: { en: { translation: en }, ja: { translation: ja } },

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { AppLocale } from '../../ui/AppLocale';
 import { Form } from 'react-aria-components';
 import { MAX_DISPLAY_NAME_LENGTH } from '@suishin/shared/protocol';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { ReadOnlyReason } from './useMeetingAccess';
 
 /** Says why the meeting cannot be changed from here; announced politely to screen readers. */

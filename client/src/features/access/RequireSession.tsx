@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Outlet, useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { roleIn, refreshSession, useSession } from './session';
 import { NoMeetingAccess, SignInRequired } from './SignInRequired';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { Role } from '@suishin/shared/protocol';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
 

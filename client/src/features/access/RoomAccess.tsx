@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { AppLocale } from '../../ui/AppLocale';
 import { PermissionDenied } from '@suishin/shared/protocol';
 import { HeaderStatus } from '../../app/headerSlot';

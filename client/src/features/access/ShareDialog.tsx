@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ROLES, type CreateLinkResponse, type Role } from '@suishin/shared/protocol';
 import { formatDateTime } from '../../i18n/format';

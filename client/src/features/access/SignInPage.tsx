@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { identity } from '../../meeting/identity';
 import { exchangeToken } from './accessApi';
 import { takeFragmentToken } from './fragmentToken';

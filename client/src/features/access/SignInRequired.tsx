@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 
 /** Shown instead of a page when there is no session (or it expired): how to get in. */
 export function SignInRequired() {

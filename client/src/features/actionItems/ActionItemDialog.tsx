@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { ItemLink } from '@suishin/shared';
 import { useActionItemCommands } from '../../meeting/hooks/useActionItems';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { ActionItem } from '@suishin/shared';
 import { useActionItemCommands } from '../../meeting/hooks/useActionItems';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { ACTION_ITEM_STATUSES } from '@suishin/shared';
 import { useActionItemCommands, useActionItems } from '../../meeting/hooks/useActionItems';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { ItemLink } from '@suishin/shared';
 import { linkOptions, linkValue, parseLinkValue, type LinkTargets } from './linkTargets';
 

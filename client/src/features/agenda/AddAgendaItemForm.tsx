@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Form } from 'react-aria-components';
 import { useAgendaCommands } from '../../meeting/hooks/useAgenda';
 import { Button } from '../../ui/Button';

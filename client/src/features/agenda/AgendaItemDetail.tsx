@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { useAgendaCommands, type AgendaItem } from '../../meeting/hooks/useAgenda';
 import { useEditingPresence, useItemEditors, type EditingField, type Peer } from '../../meeting/hooks/usePresence';
 import { useUiStore } from '../../state/uiStore';

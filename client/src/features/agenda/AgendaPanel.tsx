@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { TimerState } from '@suishin/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import {
   DndContext,
   KeyboardSensor,

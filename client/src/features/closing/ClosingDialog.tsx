@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { parseDate, type CalendarDate } from '@internationalized/date';
 import { closingChecklist, type ClosingCheck, type ClosingGap } from '@suishin/shared';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { localeOf } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { ApiError } from '../meetings/meetingsApi';

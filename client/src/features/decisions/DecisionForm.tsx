@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { AgendaItem, Decision } from '@suishin/shared';
 import type { Attendee } from '../../meeting/hooks/useAttendees';
 import { useDecisionCommands } from '../../meeting/hooks/useDecisions';

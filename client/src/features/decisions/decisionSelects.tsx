@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { AgendaItem, Decision } from '@suishin/shared';
 
 const clip = (text: string, max = 40) => {

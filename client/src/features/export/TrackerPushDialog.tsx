@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { TrackerKind } from '@suishin/shared';
 import { isWebUrl } from '@suishin/shared/export';

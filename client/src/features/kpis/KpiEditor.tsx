@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { Kpi, KpiPatch } from '@suishin/shared';
 import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useKpiCommands } from '../../meeting/hooks/useKpis';

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { countermeasuresByKpi } from '@suishin/shared';
 import { formatPercent } from '../../i18n/format';
 import { useActionItems } from '../../meeting/hooks/useActionItems';

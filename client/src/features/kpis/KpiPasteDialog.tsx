@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ClipboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { KpiBatchError, parseKpiPaste, planKpiUpsert, type Kpi, type KpiPasteInput, type KpiPasteProblem } from '@suishin/shared';
 import { useKpiCommands } from '../../meeting/hooks/useKpis';

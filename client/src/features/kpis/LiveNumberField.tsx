@@ -1,5 +1,5 @@
 import { parseKpiNumber } from '@suishin/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { Language } from '../../i18n/language';
 import { TextField } from '../../ui/TextField';
 import { useLiveDraft } from '../outcomes/useLiveDraft';

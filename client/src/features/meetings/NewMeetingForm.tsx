@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Form } from 'react-aria-components';
 import { AppLocale } from '../../ui/AppLocale';
 import { getLocalTimeZone, type CalendarDateTime } from '@internationalized/date';

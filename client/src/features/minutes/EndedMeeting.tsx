@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { MeetingMeta } from '@suishin/shared';
 import { formats, type ExportLanguage } from '@suishin/shared/export';
 import { formatDateTime } from '../../i18n/format';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { useAgendaNotes } from '../../meeting/hooks/useAgendaNotes';
 import { useEditingPresence, useIdentity } from '../../meeting/hooks/usePresence';
 import type { NotesEditorLabels } from '../../editor/NotesEditor';

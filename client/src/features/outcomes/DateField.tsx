@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { parseDate, type CalendarDate } from '@internationalized/date';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Button } from '../../ui/Button';
 
 // The calendar (react-aria's DatePicker and @internationalized/date's calendars) loads when a

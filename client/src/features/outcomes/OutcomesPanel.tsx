@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { kpiStatus } from '@suishin/shared';
 import { useActionItems } from '../../meeting/hooks/useActionItems';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';

@@ -1,5 +1,5 @@
 import { memo, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Checkbox, Form } from 'react-aria-components';
 import { useAttendeeCommands, useAttendees, type Attendee } from '../../meeting/hooks/useAttendees';
 import { useIdentity } from '../../meeting/hooks/usePresence';

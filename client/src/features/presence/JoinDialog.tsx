@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { setDisplayName } from '../../meeting/hooks/usePresence';
 import { MAX_NAME_LENGTH } from '../../meeting/presence';

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Button as AriaButton, Dialog, DialogTrigger, Popover } from 'react-aria-components';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useIdentity, usePeers, type Peer } from '../../meeting/hooks/usePresence';

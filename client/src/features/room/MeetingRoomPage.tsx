@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ComponentType } from 'react';
 import { Link, useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { CloseCode } from '@suishin/shared';
 import { HeaderStatus } from '../../app/headerSlot';
 import { formatDateTime } from '../../i18n/format';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { formatDay } from '../series/day';
 import { Filters, filtersFromParams, paramsOf, useSeriesList, type FilterValues } from '../archive/Filters';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { listSeries, type Series } from './seriesApi';
 import { NewSeriesForm } from './NewSeriesForm';
 import '../series/followThrough.css';

@@ -1,5 +1,5 @@
 import { memo, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { AgendaItem, MeetingMeta } from '@suishin/shared';
 import { FacilitatorControls } from './FacilitatorControls';
 import { MeetingClock } from './MeetingClock';

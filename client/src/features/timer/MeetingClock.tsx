@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { computeMeetingTime, computeTimer, type AgendaItem, type MeetingMeta } from '@suishin/shared';
 import { formatTime } from '../../i18n/format';
 import { useServerNow } from '../../meeting/hooks/useFacilitation';

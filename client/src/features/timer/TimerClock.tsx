@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { computeTimer, type TimerState } from '@suishin/shared';
 import { useServerNow } from '../../meeting/hooks/useFacilitation';
 import { describeTimer } from './timerDisplay';
