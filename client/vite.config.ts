@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import optimizeLocales from '@react-aria/optimize-locales-plugin';
@@ -7,7 +8,17 @@ import { roomPreloads } from './build/roomPreloads.ts';
 // browser sees one origin, exactly as in production where the server serves client/dist.
 const serverTarget = process.env.SUISHIN_SERVER ?? 'http://localhost:8787';
 
-export default defineConfig({
+/**
+ * react-router 7's package exports point every condition at its development build (warnings on,
+ * dev-only checks in route matching: remix-run/react-router#12532, #14102). Production builds
+ * take the production build it ships beside it.
+ */
+const reactRouterProduction = fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url));
+
+export default defineConfig(({ command }) => ({
+  resolve: {
+    alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
+  },
   plugins: [
     react(),
     // react-aria ships its widgets' built-in strings for 34 locales; the UI speaks Japanese and
@@ -29,4 +40,4 @@ export default defineConfig({
     // e2e/bench/roomBench.ts reads the chunk graph from it to report each page's initial JavaScript.
     manifest: true,
   },
-});
+}));
