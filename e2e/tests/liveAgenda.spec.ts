@@ -105,3 +105,15 @@ test('the room fits a tablet screen', async ({ alice }, testInfo) => {
   }
   await snapshot(alice.page, testInfo, 'room-tablet');
 });
+
+test('a meeting link shows the agenda from the document fetched with the page, before its socket has synced', async ({ alice, bob }) => {
+  const url = await createMeetingViaUi(alice.page, 'Prefetched weekly');
+  await addAgendaItem(alice.page, 'KPI review');
+  await expectSaved(alice.page);
+  // Bob's socket opens but the server never answers it (documentPrefetch.ts: the page starts from
+  // GET /api/meetings/:id/document).
+  await bob.page.routeWebSocket(/\/sync\//, () => {});
+  await bob.page.goto(url);
+  await expect(agendaTitles(bob.page)).toHaveText(['KPI review']);
+  await expect(bob.page.getByTestId('connection')).not.toHaveAttribute('data-phase', 'live');
+});

@@ -5,6 +5,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { MessageType, PERMANENT_CLOSE_CODES, isMeetingInitialized, observeMeeting, type MeetingSection } from '@suishin/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import { DEFAULT_BACKOFF, fullJitterDelay } from './backoff';
+import { takePrefetchedDocument } from './documentPrefetch';
 import { watchCompositions } from './compositionWatcher';
 import { createStore, type ExternalStore, type WritableStore } from './externalStore';
 import { peersFromStates, samePeers, type Editing, type Peer, type PresenceUser } from './presence';
@@ -32,7 +33,7 @@ export interface ConnectionStatus {
 
 export type { MeetingSection } from '@suishin/shared';
 
-/** User-timing marks (`suishin:connect`, `:socket-open`, `:synced`) that e2e/bench reads. */
+/** User-timing marks (`suishin:connect`, `:prefetched`, `:socket-open`, `:synced`) that e2e/bench reads. */
 const mark = (name: string) => performance.mark(`suishin:${name}`);
 
 /** y-protocols/auth message subtype. */
@@ -132,6 +133,18 @@ export class MeetingConnection {
     this.stopObserving = observeMeeting(this.doc, (sections) => {
       if (!this.readyStore.get() && this.hasContent()) this.readyStore.set(true);
       for (const listener of [...this.sectionListeners]) listener(sections);
+    });
+
+    // The document fetched while the page loaded (documentPrefetch.ts). Applied as if the socket
+    // had brought it (it is the server's state): not sent back, not a local change to save.
+    takePrefetchedDocument(meetingId)?.then((update) => {
+      if (!update || this.destroyed) return;
+      try {
+        Y.applyUpdate(this.doc, update, this.provider);
+        mark('prefetched');
+      } catch {
+        // Unreadable: the socket's sync brings the document anyway.
+      }
     });
 
     window.addEventListener('online', this.onBrowserOnline);

@@ -10,6 +10,8 @@ export type LoadState<M> =
 export interface Loadable<M> {
   /** Starts loading (once); safe to call early, e.g. before React starts. */
   preload(): void;
+  /** Starts loading; settles once `get()` says `loaded` (or `failed`: rejects). */
+  whenLoaded(): Promise<M>;
   /** The state now, without starting anything (`idle`: nobody asked yet). */
   get(): LoadState<M> | { status: 'idle' };
   /** The module's state; starts loading on first use. */
@@ -30,17 +32,29 @@ export interface Loadable<M> {
  */
 export function loadable<M>(load: () => Promise<M>): Loadable<M> {
   const store = createStore<LoadState<M> | { status: 'idle' }>({ status: 'idle' });
+  let loading: Promise<M> | null = null;
   const start = () => {
     const state = store.get();
     if (state.status === 'loading' || state.status === 'loaded') return;
     store.set({ status: 'loading' });
-    load().then(
-      (module) => store.set({ status: 'loaded', module }),
-      (error: unknown) => store.set({ status: 'failed', error, retry: start }),
+    loading = load().then(
+      (module) => {
+        store.set({ status: 'loaded', module });
+        return module;
+      },
+      (error: unknown) => {
+        store.set({ status: 'failed', error, retry: start });
+        throw error;
+      },
     );
+    loading.catch(() => undefined); // the store reports it; a caller of whenLoaded() sees it too
   };
   return {
     preload: start,
+    whenLoaded() {
+      start();
+      return loading!;
+    },
     get: store.get,
     useModule() {
       const state = useSyncExternalStore(store.subscribe, store.get);

@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode, addAgendaItem, listAgendaItems, updateMeta } from '@suishin/shared';
+import * as Y from 'yjs';
+import { ErrorCode, addAgendaItem, initMeeting, listAgendaItems, toMeetingView, updateMeta } from '@suishin/shared';
+import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
 import { adminHeaders, type ServerEndpoint } from '../testing/serverAccess';
 import { connectStockClient, waitForDoc } from '../testing/syncClients';
-import { createMeetingViaApi, startTestServer } from '../testing/testServer';
+import { createMeetingViaApi, makeTempDir, startTestServer } from '../testing/testServer';
 
 const post = (t: ServerEndpoint, path: string, body: string) =>
   fetch(`${t.httpUrl}${path}`, { method: 'POST', headers: { ...adminHeaders(t), 'content-type': 'application/json' }, body });
@@ -98,6 +100,50 @@ describe('REST /api/meetings', () => {
     expect(await missing.json()).toEqual({ error: { code: ErrorCode.notFound, message: 'unknown meeting nope', field: 'id' } });
     const noRoute = await get(restarted, `/api/nothing-here`);
     expect(noRoute.status).toBe(404);
+  });
+
+  it("gets a meeting's document as one Yjs update: live, compacted, or as a snapshot plus log tail", async () => {
+    const t = await startTestServer();
+    const id = await createMeetingViaApi(t, 'Prefetched');
+    const documentOf = async (server: ServerEndpoint, meetingId: string) => {
+      const res = await get(server, `/api/meetings/${meetingId}/document`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/octet-stream');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(await res.arrayBuffer()));
+      return toMeetingView(doc, meetingId);
+    };
+
+    // Open: the room's current state, including an edit just relayed.
+    const a = await connectStockClient(t, id);
+    const b = await connectStockClient(t, id);
+    addAgendaItem(a.doc, { title: 'Live item' });
+    await waitForDoc(b.doc, (d) => listAgendaItems(d).length === 1);
+    const live = await documentOf(t, id);
+    expect(live).toEqual(toMeetingView(b.doc, id));
+    expect(live.agenda.map((i) => i.title)).toEqual(['Live item']);
+
+    // Closed (compacted when the room unloaded): the stored snapshot.
+    a.destroy();
+    b.destroy();
+    const restarted = await t.restart();
+    expect(await documentOf(restarted, id)).toEqual(live);
+    expect((await get(restarted, `/api/meetings/nope/document`)).status).toBe(404);
+
+    // Never compacted (the process died first): snapshot plus the log's tail.
+    const dataDir = makeTempDir();
+    const store = openSqliteStore({ dataDir });
+    const doc = new Y.Doc();
+    initMeeting(doc, { title: 'Crashed' });
+    await store.createMeeting('m-tail', Y.encodeStateAsUpdate(doc), { title: 'Crashed', status: 'draft', scheduledStart: null });
+    const before = Y.encodeStateVector(doc);
+    addAgendaItem(doc, { title: 'From the tail' });
+    await store.appendUpdate('m-tail', Y.encodeStateAsUpdate(doc, before));
+    await store.close();
+    const fromTail = await documentOf(await startTestServer({ dataDir }), 'm-tail');
+    expect(fromTail.meta.title).toBe('Crashed');
+    expect(fromTail.agenda.map((i) => i.title)).toEqual(['From the tail']);
   });
 
   it('GET /healthz answers ok', async () => {

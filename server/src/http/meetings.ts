@@ -1,7 +1,7 @@
 /**
  * /api/meetings: create (the workspace admin), list (the meetings the caller may open), and read
- * one meeting as the plain-JSON view (anyone with a role in it: checked by requireMeetingAccess in
- * app.ts). Routes validate input and call the model and the store; they never touch Yjs keys.
+ * one meeting as the plain-JSON view or as its Yjs document (anyone with a role in it: checked by
+ * requireMeetingAccess in app.ts). Routes validate input and call the model and the store; they never touch Yjs keys.
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
@@ -107,6 +107,28 @@ export function meetingRoutes({ store, rooms, auth }: MeetingsDeps) {
       }
     }
     return c.json(view);
+  });
+
+  /**
+   * The meeting's document as one Yjs update (application/octet-stream): what a page opening the
+   * meeting starts from while its socket connects, fetched in parallel with the page's code. The
+   * open room's current state, else the stored one (a closed meeting is usually just its compacted
+   * snapshot, sent as stored). The socket's sync brings anything newer.
+   */
+  app.get('/:id/document', async (c) => {
+    const id = c.req.param('id');
+    let update = rooms.peek(id)?.fullStateUpdate;
+    if (!update) {
+      const stored = await store.loadMeeting(id);
+      if (!stored) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
+      if (stored.snapshot && stored.updates.length === 0) update = stored.snapshot;
+      else {
+        const doc = docFromStored(stored);
+        update = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
+      }
+    }
+    return c.body(update as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
   });
 
   return app;

@@ -32,6 +32,7 @@ describe('REST access', () => {
       ['GET', '/api/meetings'],
       ['POST', '/api/meetings'],
       ['GET', `/api/meetings/${id}`],
+      ['GET', `/api/meetings/${id}/document`],
       ['POST', `/api/meetings/${id}/links`],
       ['POST', `/api/meetings/${id}/ticket`],
       ['GET', '/api/session'],

@@ -146,7 +146,7 @@ export class Room {
   }
 
   /** `doc`'s whole state as one update (cached until `doc` changes). */
-  private get fullStateUpdate(): Uint8Array {
+  get fullStateUpdate(): Uint8Array {
     this.fullState ??= { update: Y.encodeStateAsUpdate(this.doc), frame: null };
     return this.fullState.update;
   }

@@ -3,17 +3,12 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { useAgendaNotes } from '../../meeting/hooks/useAgendaNotes';
 import { useEditingPresence, useIdentity } from '../../meeting/hooks/usePresence';
 import type { NotesEditorLabels } from '../../editor/NotesEditor';
-import { Loaded, loadable } from '../../ui/loadable';
+import { notesEditorCode } from '../../editor/notesEditorCode';
+import { Loaded } from '../../ui/loadable';
 import { useRoomAccess } from '../access/useMeetingAccess';
 
-/**
- * tiptap and ProseMirror are a chunk of their own, kept out of every other page. Its download
- * starts as soon as the room's code runs, in parallel with joining the meeting, rather than after
- * the agenda has rendered; once here, the editor renders in the same pass as the room (see
- * loadable.tsx for why not React.lazy).
- */
-const notesEditor = loadable(() => import('../../editor/NotesEditor'));
-notesEditor.preload();
+// Started as soon as the room's code runs, if main.tsx has not already.
+notesEditorCode.preload();
 
 /** The shared notes of one agenda item. Mount with `key={item.id}`: one editor per item. */
 export function AgendaNotes({ agendaItemId, title }: { agendaItemId: string; title: string }) {
@@ -40,7 +35,7 @@ export function AgendaNotes({ agendaItemId, title }: { agendaItemId: string; tit
   // The caret extension announces its user to everyone: wait for a real name (the join dialog is open).
   if (me.name === null) return <div className="notes-editor notes-editor--loading" />;
   return (
-    <Loaded from={notesEditor} fallback={<div className="notes-editor notes-editor--loading" role="status">{t('room.notesLoading')}</div>}>
+    <Loaded from={notesEditorCode} fallback={<div className="notes-editor notes-editor--loading" role="status">{t('room.notesLoading')}</div>}>
       {({ default: NotesEditor }) => (
         <NotesEditor key={i18n.language} fragment={fragment} awareness={awareness} user={user} labels={labels} onFocus={presence.onFocus} onBlur={presence.onBlur} editable={canEdit} />
       )}
