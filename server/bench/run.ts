@@ -266,7 +266,12 @@ async function main() {
       RATE_LIMIT_MESSAGE_BURST: '1000000',
       RATE_LIMIT_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
     },
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      // BENCH_SERVER_NODE_ARGS='--max-semi-space-size=32': try V8 settings on the server alone (that
+      // one did not help in interleaved runs).
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
   );
   const lines: string[] = [];
   const out = (s: string) => {
