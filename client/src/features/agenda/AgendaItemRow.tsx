@@ -9,7 +9,6 @@ import { formatMinutes } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { TimerClock } from '../timer/TimerClock';
 import { actualVsPlanned } from '../timer/timerDisplay';
-import { useRoomAccess } from '../access/useMeetingAccess';
 
 export interface AgendaItemRowProps {
   item: AgendaItem;
@@ -17,6 +16,8 @@ export interface AgendaItemRowProps {
   selected: boolean;
   /** The facilitation timer when this is the running item. */
   runningTimer: TimerState | undefined;
+  /** May reorder (the list's access, passed down: one subscription per list, not per row). */
+  canEdit: boolean;
   onSelect(id: string): void;
 }
 
@@ -30,9 +31,8 @@ export interface AgendaItemRowProps {
  * on a cold load of 100 items that halves the row renders (200 before, counted).
  */
 export const AgendaItemRow = memo(function AgendaItemRow(props: AgendaItemRowProps) {
-  const { item } = props;
+  const { item, canEdit } = props;
   const { t } = useTranslation();
-  const { canEdit } = useRoomAccess();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !canEdit });
   const running = props.runningTimer !== undefined;
   const done = item.status === 'done' || item.status === 'skipped';

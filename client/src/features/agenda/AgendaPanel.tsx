@@ -88,6 +88,7 @@ export const AgendaPanel = memo(function AgendaPanel({ meetingId, selectedId, ti
                   number={index + 1}
                   selected={item.id === selectedId}
                   runningTimer={timer?.agendaItemId === item.id ? timer : undefined}
+                  canEdit={canEdit}
                   onSelect={onSelect}
                 />
               ))}
