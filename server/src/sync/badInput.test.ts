@@ -13,6 +13,7 @@ import {
   messageTypeOf,
   syncUpdateFrame,
   waitForDoc,
+  isAttachedFrame,
 } from '../testing/syncClients';
 import { createMeetingViaApi, startTestServer } from '../testing/testServer';
 import { checkUpdate } from './updateValidation';
@@ -106,7 +107,7 @@ describe('hostile input', () => {
     const before = Y.encodeStateAsUpdate(room.doc);
 
     const attacker = await connectRaw(t, id);
-    await attacker.next((f) => messageTypeOf(f) === MessageType.sync);
+    await attacker.next(isAttachedFrame);
     attacker.send(frame());
     const closed = await attacker.closed;
     expect(closed.code).toBe(CloseCode.malformedMessage);

@@ -36,6 +36,11 @@ export class Connection {
    * never cover an edit the server refused.
    */
   refusedSinceSaveRequest: string | null = null;
+  /**
+   * The state vector of what this client was sent before it asked (the stored state, while the
+   * room loaded): its SyncStep1 is answered with what is newer than both. Null once used.
+   */
+  sentState: Uint8Array | null = null;
   readonly access: MeetingAccess;
   private readonly auth: ConnectionAuth;
   private readonly queue: Uint8Array[] = [];

@@ -30,7 +30,7 @@ import {
 import { createLogger } from '../logger';
 import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
 import { createRoleLink } from '../testing/serverAccess';
-import { connectRaw, connectStockClient, saveRequestFrame, savedNonce, waitForDoc, type StockClient } from '../testing/syncClients';
+import { connectRaw, connectStockClient, saveRequestFrame, savedNonce, waitForDoc, type StockClient, isAttachedFrame } from '../testing/syncClients';
 import { createMeetingViaApi, makeTempDir, startTestServer, type TestServer } from '../testing/testServer';
 import type { Connection } from './connection';
 import { handleMessage } from './messageHandler';
@@ -206,7 +206,7 @@ async function fuzzOneSocketAtATime(t: TestServer, meetingId: string, token: str
   while (next < frames.length) {
     const before = next;
     const raw = await connectRaw(t, meetingId, { token, name: 'Fuzzer' });
-    await raw.next((f) => f[0] === MessageType.sync); // attached to the room
+    await raw.next(isAttachedFrame); // attached to the room
     const batch = frames.slice(next, next + 64);
     const socket = (raw.ws as unknown as { _socket: import('node:net').Socket })._socket;
     socket.cork(); // one write for the whole batch

@@ -104,6 +104,8 @@ export class Room {
    * this: it is encoded once per change of the document instead of once per joiner.
    */
   private fullState: { update: Uint8Array; frame: Uint8Array | null } | null = null;
+  /** The state vector of the stored snapshot the room was loaded from, when that alone was the document. */
+  readonly storedStateVector: Uint8Array | null;
 
   private constructor(
     readonly meetingId: string,
@@ -114,6 +116,7 @@ export class Room {
     loadedFullState: Uint8Array | null = null,
   ) {
     if (loadedFullState) this.fullState = { update: loadedFullState, frame: null };
+    this.storedStateVector = loadedFullState ? Y.encodeStateVector(doc) : null; // doc is that snapshot, nothing else yet
     // afterTransaction, not 'update': with an 'update' listener Yjs would encode every change
     // of `doc` as an update, only for it to be dropped here.
     doc.on('afterTransaction', () => {
@@ -134,10 +137,15 @@ export class Room {
     );
   }
 
-  /** Loads the room from the store; null when the meeting does not exist. Never writes. */
-  static async load(meetingId: string, options: RoomOptions): Promise<Room | null> {
+  /**
+   * Loads the room from the store; null when the meeting does not exist. Never writes.
+   * `onStoredState` gets the meeting's whole state as soon as it is read, when the store holds it as
+   * one update (a compacted meeting: its snapshot, no log tail), before the document is built from it.
+   */
+  static async load(meetingId: string, options: RoomOptions, onStoredState?: (update: Uint8Array) => void): Promise<Room | null> {
     const stored = await options.store.loadMeeting(meetingId);
     if (!stored) return null;
+    if (onStoredState && stored.snapshot && stored.updates.length === 0) onStoredState(stored.snapshot);
     const doc = docFromStored(stored);
     const lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotUptoSeq;
     // A compacted meeting is its snapshot, which compact() wrote as Y.encodeStateAsUpdate(doc).
@@ -155,7 +163,8 @@ export class Room {
    * The SyncStep2 answering a client's SyncStep1: what `doc` has that the client's state vector
    * lacks. A client that has nothing gets the cached full state.
    */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
+  syncStep2For(stateVector: Uint8Array, alreadySent: Uint8Array | null = null): Uint8Array {
+    if (alreadySent) return syncStep2Frame(this.doc, mergeStateVectors(stateVector, alreadySent));
     if (!isEmptyStateVector(stateVector)) return syncStep2Frame(this.doc, stateVector);
     const update = this.fullStateUpdate;
     const cached = this.fullState!;
@@ -564,4 +573,11 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
 function projectionOf(doc: Y.Doc): MeetingProjection {
   const meta = getMeta(doc);
   return { title: meta.title, status: meta.status, scheduledStart: meta.scheduledStart };
+}
+
+/** The state vector of a client that has everything either vector says it has. */
+function mergeStateVectors(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const merged = Y.decodeStateVector(a);
+  for (const [client, clock] of Y.decodeStateVector(b)) merged.set(client, Math.max(clock, merged.get(client) ?? 0));
+  return Y.encodeStateVector(merged);
 }

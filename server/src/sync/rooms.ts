@@ -49,10 +49,10 @@ export class Rooms {
    * Throws RoomLoadError if it cannot be loaded. The caller must attach a connection at once
    * (in the same tick), so a room loaded for a client that left meanwhile is still unloaded.
    */
-  async acquire(meetingId: string): Promise<Room | null> {
+  async acquire(meetingId: string, onStoredState?: (update: Uint8Array) => void): Promise<Room | null> {
     for (;;) {
       const slot = this.slots.get(meetingId);
-      if (!slot) return this.load(meetingId);
+      if (!slot) return this.load(meetingId, onStoredState);
       if (slot.state === 'open') return slot.room;
       if (slot.state === 'loading') return slot.promise;
       await slot.promise;
@@ -75,13 +75,17 @@ export class Rooms {
     }
   }
 
-  private load(meetingId: string): Promise<Room | null> {
+  private load(meetingId: string, onStoredState?: (update: Uint8Array) => void): Promise<Room | null> {
     const started = performance.now();
-    const promise = Room.load(meetingId, {
-      ...this.options,
-      onEmpty: (room) => this.unload(room),
-      onFailed: (room) => this.drop(room),
-    }).then(
+    const promise = Room.load(
+      meetingId,
+      {
+        ...this.options,
+        onEmpty: (room) => this.unload(room),
+        onFailed: (room) => this.drop(room),
+      },
+      onStoredState,
+    ).then(
       (room) => {
         if (room) {
           this.slots.set(meetingId, { state: 'open', room });

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { CloseCode, TICKET_QUERY_KEY, addAgendaItem, getMeta, listAgendaItems } from '@suishin/shared';
 import { TokenSigner } from '../auth/signedToken';
 import { bearer, createRoleLink, fetchTicket, rawUpgrade, signIn } from '../testing/serverAccess';
-import { connectRaw, connectStockClient, messageTypeOf, waitForDoc } from '../testing/syncClients';
+import { connectRaw, connectStockClient, messageTypeOf, waitForDoc, isAttachedFrame } from '../testing/syncClients';
 import { createMeetingViaApi, startTestServer, type TestServer } from '../testing/testServer';
 
 const TITLE = 'Board review: confidential';
@@ -111,7 +111,7 @@ describe('opening a meeting socket', () => {
 
     const admin = await connectStockClient(t, meeting, { name: 'Admin' });
     const participant = await connectRaw(t, meeting, { token: participantLink.token, name: 'Pat' });
-    await participant.next((f) => messageTypeOf(f) === 0);
+    await participant.next(isAttachedFrame);
     // The facilitator's own socket, opened with the session that will rotate.
     const ticketRes = await fetch(`${t.httpUrl}/api/meetings/${meeting}/ticket`, {
       method: 'POST',

@@ -12,6 +12,7 @@ import {
   saveRequestFrame,
   syncUpdateFrame,
   waitForDoc,
+  isAttachedFrame,
 } from '../testing/syncClients';
 import { createMeetingViaApi, makeTempDir, startTestServer } from '../testing/testServer';
 
@@ -28,7 +29,7 @@ describe('storage failure while a room is open', () => {
     const id = await createMeetingViaApi(t);
     const observer = await connectStockClient(t, id);
     const writer = await connectRaw(t, id);
-    await writer.next((f) => messageTypeOf(f) === MessageType.sync);
+    await writer.next(isAttachedFrame);
 
     diskFull = true;
     const local = new Y.Doc();
@@ -49,7 +50,7 @@ describe('storage failure while a room is open', () => {
     // Storage recovers: the observer's provider reconnects, and a resend is stored and relayed.
     diskFull = false;
     const again = await connectRaw(t, id);
-    await again.next((f) => messageTypeOf(f) === MessageType.sync);
+    await again.next(isAttachedFrame);
     again.send(syncUpdateFrame(updates[0]!));
     await waitForDoc(observer.doc, (doc) => listAgendaItems(doc).length === 1, 'the resent update');
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CloseCode, addAgendaItem, getMeta, listAgendaItems, toMeetingView } from '@suishin/shared';
 import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
@@ -11,9 +12,11 @@ import {
   connectStockClient,
   messageTypeOf,
   saveRequestFrame,
+  syncStep1Frame,
   savedNonce,
   syncUpdateFrame,
   waitForDoc,
+  isAttachedFrame,
 } from '../testing/syncClients';
 import { adminHeaders } from '../testing/serverAccess';
 import { createMeetingViaApi, makeTempDir, startTestServer } from '../testing/testServer';
@@ -100,6 +103,35 @@ describe('sync server with the stock y-websocket client', () => {
     d.destroy();
   });
 
+  it('a join that loads a compacted meeting is sent its stored state at once, then only what is newer', async () => {
+    const t = await startTestServer();
+    const id = await createMeetingViaApi(t);
+    const a = await connectStockClient(t, id);
+    for (let i = 1; i <= 20; i++) addAgendaItem(a.doc, { title: `item ${i}` });
+    const b = await connectStockClient(t, id);
+    await waitForDoc(b.doc, hasAgenda(20), '20 items at b');
+    a.destroy();
+    b.destroy();
+    await expect.poll(() => t.server.rooms.peek(id)).toBeUndefined();
+
+    // A client with nothing, asking as the stock client does on open.
+    const raw = await connectRaw(t, id);
+    raw.send(syncStep1Frame(new Y.Doc()));
+    const isSync = (frame: Uint8Array, step: number) => messageTypeOf(frame) === 0 && frame[1] === step;
+    const answer = await raw.next((f) => isSync(f, 1) && raw.frames.filter((g) => isSync(g, 1)).indexOf(f) === 1);
+    const syncFrames = raw.frames.filter((f) => messageTypeOf(f) === 0);
+    // The stored state came first, before the room had even built its document (its SyncStep1 follows).
+    const [first, serverStep1] = syncFrames;
+    expect(isSync(first!, 1)).toBe(true);
+    expect(isSync(serverStep1!, 0)).toBe(true);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, readSyncPayload(first!));
+    expect(listAgendaItems(doc)).toHaveLength(20);
+    // The answer to the client's SyncStep1 carries only what is newer than that: nothing.
+    expect(answer.length).toBeLessThan(64);
+    expect(first!.length).toBeGreaterThan(1000);
+  });
+
   it('refuses an unknown meeting with a clear close reason, and a bad path with 400', async () => {
     const t = await startTestServer();
     const raw = await connectRaw(t, 'no-such-meeting');
@@ -117,7 +149,7 @@ describe('sync server with the stock y-websocket client', () => {
     const t = await startTestServer();
     const id = await createMeetingViaApi(t);
     const raw = await connectRaw(t, id);
-    await raw.next((f) => messageTypeOf(f) === 0); // the server's SyncStep1: the room is attached
+    await raw.next(isAttachedFrame); // the server's SyncStep1: the room is attached
 
     const local = new Y.Doc();
     const updates: Uint8Array[] = [];
@@ -279,3 +311,11 @@ describe('sync server with the stock y-websocket client', () => {
     forged.destroy();
   });
 });
+
+/** The update carried by a sync frame (SyncStep2 or update). */
+function readSyncPayload(frame: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarUint(decoder); // message type
+  decoding.readVarUint(decoder); // sync step
+  return decoding.readVarUint8Array(decoder);
+}

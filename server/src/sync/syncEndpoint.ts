@@ -23,6 +23,7 @@ import type { OriginPolicy } from '../auth/originPolicy';
 import type { Logger } from '../logger';
 import { Connection } from './connection';
 import { handleMessage } from './messageHandler';
+import { syncStep2FrameOf } from './protocolMessages';
 import { ConnectionRateLimit, type RateLimits } from './rateLimit';
 import type { Rooms } from './rooms';
 import { authorizeUpgrade } from './upgradeAuthorization';
@@ -107,12 +108,22 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
         conn.close(CloseCode.unknownMeeting, `unknown meeting ${meetingId}`);
         return;
       }
-      rooms.acquire(meetingId).then(
+      // A join that has to load the room is sent the stored state at once, if the store holds it
+      // as one update: the client applies it while the server builds the room from the same bytes
+      // (each about 30 ms for 20,000 edits) instead of after. Its SyncStep1 is then answered with
+      // only what is newer (Connection.sentState).
+      let sentStoredState = false;
+      const sendStoredState = (update: Uint8Array) => {
+        conn.send(syncStep2FrameOf(update));
+        sentStoredState = true;
+      };
+      rooms.acquire(meetingId, sendStoredState).then(
         (room) => {
           if (!room) {
             conn.close(CloseCode.unknownMeeting, `unknown meeting ${meetingId}`);
             return;
           }
+          if (sentStoredState) conn.sentState = room.storedStateVector;
           room.attach(conn);
           conn.start((frame) => handleMessage(room, conn, frame, logger));
         },

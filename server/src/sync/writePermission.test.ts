@@ -32,6 +32,7 @@ import {
   waitForDoc,
   type RawClient,
   type StockClient,
+  isAttachedFrame,
 } from '../testing/syncClients';
 import { createMeetingViaApi, startTestServer, type TestServer } from '../testing/testServer';
 import { docFromStored } from './storedDoc';
@@ -259,7 +260,7 @@ describe('per-connection rate limits', () => {
     const a = await connectStockClient(t, meeting, { name: 'A' });
     const b = await connectStockClient(t, meeting, { token: participantToken, name: 'B' });
     const flood = await connectRaw(t, meeting, { token: participantToken, name: 'Flood' });
-    await flood.next((f) => messageTypeOf(f) === MessageType.sync);
+    await flood.next(isAttachedFrame);
     for (let i = 0; i < 300; i++) flood.send(saveRequestFrame(i));
     const closed = await flood.closed;
     expect(closed).toEqual({ code: CloseCode.rateLimited, reason: 'rate limit: more than 50 messages per second' });
@@ -278,7 +279,7 @@ describe('per-connection rate limits', () => {
     const a = await connectStockClient(t, meeting, { name: 'A' });
     const b = await connectStockClient(t, meeting, { token: participantToken, name: 'B' });
     const flood = await connectRaw(t, meeting, { token: participantToken, name: 'Flood' });
-    await flood.next((f) => messageTypeOf(f) === MessageType.sync);
+    await flood.next(isAttachedFrame);
     // Valid-looking frames of 15 KiB each (queryAwareness with trailing bytes would be malformed: use awareness).
     const padding = new awarenessProtocol.Awareness(new Y.Doc());
     padding.setLocalState({ pad: 'p'.repeat(3000) });

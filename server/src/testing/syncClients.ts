@@ -148,6 +148,15 @@ export async function connectRaw(
 
 export const messageTypeOf = (frame: Uint8Array) => decoding.readVarUint(decoding.createDecoder(frame));
 
+/**
+ * The server's SyncStep1, which it sends when it attaches the connection to the loaded room. (A
+ * sync frame may come before it: a join that loads a compacted meeting is sent its stored state first.)
+ */
+export const isAttachedFrame = (frame: Uint8Array) => {
+  const decoder = decoding.createDecoder(frame);
+  return decoding.readVarUint(decoder) === MessageType.sync && decoding.readVarUint(decoder) === 0;
+};
+
 export function frameOf(write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
   write(e);
