@@ -356,6 +356,16 @@ async function main() {
     );
     out(`server with ${roomCount * 10} sockets: RSS ${mib(h2.memory.rssBytes)}, heap ${mib(h2.memory.heapUsedBytes)}`);
     out(`all ${roomCount * 10} clients leaving at once: every room persisted, compacted and unloaded after ${fmt(s2.leftAfterMs)}`);
+    const baseline2 = await startBaseline();
+    try {
+      const b2 = await scenarioFanOut(baseline2.target, roomCount, 10, 1, quick ? 4 : 10, { warmupSeconds });
+      out(
+        `  same harness against the bare in-memory relay: p50 ${fmt(percentile(b2.latencies, 50))}, ` +
+          `p99 ${fmt(percentile(b2.latencies, 99))}, max ${fmt(Math.max(...b2.latencies))}`,
+      );
+    } finally {
+      baseline2.stop();
+    }
 
     const edits = quick ? 5000 : 20_000;
     const burst = await scenarioBurstAndColdJoin(server, edits);
