@@ -145,7 +145,12 @@ export class Room {
   static async load(meetingId: string, options: RoomOptions, onStoredState?: (update: Uint8Array) => void): Promise<Room | null> {
     const stored = await options.store.loadMeeting(meetingId);
     if (!stored) return null;
-    if (onStoredState && stored.snapshot && stored.updates.length === 0) onStoredState(stored.snapshot);
+    // Only bytes that pass the same structural check as a client's update (they cannot make the
+    // client's Yjs loop); if the document then cannot be built, the connection is refused as ever.
+    const snapshot = stored.snapshot;
+    if (onStoredState && snapshot && stored.updates.length === 0 && checkUpdate(snapshot, { maxBytes: snapshot.length }).ok) {
+      onStoredState(snapshot);
+    }
     const doc = docFromStored(stored);
     const lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotUptoSeq;
     // A compacted meeting is its snapshot, which compact() wrote as Y.encodeStateAsUpdate(doc).

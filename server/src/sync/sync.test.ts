@@ -269,6 +269,18 @@ describe('sync server with the stock y-websocket client', () => {
     expect(getMeta(ok.doc).title).toBe('Healthy');
   });
 
+  it('stored bytes that are not a valid update are never sent to a joining client; the room is refused', async () => {
+    const dataDir = makeTempDir();
+    const store = openSqliteStore({ dataDir });
+    await store.createMeeting('m-garbage', new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x02]), { title: 'Garbage', status: 'draft', scheduledStart: null });
+    await store.close();
+    const t = await startTestServer({ dataDir });
+    const raw = await connectRaw(t, 'm-garbage');
+    const closed = await raw.closed;
+    expect(closed.code).toBe(CloseCode.loadFailed);
+    expect(raw.frames.filter((f) => messageTypeOf(f) === 0)).toEqual([]);
+  });
+
   it('a connection may only set its own awareness state', async () => {
     const t = await startTestServer();
     const id = await createMeetingViaApi(t);
