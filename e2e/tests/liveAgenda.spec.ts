@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
 import { addAgendaItem, agendaTitles, createMeetingViaUi, expectLive, expectSaved, snapshot } from './helpers';
 
@@ -85,17 +86,27 @@ test('two people build the agenda together, live', async ({ alice, bob }, testIn
   await expect(agendaTitles(alice.page)).toHaveText(['Launch readiness', 'KPI review (Q3)']);
 });
 
-test('the room fits a tablet screen', async ({ alice }, testInfo) => {
+test('the room fits a tablet screen, and its header a phone', async ({ alice }, testInfo) => {
   await alice.page.setViewportSize({ width: 820, height: 1180 });
   await createMeetingViaUi(alice.page, 'Tablet check');
   await addAgendaItem(alice.page, 'Pipeline review');
   await addAgendaItem(alice.page, 'Hiring plan');
   // Nothing in the header covers anything else (in one row, its parts overlapped below about 1200 px).
-  const boxes = await alice.page
+  await expectHeaderPartsApart(alice.page);
+  await snapshot(alice.page, testInfo, 'room-tablet');
+  // On a phone the meeting's status, role and Share were clipped under the language switch.
+  await alice.page.setViewportSize({ width: 375, height: 800 });
+  await expectHeaderPartsApart(alice.page);
+  await expect(alice.page.getByRole('button', { name: 'Share' })).toBeInViewport({ ratio: 1 });
+  await snapshot(alice.page, testInfo, 'room-phone');
+});
+
+async function expectHeaderPartsApart(page: Page) {
+  const boxes = await page
     .locator('.app-header > .brand, .app-header > .app-nav, .app-header__status > *, .app-header > .segmented')
     .evaluateAll((elements) => elements.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })));
   expect(boxes.length).toBeGreaterThanOrEqual(5);
-  const header = (await alice.page.locator('.app-header').boundingBox())!;
+  const header = (await page.locator('.app-header').boundingBox())!;
   for (const box of boxes) expect(box.bottom, 'inside the header').toBeLessThanOrEqual(header.y + header.height + 1);
   for (const [i, a] of boxes.entries()) {
     for (const b of boxes.slice(i + 1)) {
@@ -103,8 +114,7 @@ test('the room fits a tablet screen', async ({ alice }, testInfo) => {
       expect(overlap, `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`).toBe(false);
     }
   }
-  await snapshot(alice.page, testInfo, 'room-tablet');
-});
+}
 
 test('a meeting link shows the agenda from the document fetched with the page, before its socket has synced', async ({ alice, bob }) => {
   const url = await createMeetingViaUi(alice.page, 'Prefetched weekly');
