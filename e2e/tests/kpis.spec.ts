@@ -70,6 +70,17 @@ test('a pasted KPI table with a bad row changes nothing; the fixed paste reaches
   await expect(kpiRow(bob.page, '売上').getByTestId('kpi-status')).toHaveText('Off track');
   await expect(bob.page.getByTestId('tab-kpis')).toContainText('5');
 
+  // The table's order is the meeting's: Alice moves 解約率 to the top and back; Bob's table follows.
+  await kpiRow(alice.page, '解約率').getByTestId('kpi-name').click();
+  const editor = alice.page.getByTestId('kpi-editor');
+  await editor.getByRole('button', { name: 'Move “解約率” up' }).click();
+  await expect(bob.page.getByTestId('kpi-name')).toHaveText(['解約率', '売上', '商談数', '粗利', 'NPS']);
+  await expect(editor.getByRole('button', { name: 'Move “解約率” up' })).toBeDisabled();
+  await editor.getByRole('button', { name: 'Move “解約率” down' }).click();
+  await expect(bob.page.getByTestId('kpi-name')).toHaveText(['売上', '解約率', '商談数', '粗利', 'NPS']);
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await expect(editor).toBeHidden();
+
   // A second paste straight onto the KPI panel updates by name: empty cells erase nothing.
   await pasteText(alice.page.getByTestId('kpi-panel'), tsv(['KPI', 'Actual', 'Comment'], ['売上', '125', '']));
   await expect(apply).toHaveText('Apply (0 new, 1 updated)');

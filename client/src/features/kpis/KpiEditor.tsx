@@ -1,7 +1,8 @@
 import { useTranslation } from '../../i18n/useTranslation';
 import type { Kpi, KpiPatch } from '@suishin/shared';
 import { useAttendees } from '../../meeting/hooks/useAttendees';
-import { useKpiCommands } from '../../meeting/hooks/useKpis';
+import { useKpiCommands, useKpis } from '../../meeting/hooks/useKpis';
+import { Button } from '../../ui/Button';
 import { useUiStore } from '../../state/uiStore';
 import { EditorActions } from '../outcomes/EditorActions';
 import { SegmentedControl } from '../../ui/SegmentedControl';
@@ -17,6 +18,9 @@ export function KpiEditor({ kpi, onDone }: { kpi: Kpi; onDone(): void }) {
   const language = useUiStore((s) => s.language);
   const commands = useKpiCommands();
   const attendees = useAttendees();
+  // The table's order is the meeting's (shared by everyone, kept in the minutes): moved one place at a time.
+  const kpis = useKpis();
+  const index = kpis.findIndex((k) => k.id === kpi.id);
   const owner = useLiveDraft(kpi.owner, (name) => commands.update(kpi.id, { owner: name.trim() }));
   const number = (field: 'target' | 'actual' | 'previous') => (value: number | null, unitHint: string | null) => {
     const patch: KpiPatch = { [field]: value };
@@ -72,7 +76,14 @@ export function KpiEditor({ kpi, onDone }: { kpi: Kpi; onDone(): void }) {
         confirmBody={t('kpis.removeConfirmBody', { name: kpi.name })}
         onRemove={() => commands.remove(kpi.id)}
         onDone={onDone}
-      />
+      >
+        <Button size="sm" variant="secondary" isDisabled={index <= 0} onPress={() => commands.move(kpi.id, index - 1)} aria-label={t('kpis.moveUpLabel', { name: kpi.name })}>
+          ↑
+        </Button>
+        <Button size="sm" variant="secondary" isDisabled={index < 0 || index >= kpis.length - 1} onPress={() => commands.move(kpi.id, index + 1)} aria-label={t('kpis.moveDownLabel', { name: kpi.name })}>
+          ↓
+        </Button>
+      </EditorActions>
     </div>
   );
 }

@@ -39,6 +39,8 @@ export const outcomesEn = {
     owner: 'Owner',
     comment: 'Comment',
     remove: 'Remove KPI',
+    moveUpLabel: 'Move “{{name}}” up',
+    moveDownLabel: 'Move “{{name}}” down',
     removeConfirmTitle: 'Remove this KPI?',
     removeConfirmBody: '“{{name}}” will be removed for everyone.',
     notANumber: 'Not a number. Examples: 1,234 · 12.5% · ¥1,200 · ▲5',

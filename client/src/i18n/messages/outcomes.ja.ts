@@ -41,6 +41,8 @@ export const outcomesJa: Pick<Messages, 'outcomes' | 'kpis' | 'decisions' | 'act
     owner: '担当',
     comment: 'コメント',
     remove: 'KPI を削除',
+    moveUpLabel: '「{{name}}」を上へ移動',
+    moveDownLabel: '「{{name}}」を下へ移動',
     removeConfirmTitle: 'この KPI を削除しますか？',
     removeConfirmBody: '「{{name}}」は全員の画面から削除されます。',
     notANumber: '数値として読めません。例: 1,234 · 12.5% · ¥1,200 · ▲5',
