@@ -88,6 +88,7 @@ export { notesToPlainText } from './view/notesText';
 export { MessageType, SYNC_PATH, type MessageTypeName } from './protocol/messages';
 export { CloseCode, PERMANENT_CLOSE_CODES, type CloseCodeName } from './protocol/closeCodes';
 export { ErrorCode, type ErrorCodeValue, type ApiErrorBody } from './protocol/errors';
+export { MAX_ID_LENGTH } from './protocol/limits';
 export type { SearchHit, SnippetSegment } from './protocol/search';
 export {
   ROLES,

@@ -7,6 +7,8 @@
  * draw a caret and its label, and `cursor` is written by y-tiptap's cursor plugin; we add
  * `editing`, the agenda item and field the person is working in.
  */
+import { MAX_ID_LENGTH } from '@suishin/shared/protocol';
+
 export type EditingField = 'title' | 'presenter' | 'timebox' | 'notes';
 export const EDITING_FIELDS: readonly EditingField[] = ['title', 'presenter', 'timebox', 'notes'];
 
@@ -37,7 +39,6 @@ export interface Peer {
 }
 
 export const MAX_NAME_LENGTH = 40;
-const MAX_ID_LENGTH = 100;
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
 /**

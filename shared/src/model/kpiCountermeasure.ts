@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { ActionItemInput } from '../schema/validators';
-import { actionItemInputSchema, MAX_ID_LENGTH } from '../schema/validators';
+import { MAX_ID_LENGTH } from '../protocol/limits';
+import { actionItemInputSchema } from '../schema/validators';
 import { addActionItem, getActionItem } from './actionItems';
 import { listAttendees } from './attendees';
 import type { AddOptions } from './collection';

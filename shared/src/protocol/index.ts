@@ -5,5 +5,6 @@
 export * from './access';
 export * from './closeCodes';
 export * from './errors';
+export * from './limits';
 export * from './messages';
 export * from './search';

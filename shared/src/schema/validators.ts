@@ -5,6 +5,7 @@ import {
   AGENDA_ITEM_STATUSES,
   KPI_DIRECTIONS,
 } from './records';
+import { MAX_ID_LENGTH } from '../protocol/limits';
 
 /**
  * Input validators for every write the model accepts. Each write is checked here before the
@@ -24,8 +25,6 @@ const longText = z.string().check(z.maxLength(MAX_LONG));
 const requiredTitle = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_SHORT));
 const isoDate = z.iso.date();
 const optionalIsoDate = z.nullable(isoDate);
-/** The longest id a record may have. */
-export const MAX_ID_LENGTH = 100;
 const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH));
 const finiteNumber = z.number(); // zod 4 numbers are finite
 const isoDateTime = z.iso.datetime({ offset: true });
