@@ -41,7 +41,7 @@ import {
 import { docFromStored } from './storedDoc';
 import { changesDocument } from './updateEffect';
 import { checkUpdate } from './updateValidation';
-import { DENIAL_NOTICE_INTERVAL_MS, refuseMetaChange, refuseWrite, type WriteRefusal } from './writePermission';
+import { DENIAL_NOTICE_INTERVAL_MS, refuseEnding, refuseMetaChange, refuseWrite, type WriteRefusal } from './writePermission';
 
 export interface RoomOptions {
   store: MeetingStore;
@@ -248,7 +248,7 @@ export class Room {
       if (took > 200) this.options.logger.warn('slow update', { meetingId: this.meetingId, ms: Math.round(took) });
     }
     if (effective === null) return { ok: true }; // nothing new (e.g. a SyncStep2 we already had)
-    const metaRefusal = refuseMetaChange(from.access.role, this.metaKeysChanged);
+    const metaRefusal = refuseMetaChange(from.access.role, this.metaKeysChanged) ?? refuseEnding(this.metaKeysChanged, this.ended);
     if (metaRefusal) {
       from.refusedSinceSaveRequest = metaRefusal;
       this.rebuildProving(); // `proving` must not keep what was refused

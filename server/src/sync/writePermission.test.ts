@@ -19,7 +19,7 @@ import {
   listAgendaItems,
   startMeeting,
 } from '@suishin/shared';
-import { createRoleLink } from '../testing/serverAccess';
+import { adminHeaders, createRoleLink } from '../testing/serverAccess';
 import {
   connectRaw,
   connectStockClient,
@@ -138,7 +138,15 @@ describe('write permission on the wire', () => {
     await waitForDoc(facilitator.doc, (d) => listAgendaItems(d).length === 1);
 
     startMeeting(facilitator.doc, Date.now());
-    endMeeting(facilitator.doc, Date.now());
+    await roundTrip(facilitator);
+    await t.server.rooms.peek(meeting)!.whenIdle();
+    // Meetings end through the closing checklist; a document update cannot end one (test below).
+    const ending = await fetch(`${t.httpUrl}/api/meetings/${meeting}/end`, {
+      method: 'POST',
+      headers: { ...adminHeaders(t), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(ending.status).toBe(200);
     // The ending is applied and relayed to everyone, and every open socket is told it is read-only now.
     await waitForDoc(other.doc, (d) => getMeta(d).status === 'ended', 'the end at the other participant');
     expect(deniedReason(await raw.next((f) => deniedReason(f) !== null))).toBe(PermissionDenied.readOnly);
@@ -156,7 +164,7 @@ describe('write permission on the wire', () => {
     expect(getMeta(stored).status).toBe('ended');
   });
 
-  it('only a facilitator starts, steers or ends the meeting: a participant doing it by a document update is refused', async () => {
+  it('only a facilitator starts or steers the meeting, and nobody ends it by a document update', async () => {
     const { t, meeting, participantToken } = await meetingWithRoles();
     const facilitator = await connectStockClient(t, meeting, { name: 'Fumi' });
     const raw = await connectRaw(t, meeting, { token: participantToken, name: 'Pat' });
@@ -178,6 +186,16 @@ describe('write permission on the wire', () => {
     await roundTrip(facilitator);
     await t.server.rooms.peek(meeting)!.whenIdle();
     expect(getMeta(t.server.rooms.peek(meeting)!.doc).status).toBe('live');
+
+    // Not even a facilitator ends it by a document update: that skips the closing checklist.
+    const facilitatorRaw = await connectRaw(t, meeting, { name: 'Fumi' });
+    const live = new Y.Doc();
+    Y.applyUpdate(live, Y.encodeStateAsUpdate(t.server.rooms.peek(meeting)!.doc));
+    expect(await sendAndSettle(facilitatorRaw, editsOf((d) => endMeeting(d, Date.now()), live), 3)).toBe(PermissionDenied.endThroughClosing);
+    expect(getMeta(t.server.rooms.peek(meeting)!.doc).status).toBe('live');
+    expect(getMeta(facilitator.doc).status).toBe('live');
+    // …and the room still takes the facilitator's other edits.
+    expect(await sendAndSettle(facilitatorRaw, editsOf((d) => addAgendaItem(d, { title: 'second item' }), live), 4)).toBe('saved');
   });
 
   it("an awareness entry for another client's id is ignored, and forged names and roles are overwritten from the credential", async () => {

@@ -13,8 +13,11 @@
  *    running item, start and end times). An update from anyone else that touches one of those fields
  *    is dropped whole; this is checked after applying it to the room's scratch document, which is
  *    then rebuilt without it.
+ * 5. No client's update ends the meeting, a facilitator's included: meetings end through
+ *    POST /api/meetings/:id/end, which checks the closing checklist on the room's newest state and
+ *    stamps the server's clock (closing/closingService.ts). Checked like rule 4.
  * A dropped update is answered with a y-protocols/auth "permission denied" message (reason
- * `read-only` or `facilitator-only`, at most once a second per connection); the socket stays open, and
+ * `read-only`, `facilitator-only` or `end-through-closing`, at most once a second per connection); the socket stays open, and
  * SyncStep1, awareness and save requests are still answered; the sender's next save request is
  * answered `saveFailed(<reason>)` when the dropped update would have changed the document.
  *
@@ -47,3 +50,8 @@ export function refuseMetaChange(role: Role, changedMetaKeys: ReadonlySet<string
 
 /** How often a connection is told again that its updates are refused. */
 export const DENIAL_NOTICE_INTERVAL_MS = 1000;
+
+/** Rule 5: null unless the change touched the status and the meeting has now ended. */
+export function refuseEnding(changedMetaKeys: ReadonlySet<string | null> | null, endedNow: boolean): WriteRefusal | null {
+  return endedNow && changedMetaKeys?.has('status') ? PermissionDenied.endThroughClosing : null;
+}

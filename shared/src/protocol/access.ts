@@ -41,6 +41,8 @@ export const PermissionDenied = {
   readOnly: 'read-only',
   /** The update changed facilitation state (status, timer, running item) and the sender is not a facilitator. */
   facilitatorOnly: 'facilitator-only',
+  /** The update would end the meeting: meetings end through the closing checklist (POST /api/meetings/:id/end). */
+  endThroughClosing: 'end-through-closing',
 } as const;
 
 /** The URL fragment key that carries a sign-in or role-link token (`#token=…`). */
