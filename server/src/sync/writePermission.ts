@@ -6,9 +6,9 @@
  *    any of its frames is handled (messageHandler).
  * 2. Observers never write. Their updates are dropped unread: never applied, stored or relayed.
  * 3. Once the meeting's status is `ended`, nobody writes, facilitators and the admin included. The
- *    status is read from the room's newest accepted state (updates accepted but not yet durable
- *    count), so the update that ends the meeting is itself accepted, and every update handled after
- *    it is refused, on every socket that is already open.
+ *    status is read from the room's newest accepted state (changes accepted but not yet durable
+ *    count), so every update handled after the server's ending change (rule 5) is refused, on every
+ *    socket that is already open.
  * 4. Only facilitators change facilitation state (FACILITATOR_ONLY_META_FIELDS: status, timer,
  *    running item, start and end times). An update from anyone else that touches one of those fields
  *    is dropped whole; this is checked after applying it to the room's scratch document, which is
