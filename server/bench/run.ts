@@ -189,18 +189,6 @@ async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
   const t2 = performance.now();
   const warm = await connectStock(server.syncUrl, id, ticket);
   const warmJoinMs = performance.now() - t2;
-  // The joins below time the server and the protocol, not V8 compiling this process's Yjs code:
-  // the first few applies of a document this size run cold (50-80 ms, then 12-25 ms), as they
-  // would in any client applying its first large document.
-  const state = Y.encodeStateAsUpdate(warm.doc);
-  const warmupApplies: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    const scratch = new Y.Doc();
-    Y.applyUpdate(scratch, state);
-    scratch.destroy();
-    warmupApplies.push(performance.now() - t);
-  }
   warm.destroy();
   keeper.destroy();
 
@@ -230,7 +218,7 @@ async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
     joiner.destroy();
   }
   coldJoins.sort((a, b) => a.ms - b.ms);
-  return { burstMs, stallMs, coldJoins, warmJoinMs, warmupApplies, ok, frames: frames.length, docBytes };
+  return { burstMs, stallMs, coldJoins, warmJoinMs, ok, frames: frames.length, docBytes };
 }
 
 async function startBaseline(): Promise<{ target: Target; stop(): void }> {
@@ -381,10 +369,6 @@ async function main() {
         `${burst.coldJoins.map((j) => fmt(j.ms)).join(', ')}; the script's ticket before that ${fmt(median.ticketMs)}); ` +
         `the server sent the stored state as soon as it had read it, then spent ${fmt(median.loadMs)} loading the room; ` +
         `warm join ${fmt(burst.warmJoinMs)}${burst.ok ? '' : ' — CONTENT MISMATCH'}`,
-    );
-    out(
-      `  (before those joins this process applied the document 5 times to warm its Yjs code: ` +
-        `${burst.warmupApplies.map(fmt).join(', ')}; a client's first apply of a document this size is that much slower)`,
     );
 
     const appends = await storeAppends(quick ? 3 : 6);

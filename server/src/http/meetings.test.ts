@@ -144,6 +144,15 @@ describe('REST /api/meetings', () => {
     const fromTail = await documentOf(await startTestServer({ dataDir }), 'm-tail');
     expect(fromTail.meta.title).toBe('Crashed');
     expect(fromTail.agenda.map((i) => i.title)).toEqual(['From the tail']);
+
+    // Stored bytes that are not a valid update are never sent.
+    const garbageDir = makeTempDir();
+    const garbageStore = openSqliteStore({ dataDir: garbageDir });
+    await garbageStore.createMeeting('m-garbage', new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x02]), { title: 'Garbage', status: 'draft', scheduledStart: null });
+    await garbageStore.close();
+    const garbage = await get(await startTestServer({ dataDir: garbageDir }), '/api/meetings/m-garbage/document');
+    expect(garbage.status).toBe(500);
+    expect(garbage.headers.get('content-type')).not.toBe('application/octet-stream');
   });
 
   it('GET /healthz answers ok', async () => {

@@ -18,7 +18,7 @@ import {
 import type { Auth } from '../auth/auth';
 import type { Logger } from '../logger';
 import type { MeetingRow, MeetingStore } from '../persistence/store';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored, storedFullState } from '../sync/storedDoc';
 import type { Rooms } from '../sync/rooms';
 import { apiError, invalidInput } from './apiErrors';
 import { requireAdmin } from './authenticate';
@@ -121,9 +121,9 @@ export function meetingRoutes({ store, rooms, auth }: MeetingsDeps) {
     if (!update) {
       const stored = await store.loadMeeting(id);
       if (!stored) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
-      if (stored.snapshot && stored.updates.length === 0) update = stored.snapshot;
-      else {
-        const doc = docFromStored(stored);
+      update = storedFullState(stored) ?? undefined;
+      if (!update) {
+        const doc = docFromStored(stored); // throws on bytes that cannot be read: 500, nothing sent
         update = Y.encodeStateAsUpdate(doc);
         doc.destroy();
       }

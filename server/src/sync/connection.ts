@@ -40,7 +40,7 @@ export class Connection {
    * The state vector of what this client was sent before it asked (the stored state, while the
    * room loaded): its SyncStep1 is answered with what is newer than both. Null once used.
    */
-  sentState: Uint8Array | null = null;
+  sentStateVector: Uint8Array | null = null;
   readonly access: MeetingAccess;
   private readonly auth: ConnectionAuth;
   private readonly queue: Uint8Array[] = [];

@@ -47,8 +47,8 @@ function dispatch(room: Room, conn: Connection, frame: Uint8Array, logger: Logge
         let reply: Uint8Array;
         const started = performance.now();
         try {
-          reply = room.syncStep2For(payload, conn.sentState);
-          conn.sentState = null;
+          reply = room.syncStep2For(payload, conn.sentStateVector);
+          conn.sentStateVector = null;
         } catch (error) {
           throw new MalformedMessage(`malformed state vector: ${(error as Error).message}`);
         }

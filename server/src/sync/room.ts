@@ -38,7 +38,7 @@ import {
   syncStep2FrameOf,
   updateFrame,
 } from './protocolMessages';
-import { docFromStored } from './storedDoc';
+import { docFromStored, storedFullState } from './storedDoc';
 import { changesDocument } from './updateEffect';
 import { checkUpdate } from './updateValidation';
 import { DENIAL_NOTICE_INTERVAL_MS, refuseEnding, refuseMetaChange, refuseWrite, type WriteRefusal } from './writePermission';
@@ -145,17 +145,12 @@ export class Room {
   static async load(meetingId: string, options: RoomOptions, onStoredState?: (update: Uint8Array) => void): Promise<Room | null> {
     const stored = await options.store.loadMeeting(meetingId);
     if (!stored) return null;
-    // Only bytes that pass the same structural check as a client's update (they cannot make the
-    // client's Yjs loop); if the document then cannot be built, the connection is refused as ever.
-    const snapshot = stored.snapshot;
-    if (onStoredState && snapshot && stored.updates.length === 0 && checkUpdate(snapshot, { maxBytes: snapshot.length }).ok) {
-      onStoredState(snapshot);
-    }
+    // If the document then cannot be built, the connection is refused as ever.
+    const fullState = storedFullState(stored);
+    if (fullState) onStoredState?.(fullState);
     const doc = docFromStored(stored);
     const lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotUptoSeq;
-    // A compacted meeting is its snapshot, which compact() wrote as Y.encodeStateAsUpdate(doc).
-    const loadedFullState = stored.updates.length === 0 ? stored.snapshot : null;
-    return new Room(meetingId, doc, options, { lastSeq, tail: stored.updates.length }, loadedFullState);
+    return new Room(meetingId, doc, options, { lastSeq, tail: stored.updates.length }, fullState);
   }
 
   /** `doc`'s whole state as one update (cached until `doc` changes). */
@@ -169,6 +164,7 @@ export class Room {
    * lacks. A client that has nothing gets the cached full state.
    */
   syncStep2For(stateVector: Uint8Array, alreadySent: Uint8Array | null = null): Uint8Array {
+    // `alreadySent`: the state vector of what the client was sent before it asked (Connection.sentStateVector).
     if (alreadySent) return syncStep2Frame(this.doc, mergeStateVectors(stateVector, alreadySent));
     if (!isEmptyStateVector(stateVector)) return syncStep2Frame(this.doc, stateVector);
     const update = this.fullStateUpdate;
@@ -248,7 +244,7 @@ export class Room {
       if (took > 200) this.options.logger.warn('slow update', { meetingId: this.meetingId, ms: Math.round(took) });
     }
     if (effective === null) return { ok: true }; // nothing new (e.g. a SyncStep2 we already had)
-    const metaRefusal = refuseMetaChange(from.access.role, this.metaKeysChanged) ?? refuseEnding(this.metaKeysChanged, this.ended);
+    const metaRefusal = refuseMetaChange(from.access.role, this.metaKeysChanged) ?? refuseEnding(this.metaKeysChanged, () => this.ended);
     if (metaRefusal) {
       from.refusedSinceSaveRequest = metaRefusal;
       this.rebuildProving(); // `proving` must not keep what was refused

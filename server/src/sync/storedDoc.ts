@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { StoredMeeting } from '../persistence/store';
+import { checkUpdate } from './updateValidation';
 
 /** Thrown when stored bytes cannot be turned back into a document. */
 export class StoredDocumentError extends Error {
@@ -22,4 +23,17 @@ export function docFromStored(stored: StoredMeeting): Y.Doc {
     throw new StoredDocumentError(`stored document is unreadable: ${(error as Error).message}`, { cause: error });
   }
   return doc;
+}
+
+/**
+ * The stored meeting as one update, without building a document, when the store holds it so: a
+ * compacted meeting (its snapshot, no log tail; compact() writes Y.encodeStateAsUpdate of the
+ * room's document). Only bytes that pass the structural check a client's update gets, so they
+ * can be sent before anything here has read them with Yjs: they cannot make a client's Yjs loop.
+ * Null otherwise: build the document with docFromStored.
+ */
+export function storedFullState(stored: StoredMeeting): Uint8Array | null {
+  const { snapshot } = stored;
+  if (!snapshot || stored.updates.length > 0) return null;
+  return checkUpdate(snapshot, { maxBytes: snapshot.length }).ok ? snapshot : null;
 }

@@ -51,7 +51,7 @@ export function refuseMetaChange(role: Role, changedMetaKeys: ReadonlySet<string
 /** How often a connection is told again that its updates are refused. */
 export const DENIAL_NOTICE_INTERVAL_MS = 1000;
 
-/** Rule 5: null unless the change touched the status and the meeting has now ended. */
-export function refuseEnding(changedMetaKeys: ReadonlySet<string | null> | null, endedNow: boolean): WriteRefusal | null {
-  return endedNow && changedMetaKeys?.has('status') ? PermissionDenied.endThroughClosing : null;
+/** Rule 5: null unless the change touched the status and the meeting has now ended (read only then). */
+export function refuseEnding(changedMetaKeys: ReadonlySet<string | null> | null, endedNow: () => boolean): WriteRefusal | null {
+  return changedMetaKeys?.has('status') && endedNow() ? PermissionDenied.endThroughClosing : null;
 }
