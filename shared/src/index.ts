@@ -52,6 +52,7 @@ export {
   endMeeting,
 } from './model/facilitation';
 export { observeMeeting, type MeetingSection } from './model/observe';
+export { checkTransactionShape, type ShapeOptions } from './model/documentShape';
 export {
   listClosingOverrides,
   setClosingOverride,
@@ -95,6 +96,7 @@ export {
   roleAtLeast,
   FACILITATOR_ONLY_META_FIELDS,
   PermissionDenied,
+  UpdateRefused,
   TOKEN_FRAGMENT_KEY,
   TICKET_QUERY_KEY,
   MAX_DISPLAY_NAME_LENGTH,

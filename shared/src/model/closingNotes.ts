@@ -37,8 +37,8 @@ export interface ClosingNotes {
   nextMeeting: NextMeetingNote | null;
 }
 
-const OVERRIDE_PREFIX = 'override:';
-const NEXT_MEETING_KEY = 'nextMeeting';
+export const OVERRIDE_PREFIX = 'override:';
+export const NEXT_MEETING_KEY = 'nextMeeting';
 
 export const gapIdSchema = z.string().check(z.minLength(3), z.maxLength(200), z.regex(/^[a-z-]+:[^\s]+$/, 'must look like "kind:id"'));
 

@@ -45,6 +45,20 @@ export const PermissionDenied = {
   endThroughClosing: 'end-through-closing',
 } as const;
 
+/**
+ * Why the server dropped an update it cannot apply as it is, whoever sent it. Sent like a
+ * PermissionDenied reason (`<reason>: <detail>` in the permission-denied message, the bare reason
+ * in saveFailed); the socket stays open.
+ */
+export const UpdateRefused = {
+  /** It refers to content (or deletes past content) the meeting does not have: the tab's copy went astray. */
+  outOfRange: 'out-of-range',
+  /** It writes under a Yjs client id that another sign-in already writes under. */
+  clientIdTaken: 'client-id-taken',
+  /** A record it changes breaks the document's layout (a field of the wrong type or size, an unknown key). */
+  invalidRecord: 'invalid-record',
+} as const;
+
 /** The URL fragment key that carries a sign-in or role-link token (`#token=…`). */
 export const TOKEN_FRAGMENT_KEY = 'token';
 /** The query parameter that carries a single-use socket ticket (`/sync/<id>?ticket=…`). */

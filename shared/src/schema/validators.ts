@@ -17,8 +17,10 @@ import { MAX_ID_LENGTH } from '../protocol/limits';
  */
 z.config(en());
 
-const MAX_SHORT = 500;
-const MAX_LONG = 10_000;
+/** Longest one-line text (a title, a name, a place). */
+export const MAX_SHORT = 500;
+/** Longest multi-line text (a decision, its rationale, a comment). */
+export const MAX_LONG = 10_000;
 
 const shortText = z.string().check(z.trim(), z.maxLength(MAX_SHORT));
 const longText = z.string().check(z.maxLength(MAX_LONG));
