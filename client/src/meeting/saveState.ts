@@ -1,4 +1,4 @@
-import { PermissionDenied } from '@suishin/shared/protocol';
+import { PermissionDenied, UpdateRefused } from '@suishin/shared/protocol';
 
 /**
  * What "saved" means, as a pure state machine: a local change is saved only once the server has
@@ -48,7 +48,7 @@ export const initialSaveState: SaveState = {
   refused: null,
 };
 
-const REFUSALS: ReadonlySet<string> = new Set(Object.values(PermissionDenied));
+const REFUSALS: ReadonlySet<string> = new Set([...Object.values(PermissionDenied), ...Object.values(UpdateRefused)]);
 
 export function reduceSave(state: SaveState, event: SaveEvent): SaveState {
   switch (event.type) {

@@ -153,7 +153,7 @@ describe('session cookie size', () => {
 describe('socket tickets', () => {
   it('work once, for their meeting, within their lifetime', async () => {
     const { auth, advance } = await setup();
-    const access = { meetingId: 'm1', role: 'participant' as const, admin: false, name: 'Pat', sessionId: 's', keyVersion: 1 };
+    const access = { meetingId: 'm1', role: 'participant' as const, admin: false, name: 'Pat', sessionId: 's', keyVersion: 1, principal: 'p-s', expiresAt: 1_900_000_000_000 };
     const { ticket } = auth.issueTicket(access);
     expect(await auth.redeemTicket(ticket, 'm2')).toMatchObject({ ok: false, status: 403 });
     const again = auth.issueTicket(access).ticket;
@@ -166,7 +166,7 @@ describe('socket tickets', () => {
 
   it('a ticket issued before a rotation is refused', async () => {
     const { auth } = await setup();
-    const { ticket } = auth.issueTicket({ meetingId: 'm1', role: 'observer', admin: false, name: null, sessionId: null, keyVersion: 1 });
+    const { ticket } = auth.issueTicket({ meetingId: 'm1', role: 'observer', admin: false, name: null, sessionId: null, keyVersion: 1, principal: 'p', expiresAt: Infinity });
     await auth.keys.rotate('m1');
     expect(await auth.redeemTicket(ticket, 'm1')).toEqual({ ok: false, status: 403, reason: 'access revoked' });
   });

@@ -21,6 +21,7 @@ import { normalizeDisplayName } from './displayName';
 import { TokenSigner } from './signedToken';
 import {
   linkPayload,
+  principalOf,
   randomId,
   sessionPayload,
   ticketPayload,
@@ -85,17 +86,34 @@ export class Auth {
       name: p.nm,
       grants: p.g.map((g) => ({ meetingId: g.m, role: g.r, keyVersion: g.k, expiresAt: g.exp * 1000 })),
       expiresAt: p.exp * 1000,
+      principal: principalOf('session', p.sid),
     };
   }
 
   /** `Authorization: Bearer <admin token | role link token>` for scripts; null if neither verifies. */
   async readBearer(token: string): Promise<Credential | null> {
     if (isAdminToken(token, this.adminToken)) {
-      return { kind: 'admin-token', sessionId: null, admin: true, name: null, grants: [], expiresAt: Infinity };
+      return {
+        kind: 'admin-token',
+        sessionId: null,
+        admin: true,
+        name: null,
+        grants: [],
+        expiresAt: Infinity,
+        principal: principalOf('admin-token', 'admin'),
+      };
     }
     const link = await this.verifyLink(token);
     if (!link.ok) return null;
-    return { kind: 'link-token', sessionId: null, admin: false, name: null, grants: [link.grant], expiresAt: link.grant.expiresAt };
+    return {
+      kind: 'link-token',
+      sessionId: null,
+      admin: false,
+      name: null,
+      grants: [link.grant],
+      expiresAt: link.grant.expiresAt,
+      principal: principalOf('link-token', token),
+    };
   }
 
   // ── Sessions ─────────────────────────────────────────────────────────────────────────────────
@@ -112,7 +130,11 @@ export class Auth {
     const grants = (base?.grants ?? []).filter((g) => g.expiresAt > this.now());
     if (isAdminToken(token, this.adminToken)) {
       const expiresAt = Math.max(this.now() + ADMIN_SESSION_MS, ...grants.map((g) => g.expiresAt));
-      return { ok: true, meetingId: null, credential: { kind: 'session', sessionId, admin: true, name: chosenName, grants, expiresAt } };
+      return {
+        ok: true,
+        meetingId: null,
+        credential: { kind: 'session', sessionId, admin: true, name: chosenName, grants, expiresAt, principal: principalOf('session', sessionId) },
+      };
     }
     const link = await this.verifyLink(token);
     if (!link.ok) return link;
@@ -123,7 +145,7 @@ export class Auth {
     return {
       ok: true,
       meetingId: link.grant.meetingId,
-      credential: { kind: 'session', sessionId, admin, name: chosenName, grants: merged, expiresAt },
+      credential: { kind: 'session', sessionId, admin, name: chosenName, grants: merged, expiresAt, principal: principalOf('session', sessionId) },
     };
   }
 
@@ -165,12 +187,12 @@ export class Auth {
 
   /** The credential's role in `meetingId`, or null if it has none (or it expired or was revoked). */
   async accessTo(credential: Credential, meetingId: string): Promise<MeetingAccess | null> {
-    const common = { meetingId, name: credential.name, sessionId: credential.sessionId };
-    if (credential.admin) return { ...common, role: 'facilitator', admin: true, keyVersion: null };
+    const common = { meetingId, name: credential.name, sessionId: credential.sessionId, principal: credential.principal };
+    if (credential.admin) return { ...common, role: 'facilitator', admin: true, keyVersion: null, expiresAt: credential.expiresAt };
     const grant = credential.grants.find((g) => g.meetingId === meetingId && g.expiresAt > this.now());
     if (!grant) return null;
     if ((await this.keys.current(meetingId)) !== grant.keyVersion) return null;
-    return { ...common, role: grant.role, admin: false, keyVersion: grant.keyVersion };
+    return { ...common, role: grant.role, admin: false, keyVersion: grant.keyVersion, expiresAt: Math.min(grant.expiresAt, credential.expiresAt) };
   }
 
   /** A role link token for `meetingId`, valid for `hours` or until the meeting's key is rotated. */
@@ -204,6 +226,8 @@ export class Auth {
       adm: access.admin,
       sid: access.sessionId,
       nm: access.name,
+      pr: access.principal,
+      ax: Number.isFinite(access.expiresAt) ? toSeconds(access.expiresAt) : null,
       n: randomId(),
       exp: toSeconds(expiresAt),
     });
@@ -224,7 +248,16 @@ export class Auth {
     }
     return {
       ok: true,
-      access: { meetingId, role: p.r, admin: p.adm, name: p.nm, sessionId: p.sid, keyVersion: p.k },
+      access: {
+        meetingId,
+        role: p.r,
+        admin: p.adm,
+        name: p.nm,
+        sessionId: p.sid,
+        keyVersion: p.k,
+        principal: p.pr,
+        expiresAt: p.ax === null ? Infinity : p.ax * 1000,
+      },
     };
   }
 

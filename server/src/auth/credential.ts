@@ -21,6 +21,11 @@ export interface Credential {
   name: string | null;
   grants: Grant[];
   expiresAt: number;
+  /**
+   * Who this is, as far as the sync server's client-id bindings care (sync/clientOwners.ts): one
+   * browser session, the admin token, or one role link token used as a bearer. Opaque and stable.
+   */
+  principal: string;
 }
 
 /** A credential's standing in one meeting, once checked against expiry and the current key version. */
@@ -32,4 +37,8 @@ export interface MeetingAccess {
   sessionId: string | null;
   /** The key version the grant was issued under; null for the admin (never revoked by rotation). */
   keyVersion: number | null;
+  /** The credential's principal (Credential.principal). */
+  principal: string;
+  /** When this access ends (epoch ms): the grant's or the session's expiry; Infinity for the admin token. */
+  expiresAt: number;
 }

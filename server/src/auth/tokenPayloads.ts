@@ -2,7 +2,7 @@
  * The payloads signed into role links, session cookies and socket tickets, with short keys
  * (they travel in URLs and cookies). Validated with these schemas after the signature checks out.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ROLES } from '@suishin/shared';
 
@@ -29,7 +29,11 @@ export const sessionPayload = z
   .strict();
 export type SessionPayload = z.infer<typeof sessionPayload>;
 
-/** A ticket: one socket to meeting `m`, as the credential it was issued to; `n` makes it single-use. */
+/**
+ * A ticket: one socket to meeting `m`, as the credential it was issued to; `n` makes it single-use.
+ * `pr` is that credential's principal; `ax` when its access ends (epoch seconds; null: never), which
+ * the socket opened with the ticket keeps (the ticket's own `exp` only bounds when it can be used).
+ */
 export const ticketPayload = z
   .object({
     m: meetingId,
@@ -38,6 +42,8 @@ export const ticketPayload = z
     adm: z.boolean(),
     sid: z.string().max(64).nullable(),
     nm: z.string().max(200).nullable(),
+    pr: z.string().min(1).max(64),
+    ax: seconds.nullable(),
     n: z.string().min(16).max(64),
     exp: seconds,
   })
@@ -45,4 +51,8 @@ export const ticketPayload = z
 export type TicketPayload = z.infer<typeof ticketPayload>;
 
 export const randomId = (bytes = 16) => randomBytes(bytes).toString('base64url');
+
+/** A principal id: a digest, so stored client-id bindings hold no session id or token. */
+export const principalOf = (kind: 'session' | 'admin-token' | 'link-token', secretPart: string) =>
+  createHash('sha256').update(`${kind}:${secretPart}`).digest('base64url').slice(0, 27);
 export const toSeconds = (ms: number) => Math.floor(ms / 1000);

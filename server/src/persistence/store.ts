@@ -32,12 +32,20 @@ export interface StoredUpdate {
   data: Uint8Array;
 }
 
+/**
+ * A Yjs client id of a meeting and the principal it is bound to (sync/clientOwners.ts): the first
+ * sign-in to write content under it.
+ */
+export type ClientClaim = readonly [clientId: number, principal: string];
+
 export interface StoredMeeting {
   /** Merged state of every update with seq <= snapshotUptoSeq, or null if never compacted. */
   snapshot: Uint8Array | null;
   snapshotUptoSeq: number;
   /** Updates after the snapshot, in seq order. */
   updates: StoredUpdate[];
+  /** Every client id claimed in the meeting so far, in no particular order. */
+  clientOwners: ClientClaim[];
 }
 
 export interface MeetingStore {
@@ -52,9 +60,11 @@ export interface MeetingStore {
   /**
    * Appends one update to the meeting's log. Resolves with its seq once the update is durable
    * (committed with the store's durability guarantee); rejects with StorageError otherwise.
-   * Appends made in the same tick may share one transaction (group commit).
+   * Appends made in the same tick may share one transaction (group commit). `claims` (client ids the
+   * update is the first to write under) are stored in the same transaction as the update; a client
+   * id claimed before keeps its first principal.
    */
-  appendUpdate(id: string, update: Uint8Array): Promise<number>;
+  appendUpdate(id: string, update: Uint8Array, claims?: readonly ClientClaim[]): Promise<number>;
   /**
    * Replaces the snapshot with `snapshot`, which must contain every update with seq <= uptoSeq,
    * and drops those updates from the log. Updates appended later (seq > uptoSeq) are kept.

@@ -71,6 +71,21 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(dataOf(await store.loadMeeting('m1'))).toEqual([[1], [2], [3]]);
     });
 
+    it('stores client-id claims with their update; the first principal of an id keeps it, across restarts and compaction', async () => {
+      let store = await start();
+      await store.createMeeting('m1', bytes(0), projection('a'));
+      await store.createMeeting('m2', bytes(0), projection('b'));
+      expect((await store.loadMeeting('m1'))!.clientOwners).toEqual([]);
+      await store.appendUpdate('m1', bytes(1), [[11, 'alice'], [12, 'bob']]);
+      await store.appendUpdate('m1', bytes(2), [[11, 'mallory']]);
+      await store.appendUpdate('m2', bytes(3), [[11, 'carol']]); // ids are per meeting
+      await store.compact('m1', bytes(1, 2), (await store.loadMeeting('m1'))!.updates.at(-1)!.seq);
+      store = await restart(store);
+      const owners = (id: string) => store.loadMeeting(id).then((m) => new Map(m!.clientOwners));
+      expect(await owners('m1')).toEqual(new Map([[11, 'alice'], [12, 'bob']]));
+      expect(await owners('m2')).toEqual(new Map([[11, 'carol']]));
+    });
+
     it('commits appends from many meetings made in one tick, each caller told its seq', async () => {
       let store = await start();
       for (let m = 0; m < 5; m++) await store.createMeeting(`m${m}`, bytes(0), projection(`m${m}`));

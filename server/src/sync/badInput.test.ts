@@ -16,6 +16,7 @@ import {
   isAttachedFrame,
 } from '../testing/syncClients';
 import { createMeetingViaApi, startTestServer } from '../testing/testServer';
+import { checkReach } from './updateReach';
 import { checkUpdate } from './updateValidation';
 
 function seededRandom(seed: number) {
@@ -45,6 +46,8 @@ function updateYjsRejects(): Uint8Array {
     const flips = 1 + Math.floor(rnd() * 3);
     for (let k = 0; k < flips; k++) u[Math.floor(rnd() * u.length)] = Math.floor(rnd() * 256);
     if (!checkUpdate(u, { maxBytes: 1 << 20 }).ok) continue;
+    // One that refers only to what it brings itself: the room refuses the others before Yjs sees them.
+    if (!checkReach(() => 0, u).ok) continue;
     const probe = new Y.Doc();
     try {
       Y.applyUpdate(probe, u);

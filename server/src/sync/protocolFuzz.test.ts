@@ -55,7 +55,9 @@ class FakeConnection {
   awarenessClientId: number | null = null;
   lastDeniedAt = -Infinity;
   // An authenticated participant: its updates are applied (an observer's would be dropped unread).
-  readonly access = { meetingId: 'fuzz', role: 'participant' as const, admin: false, name: 'Fuzz', sessionId: null, keyVersion: 1 };
+  readonly access = { meetingId: 'fuzz', role: 'participant' as const, admin: false, name: 'Fuzz', sessionId: null, keyVersion: 1, principal: 'fuzz', expiresAt: Infinity };
+  invalidUpdates = 0;
+  refusedSinceSaveRequest: string | null = null;
   stillGranted() {
     return true;
   }
@@ -214,8 +216,11 @@ async function fuzzOneSocketAtATime(t: TestServer, meetingId: string, token: str
       raw.send(frame);
       raw.send(saveRequestFrame(NONCE_BASE + next + k));
     });
+    // The batch's last save request may be answered saveFailed (its frame was refused): this one,
+    // sent after it, is answered saved once everything before it is handled.
+    const last = NONCE_BASE + next + batch.length;
+    raw.send(saveRequestFrame(last));
     socket.uncork();
-    const last = NONCE_BASE + next + batch.length - 1;
     const outcome = await Promise.race([raw.next((f) => savedNonce(f) === last).then(() => 'done' as const), raw.closed]);
     if (outcome === 'done') {
       next += batch.length;
@@ -224,7 +229,7 @@ async function fuzzOneSocketAtATime(t: TestServer, meetingId: string, token: str
       let acked = -1;
       for (const f of raw.frames) {
         const nonce = savedNonce(f);
-        if (nonce !== null && nonce >= NONCE_BASE) acked = Math.max(acked, nonce - NONCE_BASE);
+        if (nonce !== null && nonce >= NONCE_BASE && nonce < last) acked = Math.max(acked, nonce - NONCE_BASE);
       }
       next = Math.max(next, acked + 1) + 1; // the frame after the last ack closed the socket
       closes++;

@@ -16,7 +16,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { RootKey, getMeta } from '@suishin/shared';
+import { CloseCode, RootKey, checkTransactionShape, getMeta } from '@suishin/shared';
 import type { Logger } from '../logger';
 import type { MeetingProjection, MeetingStore } from '../persistence/store';
 import {
@@ -27,6 +27,7 @@ import {
   type AwarenessLimits,
 } from './awarenessGuard';
 import { AwarenessBroadcast, type AwarenessBroadcastDelays } from './awarenessBroadcast';
+import { ClientOwners } from './clientOwners';
 import type { Connection } from './connection';
 import {
   awarenessFrame,
@@ -40,8 +41,17 @@ import {
 } from './protocolMessages';
 import { docFromStored, storedFullState } from './storedDoc';
 import { changesDocument } from './updateEffect';
+import { checkReach } from './updateReach';
 import { checkUpdate } from './updateValidation';
-import { DENIAL_NOTICE_INTERVAL_MS, refuseEnding, refuseMetaChange, refuseWrite, type WriteRefusal } from './writePermission';
+import {
+  DENIAL_NOTICE_INTERVAL_MS,
+  MAX_INVALID_UPDATES,
+  UpdateRefusal,
+  refuseEnding,
+  refuseMetaChange,
+  refuseWrite,
+  type WriteRefusal,
+} from './writePermission';
 
 export interface RoomOptions {
   store: MeetingStore;
@@ -59,6 +69,8 @@ export interface RoomOptions {
   onEmpty(room: Room): void;
   /** Called when storage failed: every connection has been closed and the room must be dropped. */
   onFailed(room: Room): void;
+  /** Root keys besides the model's that clients may write (tests and benchmarks only; see documentShape.ts). */
+  extraRootKeys?: ReadonlySet<string>;
 }
 
 /**
@@ -69,6 +81,7 @@ type Sender = Connection | null;
 
 type InflightEntry =
   | { kind: 'update'; update: Uint8Array; from: Sender; state: 'pending' | 'durable' | 'failed'; seq: number }
+  // (claims of client ids made by the update are stored with it: ClientOwners)
   | { kind: 'ack'; conn: Connection; nonce: number };
 
 export type ReceiveResult = { ok: true } | { ok: false; reason: string };
@@ -98,6 +111,10 @@ export class Room {
   private endAnnounced = false;
   /** Meta keys changed by the transactions on `proving` since the last reset (see receiveUpdate). */
   private metaKeysChanged: Set<string | null> | null = null;
+  /** What a client's transaction on `proving` breaks of the document's layout (documentShape.ts), or null. */
+  private shapeProblem: string | null = null;
+  /** Which principal each client id belongs to (clientOwners.ts). */
+  private readonly owners: ClientOwners;
   /**
    * `doc`'s whole state as one update, and the SyncStep2 frame carrying it, until `doc` changes.
    * A client with nothing (a new tab, the 50 people opening the meeting at 10:00) needs exactly
@@ -112,9 +129,11 @@ export class Room {
     readonly doc: Y.Doc,
     private readonly options: RoomOptions,
     snapshotState: { lastSeq: number; tail: number },
+    clientOwners: Iterable<readonly [number, string]>,
     /** The stored snapshot when it alone is the document (no log tail): already its full state. */
     loadedFullState: Uint8Array | null = null,
   ) {
+    this.owners = new ClientOwners(clientOwners);
     if (loadedFullState) this.fullState = { update: loadedFullState, frame: null };
     this.storedStateVector = loadedFullState ? Y.encodeStateVector(doc) : null; // doc is that snapshot, nothing else yet
     // afterTransaction, not 'update': with an 'update' listener Yjs would encode every change
@@ -150,7 +169,7 @@ export class Room {
     if (fullState) onStoredState?.(fullState);
     const doc = docFromStored(stored);
     const lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotUptoSeq;
-    return new Room(meetingId, doc, options, { lastSeq, tail: stored.updates.length }, fullState);
+    return new Room(meetingId, doc, options, { lastSeq, tail: stored.updates.length }, stored.clientOwners, fullState);
   }
 
   /** `doc`'s whole state as one update (cached until `doc` changes). */
@@ -224,13 +243,23 @@ export class Room {
       return { ok: true };
     }
 
+    const proving = this.proving;
+    // Everything the update refers to must be in the meeting already (updateReach.ts), and new
+    // content may only be written under client ids of the sender's own (clientOwners.ts). Both are
+    // read from the update before anything is applied.
+    const reach = checkReach((client) => Y.getState(proving.store, client), update);
+    if (!reach.ok) return this.refuse(from, UpdateRefusal.outOfRange, reach.reason);
+    const claims: [number, string][] = [];
+    const taken = this.owners.claim(from.access.principal, reach.writtenClients, claims);
+    if (taken !== null) return this.refuse(from, UpdateRefusal.clientIdTaken, `client id ${taken} belongs to someone else`);
+
     let effective: Uint8Array | null = null;
     const capture = (u: Uint8Array) => {
       effective = effective ? Y.mergeUpdates([effective, u]) : u;
     };
-    const proving = this.proving;
     proving.on('update', capture);
     this.metaKeysChanged = null;
+    this.shapeProblem = null;
     const started = performance.now();
     try {
       Y.applyUpdate(proving, update);
@@ -243,7 +272,20 @@ export class Room {
       const took = performance.now() - started;
       if (took > 200) this.options.logger.warn('slow update', { meetingId: this.meetingId, ms: Math.round(took) });
     }
+    if (proving.store.pendingStructs !== null || proving.store.pendingDs !== null) {
+      // checkReach lets nothing through that Yjs would keep pending; should that ever be wrong, the
+      // update is still refused: nothing may wait in `proving` to apply inside a later transaction.
+      this.rebuildProving();
+      return this.refuse(from, UpdateRefusal.outOfRange, 'the update refers to content the meeting does not have');
+    }
     if (effective === null) return { ok: true }; // nothing new (e.g. a SyncStep2 we already had)
+    if (this.shapeProblem !== null) {
+      this.rebuildProving();
+      // Only a crafted or incompatible client gets here (the model validates every write); each
+      // refusal costs a rebuild of `proving`, so a connection that keeps sending them is closed.
+      if (++from.invalidUpdates > MAX_INVALID_UPDATES) return { ok: false, reason: `invalid update: ${this.shapeProblem}` };
+      return this.refuse(from, UpdateRefusal.invalidRecord, this.shapeProblem);
+    }
     const metaRefusal = refuseMetaChange(from.access.role, this.metaKeysChanged) ?? refuseEnding(this.metaKeysChanged, () => this.ended);
     if (metaRefusal) {
       from.refusedSinceSaveRequest = metaRefusal;
@@ -251,7 +293,18 @@ export class Room {
       this.deny(from, metaRefusal);
       return { ok: true };
     }
-    this.enqueue(effective, from);
+    this.enqueue(effective, from, claims);
+    return { ok: true };
+  }
+
+  /**
+   * Drops an update that cannot be applied as it is (writePermission.ts's UpdateRefusal): the sender
+   * is told why, and its next save request fails with that reason. Nothing was applied.
+   */
+  private refuse(from: Connection, refusal: UpdateRefusal, detail: string): ReceiveResult {
+    this.options.logger.info('update refused', { meetingId: this.meetingId, connection: from.id, refusal, detail });
+    from.refusedSinceSaveRequest ??= refusal;
+    this.deny(from, refusal, detail);
     return { ok: true };
   }
 
@@ -278,11 +331,11 @@ export class Room {
   }
 
   /** Tells `conn` its update was dropped, at most once per DENIAL_NOTICE_INTERVAL_MS. */
-  private deny(conn: Connection, reason: WriteRefusal) {
+  private deny(conn: Connection, reason: WriteRefusal | UpdateRefusal, detail?: string) {
     const now = performance.now();
     if (now - conn.lastDeniedAt < DENIAL_NOTICE_INTERVAL_MS) return;
     conn.lastDeniedAt = now;
-    conn.send(permissionDeniedFrame(reason));
+    conn.send(permissionDeniedFrame(detail === undefined ? reason : `${reason}: ${detail}`));
   }
 
   /**
@@ -312,20 +365,22 @@ export class Room {
       proving.off('update', capture);
     }
     if (effective === null) return result;
-    const entry = this.enqueue(effective, null);
+    const claims: [number, string][] = [];
+    this.owners.claimForServer(proving.clientID, claims);
+    const entry = this.enqueue(effective, null, claims);
     await this.whenIdle();
     if (entry.state !== 'durable') throw new Error(`storing a server change to meeting ${this.meetingId} failed`);
     return result;
   }
 
   /** Appends an effective update to the store; `drain` applies and relays it once durable. */
-  private enqueue(effective: Uint8Array, from: Sender) {
+  private enqueue(effective: Uint8Array, from: Sender, claims: readonly [number, string][]) {
     const entry: InflightEntry & { kind: 'update' } = { kind: 'update', update: effective, from, state: 'pending', seq: 0 };
     this.inflight.push(entry);
     let durable: Promise<number>;
     const started = performance.now();
     try {
-      durable = this.options.store.appendUpdate(this.meetingId, effective);
+      durable = this.options.store.appendUpdate(this.meetingId, effective, claims);
     } catch (error) {
       durable = Promise.reject(error); // a store must reject, not throw; handle both the same way
     }
@@ -363,8 +418,8 @@ export class Room {
   /** Applies an awareness update, keeping only the sender's own client. Throws if undecodable. */
   receiveAwareness(conn: Connection, update: Uint8Array) {
     const entries = decodeAwarenessUpdate(update, this.options.awareness);
-    const { kept, clientId } = filterOwnAwareness(entries, conn, conn.awarenessClientId, (id) =>
-      this.ownerOfAwareness(id),
+    const { kept, clientId } = filterOwnAwareness<Connection | 'someone else'>(entries, conn, conn.awarenessClientId, (id) =>
+      this.ownerOfAwareness(id) ?? (this.owners.mayUseForPresence(conn.access.principal, id) ? undefined : 'someone else'),
     );
     conn.awarenessClientId = clientId;
     if (kept.length === 0) return;
@@ -453,7 +508,7 @@ export class Room {
     const affected = new Set<Connection>();
     for (const e of this.inflight) if (e.kind === 'update' && e.from) affected.add(e.from);
     for (const conn of affected) conn.send(saveFailedFrame(reason));
-    for (const conn of [...this.connections]) conn.close(4503, reason);
+    for (const conn of [...this.connections]) conn.close(CloseCode.storageFailed, reason);
     this.inflight.length = 0;
     this.notifyIdle();
     this.options.onFailed(this);
@@ -468,6 +523,7 @@ export class Room {
       }
       const meta = proving.getMap(RootKey.meta) as unknown as Y.AbstractType<Y.YEvent<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
       proving.on('afterTransaction', (tr: Y.Transaction) => {
+        if (tr.origin !== SERVER_CHANGE) this.shapeProblem ??= checkTransactionShape(tr, { extraRootKeys: this.options.extraRootKeys });
         const keys = tr.changed.get(meta);
         if (!keys) return;
         this.endedCache = null;

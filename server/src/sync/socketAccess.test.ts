@@ -42,6 +42,8 @@ function mintTicket(t: TestServer, meeting: string, expSeconds: number) {
     adm: true,
     sid: null,
     nm: null,
+    pr: 'minted-principal',
+    ax: null,
     n: 'n'.repeat(22),
     exp: expSeconds,
   });

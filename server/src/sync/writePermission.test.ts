@@ -1,8 +1,7 @@
 /**
  * Roles on the wire, with the stock y-websocket client: what an observer, a participant after the
  * meeting ended, or a participant steering the meeting sends is dropped (never stored, never
- * relayed) and the sender is told; presence identity comes from the credential; a client over its
- * rate limit is closed while the room carries on.
+ * relayed) and the sender is told; presence identity comes from the credential.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -23,8 +22,11 @@ import { adminHeaders, createRoleLink } from '../testing/serverAccess';
 import {
   connectRaw,
   connectStockClient,
+  deniedReason,
+  editsOf,
   frameOf,
   messageTypeOf,
+  sendAndSettle,
   saveFailedReason,
   saveRequestFrame,
   savedNonce,
@@ -43,35 +45,6 @@ async function storedTitles(t: TestServer, meeting: string) {
   await t.server.rooms.peek(meeting)?.whenIdle();
   await t.server.store.flush();
   return titles(docFromStored((await t.server.store.loadMeeting(meeting))!));
-}
-
-/** The reason of a y-protocols/auth permission-denied frame, or null for other frames. */
-function deniedReason(frame: Uint8Array): string | null {
-  const d = decoding.createDecoder(frame);
-  if (decoding.readVarUint(d) !== MessageType.auth || decoding.readVarUint(d) !== 0) return null;
-  return decoding.readVarString(d);
-}
-
-/** Local edits of a separate doc, as update frames a raw client can send. */
-function editsOf(edit: (doc: Y.Doc) => void, base?: Y.Doc): Uint8Array[] {
-  const doc = new Y.Doc();
-  if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
-  const updates: Uint8Array[] = [];
-  doc.on('update', (u: Uint8Array) => updates.push(u));
-  edit(doc);
-  return updates.map(syncUpdateFrame);
-}
-
-/**
- * Sends `frames` then a save request; resolves once the server has answered it: 'saved', or the
- * refusal it answered with (an edit it dropped is never reported saved).
- */
-async function sendAndSettle(raw: RawClient, frames: Uint8Array[], nonce: number): Promise<string> {
-  const answeredAfter = raw.frames.length; // earlier answers do not count
-  for (const f of frames) raw.send(f);
-  raw.send(saveRequestFrame(nonce));
-  const answer = await raw.next((f) => raw.frames.indexOf(f) >= answeredAfter && (savedNonce(f) === nonce || saveFailedReason(f) !== null));
-  return saveFailedReason(answer) ?? 'saved';
 }
 
 /** Resolves once the server has handled everything `client` sent before (it answers queryAwareness in order). */
@@ -266,50 +239,5 @@ describe('write permission on the wire', () => {
     await roundTrip(facilitator);
     expect(await storedTitles(t, meeting)).toEqual(['still fine']);
     big.destroy();
-  });
-});
-
-describe('per-connection rate limits', () => {
-  it('closes a client sending too many messages with 4429; everyone else carries on', async () => {
-    const { t, meeting, participantToken } = await meetingWithRoles({
-      RATE_LIMIT_MESSAGES_PER_SECOND: '50',
-      RATE_LIMIT_MESSAGE_BURST: '100',
-    });
-    const a = await connectStockClient(t, meeting, { name: 'A' });
-    const b = await connectStockClient(t, meeting, { token: participantToken, name: 'B' });
-    const flood = await connectRaw(t, meeting, { token: participantToken, name: 'Flood' });
-    await flood.next(isAttachedFrame);
-    for (let i = 0; i < 300; i++) flood.send(saveRequestFrame(i));
-    const closed = await flood.closed;
-    expect(closed).toEqual({ code: CloseCode.rateLimited, reason: 'rate limit: more than 50 messages per second' });
-
-    // Typing at a human pace stays well within the limits.
-    for (let i = 0; i < 20; i++) addAgendaItem(a.doc, { title: `a ${i}` });
-    await waitForDoc(b.doc, (d) => listAgendaItems(d).length === 20, 'a’s edits at b');
-    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
-  });
-
-  it('closes a client sending too many bytes with 4429; everyone else carries on', async () => {
-    const { t, meeting, participantToken } = await meetingWithRoles({
-      MAX_MESSAGE_BYTES: String(16 * 1024),
-      RATE_LIMIT_BYTES_PER_SECOND: String(64 * 1024),
-    });
-    const a = await connectStockClient(t, meeting, { name: 'A' });
-    const b = await connectStockClient(t, meeting, { token: participantToken, name: 'B' });
-    const flood = await connectRaw(t, meeting, { token: participantToken, name: 'Flood' });
-    await flood.next(isAttachedFrame);
-    // Valid-looking frames of 15 KiB each (queryAwareness with trailing bytes would be malformed: use awareness).
-    const padding = new awarenessProtocol.Awareness(new Y.Doc());
-    padding.setLocalState({ pad: 'p'.repeat(3000) });
-    const frame = frameOf((e) => {
-      encoding.writeVarUint(e, MessageType.awareness);
-      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(padding, [padding.clientID]));
-    });
-    for (let i = 0; i < 200; i++) flood.send(frame);
-    const closed = await flood.closed;
-    expect(closed).toEqual({ code: CloseCode.rateLimited, reason: 'rate limit: more than 64 KiB per second' });
-    addAgendaItem(a.doc, { title: 'still here' });
-    await waitForDoc(b.doc, (d) => listAgendaItems(d).length === 1);
-    padding.destroy();
   });
 });

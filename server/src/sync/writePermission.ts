@@ -27,11 +27,28 @@
 import {
   FACILITATOR_ONLY_META_FIELDS,
   PermissionDenied,
+  UpdateRefused,
   roleAtLeast,
   type Role,
 } from '@suishin/shared';
 
 export type WriteRefusal = (typeof PermissionDenied)[keyof typeof PermissionDenied];
+
+/**
+ * Before any rule above, whoever sends it, an update is dropped (and the sender told, as above)
+ * when it cannot be applied as it is: it reaches past what the meeting has (updateReach.ts), it
+ * writes under another sign-in's client id (clientOwners.ts), or a record it changes breaks the
+ * document's layout (shared's documentShape.ts).
+ */
+export type UpdateRefusal = (typeof UpdateRefused)[keyof typeof UpdateRefused];
+export const UpdateRefusal = UpdateRefused;
+
+/**
+ * Layout refusals a connection may get before it is closed as malformed: each costs rebuilding the
+ * room's scratch document, and a real client gets at most one (its later edits build on the refused
+ * one, so they are refused as out of range, which costs nothing).
+ */
+export const MAX_INVALID_UPDATES = 3;
 
 /** Rules 2 and 3: null when `role` may write to a meeting that has (not) ended. */
 export function refuseWrite(role: Role, meetingEnded: boolean): WriteRefusal | null {

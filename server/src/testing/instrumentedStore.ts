@@ -31,7 +31,7 @@ export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): In
       await hooks.beforeLoad?.(id);
       return inner.loadMeeting(id);
     },
-    appendUpdate(id, update) {
+    appendUpdate(id, update, claims) {
       calls.append++;
       events.emit('append', id);
       let run: Promise<number>;
@@ -39,10 +39,10 @@ export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): In
         const hook = hooks.beforeAppend;
         run = (async () => {
           await hook(id);
-          return inner.appendUpdate(id, update);
+          return inner.appendUpdate(id, update, claims);
         })();
       } else {
-        run = inner.appendUpdate(id, update);
+        run = inner.appendUpdate(id, update, claims);
       }
       return run.then((seq) => {
         events.emit('appended', id, seq);

@@ -194,3 +194,33 @@ export function saveFailedReason(frame: Uint8Array): string | null {
   if (decoding.readVarUint(d) !== MessageType.saveFailed) return null;
   return decoding.readVarString(d);
 }
+
+/** The reason of a y-protocols/auth permission-denied frame, or null for other frames. */
+export function deniedReason(frame: Uint8Array): string | null {
+  const d = decoding.createDecoder(frame);
+  if (decoding.readVarUint(d) !== MessageType.auth || decoding.readVarUint(d) !== 0) return null;
+  return decoding.readVarString(d);
+}
+
+/** Local edits of a separate doc (starting from `base`'s state), as update frames a raw client can send. */
+export function editsOf(edit: (doc: Y.Doc) => void, base?: Y.Doc): Uint8Array[] {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  edit(doc);
+  doc.destroy();
+  return updates.map(syncUpdateFrame);
+}
+
+/**
+ * Sends `frames` then a save request; resolves once the server has answered it: 'saved', or the
+ * refusal it answered with (an edit it dropped is never reported saved).
+ */
+export async function sendAndSettle(raw: RawClient, frames: Uint8Array[], nonce: number): Promise<string> {
+  const answeredAfter = raw.frames.length; // earlier answers do not count
+  for (const f of frames) raw.send(f);
+  raw.send(saveRequestFrame(nonce));
+  const answer = await raw.next((f) => raw.frames.indexOf(f) >= answeredAfter && (savedNonce(f) === nonce || saveFailedReason(f) !== null));
+  return saveFailedReason(answer) ?? 'saved';
+}

@@ -198,7 +198,14 @@ export const en = {
     saving: 'Saving…',
     offline: 'Edits kept on this device',
     failed: 'Saving failed',
-    notSaved: { 'read-only': 'Not saved: the meeting is read-only', 'facilitator-only': 'Not saved: only the facilitator can change that' },
+    notSaved: {
+      'read-only': 'Not saved: the meeting is read-only',
+      'facilitator-only': 'Not saved: only the facilitator can change that',
+      'end-through-closing': 'Not saved: a meeting ends through the closing checklist',
+      'out-of-range': 'Not saved: this tab’s copy no longer matches the meeting',
+      'client-id-taken': 'Not saved: this tab’s edits clash with another sign-in',
+      'invalid-record': 'Not saved: the server refused a malformed change',
+    },
     discardLocal: 'Discard my unsaved changes',
   },
   agenda: {

@@ -198,7 +198,14 @@ export const ja: Messages = {
     saving: '保存中…',
     offline: 'この端末に保持中',
     failed: '保存に失敗しました',
-    notSaved: { 'read-only': '未保存: この会議は閲覧のみです', 'facilitator-only': '未保存: ファシリテーターのみ変更できます' },
+    notSaved: {
+      'read-only': '未保存: この会議は閲覧のみです',
+      'facilitator-only': '未保存: ファシリテーターのみ変更できます',
+      'end-through-closing': '未保存: 会議の終了はクロージングチェックリストから行います',
+      'out-of-range': '未保存: このタブの内容が会議と一致しなくなりました',
+      'client-id-taken': '未保存: 別のサインインの編集と衝突しました',
+      'invalid-record': '未保存: 不正な変更としてサーバーが拒否しました',
+    },
     discardLocal: '未保存の変更を破棄',
   },
   agenda: {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout changes; `migrate` upgrades older files step by step. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -37,6 +37,16 @@ const MIGRATIONS: Record<number, string> = {
       meeting_id  TEXT PRIMARY KEY REFERENCES meetings(id),
       key_version INTEGER NOT NULL
     ) STRICT;
+  `,
+  3: `
+    -- Which sign-in (principal) each Yjs client id of a meeting belongs to: the first to write under
+    -- it (sync/clientOwners.ts). Written in the transaction of that first update.
+    CREATE TABLE client_owners (
+      meeting_id TEXT NOT NULL REFERENCES meetings(id),
+      client_id  INTEGER NOT NULL,
+      principal  TEXT NOT NULL,
+      PRIMARY KEY (meeting_id, client_id)
+    ) STRICT, WITHOUT ROWID;
   `,
 };
 

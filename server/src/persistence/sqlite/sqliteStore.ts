@@ -106,6 +106,9 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
     getTail: db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
     ),
+    getClientOwners: db.prepare<[string], { client_id: number; principal: string }>(
+      'SELECT client_id, principal FROM client_owners WHERE meeting_id = ?',
+    ),
     getAccessKey: db.prepare<[string], { key_version: number | null }>(
       'SELECT a.key_version FROM meetings m LEFT JOIN meeting_access a ON a.meeting_id = m.id WHERE m.id = ?',
     ),
@@ -118,6 +121,7 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
       snapshot: snap ? new Uint8Array(snap.data) : null,
       snapshotUptoSeq: uptoSeq,
       updates: stmt.getTail.all(id, uptoSeq).map((u) => ({ seq: u.seq, data: new Uint8Array(u.data) })),
+      clientOwners: stmt.getClientOwners.all(id).map((o) => [o.client_id, o.principal] as const),
     };
   });
 
@@ -156,7 +160,7 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
       }),
     listMeetings: () => read('listMeetings', () => stmt.listMeetings.all().map(toMeetingRow)),
     loadMeeting: (id) => read('loadMeeting', () => readMeeting(id)),
-    appendUpdate: (id, update) => write<number>({ kind: 'appendUpdate', id, update, now: now() }),
+    appendUpdate: (id, update, claims = []) => write<number>({ kind: 'appendUpdate', id, update, claims, now: now() }),
     compact: async (id, snapshot, uptoSeq) => {
       await write({ kind: 'compact', id, snapshot, uptoSeq });
     },

@@ -3,11 +3,11 @@
  * and the executor that runs a batch of them in one transaction.
  */
 import type Database from 'better-sqlite3';
-import type { MeetingProjection, MeetingRow, MeetingStatusValue } from '../store';
+import type { ClientClaim, MeetingProjection, MeetingRow, MeetingStatusValue } from '../store';
 
 export type WriteOp =
   | { kind: 'createMeeting'; id: string; initialState: Uint8Array; projection: MeetingProjection; now: number }
-  | { kind: 'appendUpdate'; id: string; update: Uint8Array; now: number }
+  | { kind: 'appendUpdate'; id: string; update: Uint8Array; claims: readonly ClientClaim[]; now: number }
   | { kind: 'compact'; id: string; snapshot: Uint8Array; uptoSeq: number }
   | { kind: 'updateProjection'; id: string; projection: MeetingProjection }
   | { kind: 'rotateAccessKey'; id: string };
@@ -62,6 +62,9 @@ export function createWriteExecutor(db: Database.Database) {
     ),
     snapshotSeq: db.prepare<[string], { upto_seq: number }>('SELECT upto_seq FROM snapshots WHERE meeting_id = ?'),
     appendUpdate: db.prepare<[string, Uint8Array]>('INSERT INTO updates (meeting_id, data) VALUES (?, ?)'),
+    claimClient: db.prepare<[string, number, string]>(
+      'INSERT INTO client_owners (meeting_id, client_id, principal) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
     touchMeeting: db.prepare<[number, string]>('UPDATE meetings SET updated_at = max(updated_at, ?) WHERE id = ?'),
     deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE meeting_id = ? AND seq <= ?'),
     updateProjection: db.prepare<[string, string, string | null, string]>(
@@ -88,6 +91,7 @@ export function createWriteExecutor(db: Database.Database) {
       case 'appendUpdate': {
         // Fails on the foreign key if the meeting does not exist.
         const seq = Number(stmt.appendUpdate.run(op.id, op.update).lastInsertRowid);
+        for (const [client, principal] of op.claims) stmt.claimClient.run(op.id, client, principal);
         stmt.touchMeeting.run(op.now, op.id);
         return seq;
       }
