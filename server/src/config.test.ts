@@ -17,7 +17,9 @@ describe('loadConfig', () => {
       adminToken: null,
       allowedOrigins: null,
       publicUrl: null,
-      rateLimit: { messagesPerSecond: 200, messageBurst: 400, bytesPerSecond: 2 * 1024 * 1024 },
+      rateLimit: { messagesPerSecond: 200, messageBurst: 400, bytesPerSecond: 2 * 1024 * 1024, maxThrottledMs: 60_000 },
+      pingIntervalMs: 15_000,
+      testingExtraRootKeys: [],
     });
   });
 

@@ -29,8 +29,15 @@ export interface ServerConfig {
   allowedOrigins: string[] | null;
   /** The address people reach the server at (PUBLIC_URL), for share links and Secure cookies. */
   publicUrl: string | null;
-  /** Per-connection limits; a client over them is closed with CloseCode.rateLimited. */
-  rateLimit: { messagesPerSecond: number; messageBurst: number; bytesPerSecond: number };
+  /** Per-connection limits; a client over them is throttled (sync/connection.ts). */
+  rateLimit: { messagesPerSecond: number; messageBurst: number; bytesPerSecond: number; maxThrottledMs: number };
+  /** How often silent sockets are pinged; one that misses a ping is dropped at the next beat. */
+  pingIntervalMs: number;
+  /**
+   * Root keys besides the meeting model's that clients may write (SUISHIN_TESTING_EXTRA_ROOT_KEYS).
+   * Only tests and benchmarks set it (their documents use keys of their own); never in production.
+   */
+  testingExtraRootKeys: string[];
 }
 
 const toAbsolute = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
@@ -57,6 +64,12 @@ const EnvSchema = z.object({
   RATE_LIMIT_MESSAGES_PER_SECOND: intFrom(1, 1_000_000).default(200),
   RATE_LIMIT_MESSAGE_BURST: intFrom(1, 10_000_000).default(400),
   RATE_LIMIT_BYTES_PER_SECOND: intFrom(1024, 1024 * 1024 * 1024).default(2 * 1024 * 1024),
+  RATE_LIMIT_MAX_THROTTLED_SECONDS: intFrom(1, 86_400).default(60),
+  SOCKET_PING_SECONDS: intFrom(1, 3600).default(15),
+  SUISHIN_TESTING_EXTRA_ROOT_KEYS: z
+    .string()
+    .transform((value) => value.split(',').map((k) => k.trim()).filter(Boolean))
+    .optional(),
 });
 
 export class ConfigError extends Error {
@@ -97,6 +110,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messagesPerSecond: e.RATE_LIMIT_MESSAGES_PER_SECOND,
       messageBurst: Math.max(e.RATE_LIMIT_MESSAGE_BURST, e.RATE_LIMIT_MESSAGES_PER_SECOND),
       bytesPerSecond: e.RATE_LIMIT_BYTES_PER_SECOND,
+      maxThrottledMs: e.RATE_LIMIT_MAX_THROTTLED_SECONDS * 1000,
     },
+    pingIntervalMs: e.SOCKET_PING_SECONDS * 1000,
+    testingExtraRootKeys: e.SUISHIN_TESTING_EXTRA_ROOT_KEYS ?? [],
   };
 }

@@ -79,6 +79,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
       awareness: { maxEntries: 100, maxStateBytes: 4 * 1024 },
       projectionDelayMs: 500,
       onDurable: (ms) => durableWrites.record(ms),
+      extraRootKeys: config.testingExtraRootKeys.length > 0 ? new Set(config.testingExtraRootKeys) : undefined,
     },
     logger,
   );
@@ -139,6 +140,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     auth,
     origins,
     rateLimit: config.rateLimit,
+    pingIntervalMs: config.pingIntervalMs,
   });
   httpServer.on('clientError', (error, socket) => {
     logger.debug('http client error', { error });

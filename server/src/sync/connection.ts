@@ -6,6 +6,8 @@ import type { ConnectionRateLimit } from './rateLimit';
 
 /** Frames handled per connection per event-loop turn; the rest wait for the next turn. */
 const FRAMES_PER_TURN = 64;
+/** setTimeout's longest delay; later expiries are re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * One client socket in one meeting. Frames are always handled in arrival order (the save acks
@@ -16,6 +18,14 @@ const FRAMES_PER_TURN = 64;
  * FRAMES_PER_TURN frames are handled per turn; the rest are queued (the socket is paused while
  * the queue is long, so TCP pushes back on the sender) and handled in later turns, letting group
  * commits and other rooms' traffic interleave.
+ *
+ * Rate limits (rateLimit.ts) throttle the same way: a frame over the connection's budget waits at
+ * the head of the queue, and the socket is not read, until the budget allows it. Only a connection
+ * that stays over its budget for RateLimits.maxThrottledMs (60 s by default) is closed, with CloseCode.tryAgainLater, which
+ * every client retries (its unsent edits go in its next SyncStep2).
+ *
+ * The access ends with the credential: at `access.expiresAt` the socket is closed with
+ * CloseCode.unauthorized ("access expired"), and no frame is handled after it.
  */
 export interface ConnectionAuth {
   /** Who is on this socket and as what, checked before the upgrade. Name and key version may change later. */
@@ -36,6 +46,8 @@ export class Connection {
    * never cover an edit the server refused.
    */
   refusedSinceSaveRequest: string | null = null;
+  /** Updates refused for breaking the document's layout (room.ts closes the connection after a few). */
+  invalidUpdates = 0;
   /**
    * The state vector of what this client was sent before it asked (the stored state, while the
    * room loaded): its SyncStep1 is answered with what is newer than both. Null once used.
@@ -49,6 +61,14 @@ export class Connection {
   private budget = FRAMES_PER_TURN;
   private refillScheduled = false;
   private paused = false;
+  /** Set while the frame at the head of the queue waits for the rate limit. */
+  private throttleTimer: NodeJS.Timeout | null = null;
+  /** When the current stretch of throttling began (performance.now()), or null. */
+  private throttledSince: number | null = null;
+  private expiryTimer: NodeJS.Timeout | null = null;
+  /** Heartbeat (heartbeat()): a frame arrived since the last beat / a ping is unanswered. */
+  private heardSinceBeat = true;
+  private awaitingPong = false;
   private closedFlag = false;
   private closeListeners: (() => void)[] = [];
 
@@ -64,51 +84,83 @@ export class Connection {
     this.access = auth.access;
     ws.on('message', (data, isBinary) => {
       if (this.closedFlag) return;
-      const frame = toUint8Array(data);
-      const overLimit = this.auth.rateLimit.admit(frame.length);
-      if (overLimit !== null) {
-        this.logger.info('connection over its rate limit', { meetingId, connection: this.id, reason: overLimit });
-        this.close(CloseCode.rateLimited, overLimit);
-        return;
-      }
+      this.heardSinceBeat = true;
+      this.awaitingPong = false;
       if (!isBinary) {
         this.close(CloseCode.malformedMessage, 'text frames are not part of the protocol');
         return;
       }
-      this.receive(frame);
+      this.receive(toUint8Array(data));
+    });
+    ws.on('pong', () => {
+      this.heardSinceBeat = true;
+      this.awaitingPong = false;
     });
     ws.on('close', () => this.markClosed());
     ws.on('error', (error) => {
       // ws closes the socket itself (e.g. 1009 for an oversized frame); just record why.
       this.logger.debug('socket error', { meetingId, connection: this.id, error });
     });
+    this.armExpiry();
+  }
+
+  /**
+   * Called every heartbeat interval by the endpoint. A socket that sent nothing since the last beat
+   * is pinged; one that has not answered the previous ping either is dropped (a half-open TCP
+   * connection: the client's network vanished), so it stops holding its room and presence.
+   */
+  heartbeat() {
+    if (this.closedFlag) return;
+    if (this.heardSinceBeat) {
+      this.heardSinceBeat = false;
+      return;
+    }
+    if (this.awaitingPong) {
+      this.logger.info('socket did not answer a ping; dropping it', { meetingId: this.meetingId, connection: this.id });
+      this.terminate();
+      return;
+    }
+    this.awaitingPong = true;
+    try {
+      this.ws.ping();
+    } catch {
+      this.terminate();
+    }
+  }
+
+  private armExpiry() {
+    const left = this.access.expiresAt - Date.now();
+    if (!Number.isFinite(left)) return;
+    this.expiryTimer = setTimeout(() => {
+      if (this.expired()) this.close(CloseCode.unauthorized, 'access expired');
+      else this.armExpiry();
+    }, Math.max(0, Math.min(left, MAX_TIMER_MS)));
+    this.expiryTimer.unref();
+  }
+
+  private expired(): boolean {
+    return Date.now() >= this.access.expiresAt;
   }
 
   private receive(frame: Uint8Array) {
-    if (this.handler && this.queue.length === 0 && this.budget > 0) {
-      this.consume(frame);
-      return;
-    }
     this.queue.push(frame);
     this.queuedBytes += frame.length;
+    const overLimit = this.queue.length > this.limits.maxQueuedFrames || this.queuedBytes > this.limits.maxQueuedBytes;
     if (!this.handler) {
       // Before the room is ready: bounded, then refuse.
-      if (this.queue.length > this.limits.maxQueuedFrames || this.queuedBytes > this.limits.maxQueuedBytes) {
-        this.close(1013, 'too many messages before the meeting was ready');
-      }
+      if (overLimit) this.close(CloseCode.tryAgainLater, 'too many messages before the meeting was ready');
       return;
     }
-    if (!this.paused && (this.queue.length > this.limits.maxQueuedFrames || this.queuedBytes > this.limits.maxQueuedBytes)) {
+    if (overLimit && !this.paused) {
       this.paused = true;
       this.ws.pause();
     }
-    this.scheduleRefill();
-  }
-
-  private consume(frame: Uint8Array) {
-    this.budget--;
-    this.scheduleRefill();
-    this.dispatch(frame);
+    // A paused socket may still deliver what it had buffered; beyond that, the client ignores pushback.
+    if (this.queue.length > 4 * this.limits.maxQueuedFrames || this.queuedBytes > 4 * this.limits.maxQueuedBytes) {
+      this.close(CloseCode.tryAgainLater, 'too many messages waiting');
+      return;
+    }
+    this.drainQueue();
   }
 
   private scheduleRefill() {
@@ -122,15 +174,43 @@ export class Connection {
   }
 
   private drainQueue() {
-    while (this.queue.length > 0 && this.budget > 0 && !this.closedFlag && this.handler) {
-      const frame = this.queue.shift()!;
+    while (this.queue.length > 0 && this.budget > 0 && !this.closedFlag && this.handler && this.throttleTimer === null) {
+      const frame = this.queue[0]!;
+      const wait = this.auth.rateLimit.admit(frame.length);
+      if (wait > 0) {
+        this.throttle(wait);
+        return;
+      }
+      this.queue.shift();
       this.queuedBytes -= frame.length;
-      this.consume(frame);
+      this.budget--;
+      this.scheduleRefill();
+      this.dispatch(frame);
     }
-    if (this.paused && this.queue.length < this.limits.maxQueuedFrames / 2 && !this.closedFlag) {
+    if (this.queue.length === 0) this.throttledSince = null;
+    if (this.paused && this.throttleTimer === null && this.queue.length < this.limits.maxQueuedFrames / 2 && !this.closedFlag) {
       this.paused = false;
       this.ws.resume();
     }
+  }
+
+  /** The head frame is over the rate limit: stop reading the socket and retry in `waitMs`. */
+  private throttle(waitMs: number) {
+    const now = performance.now();
+    this.throttledSince ??= now;
+    if (now - this.throttledSince > this.auth.rateLimit.maxThrottledMs) {
+      this.logger.info('connection stayed over its rate limit', { meetingId: this.meetingId, connection: this.id });
+      this.close(CloseCode.tryAgainLater, 'over the rate limit for too long; retry later');
+      return;
+    }
+    if (!this.paused) {
+      this.paused = true;
+      this.ws.pause();
+    }
+    this.throttleTimer = setTimeout(() => {
+      this.throttleTimer = null;
+      this.drainQueue();
+    }, waitMs);
   }
 
   get closed() {
@@ -141,26 +221,27 @@ export class Connection {
   start(handler: (frame: Uint8Array) => void) {
     this.handler = handler;
     this.drainQueue();
-    if (this.queue.length > 0) this.scheduleRefill();
   }
 
   send(frame: Uint8Array) {
     if (this.closedFlag) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.close(1013, 'client is not reading fast enough');
+      this.close(CloseCode.tryAgainLater, 'client is not reading fast enough');
       return;
     }
     try {
       this.ws.send(frame, { binary: true });
     } catch (error) {
       this.logger.warn('send failed', { meetingId: this.meetingId, connection: this.id, error });
-      this.close(1011, 'send failed');
+      this.close(CloseCode.internalError, 'send failed');
     }
   }
 
   close(code: number, reason: string) {
     if (this.closedFlag) return;
     this.logger.debug('closing connection', { meetingId: this.meetingId, connection: this.id, code, reason });
+    // A paused socket would never read the client's closing handshake (ws then waits 30 s to drop it).
+    if (this.paused) this.ws.resume();
     try {
       this.ws.close(code, truncateReason(reason));
     } catch {
@@ -186,11 +267,15 @@ export class Connection {
   }
 
   private dispatch(frame: Uint8Array) {
+    if (this.expired()) {
+      this.close(CloseCode.unauthorized, 'access expired');
+      return;
+    }
     try {
       this.handler?.(frame);
     } catch (error) {
       this.logger.error('message handler failed', { meetingId: this.meetingId, connection: this.id, error });
-      this.close(1011, 'internal error');
+      this.close(CloseCode.internalError, 'internal error');
     }
   }
 
@@ -198,6 +283,8 @@ export class Connection {
     if (this.closedFlag) return;
     this.closedFlag = true;
     this.queue.length = 0;
+    if (this.throttleTimer) clearTimeout(this.throttleTimer);
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
     const listeners = this.closeListeners;
     this.closeListeners = [];
     for (const l of listeners) {

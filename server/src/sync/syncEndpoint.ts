@@ -35,6 +35,8 @@ export interface SyncEndpointOptions {
   auth: Auth;
   origins: OriginPolicy;
   rateLimit: RateLimits;
+  /** Heartbeat: silent sockets are pinged this often, and dropped when they miss a ping (Connection.heartbeat). */
+  pingIntervalMs: number;
 }
 
 const MEETING_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -148,12 +150,17 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
   };
   options.auth.events.on('rotated', onRotated);
   options.auth.events.on('renamed', onRenamed);
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) conn.heartbeat();
+  }, options.pingIntervalMs);
+  heartbeat.unref();
 
   return {
     connectionCount: () => connections.size,
     /** Stops accepting upgrades and closes the WebSocket server. */
     stop() {
       accepting = false;
+      clearInterval(heartbeat);
       server.off('upgrade', onUpgrade);
       options.auth.events.off('rotated', onRotated);
       options.auth.events.off('renamed', onRenamed);

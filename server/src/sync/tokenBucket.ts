@@ -1,6 +1,6 @@
 /**
- * A token bucket: `ratePerSecond` tokens flow in continuously up to `burst`; taking more than are
- * there fails (and takes nothing). Used per connection for messages and for bytes.
+ * A token bucket: `ratePerSecond` tokens flow in continuously up to `burst`. Used per connection
+ * for messages and for bytes.
  */
 export class TokenBucket {
   private tokens: number;
@@ -15,12 +15,24 @@ export class TokenBucket {
     this.last = now();
   }
 
+  /** Milliseconds until `amount` tokens are there (0: now). Takes nothing. */
+  waitFor(amount: number): number {
+    this.refill();
+    if (amount <= this.tokens) return 0;
+    return Math.ceil(((Math.min(amount, this.burst) - this.tokens) / this.ratePerSecond) * 1000);
+  }
+
+  /** Takes `amount` tokens; false (taking nothing) when fewer are there. */
   take(amount = 1): boolean {
-    const now = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
-    this.last = now;
+    this.refill();
     if (amount > this.tokens) return false;
     this.tokens -= amount;
     return true;
+  }
+
+  private refill() {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
   }
 }

@@ -6,20 +6,23 @@
 export const CloseCode = {
   /** Server shutting down (SIGTERM); clients should reconnect with backoff. */
   serviceRestart: 1012,
-  /** Server overloaded; retry later. */
+  /**
+   * Retry later: the server is overloaded, the client did not read what it was sent, or it sent
+   * far more than its rate limit for too long (it was throttled first; see connection.ts).
+   */
   tryAgainLater: 1013,
+  /** Something failed on the server while handling the connection (a bug); reconnecting may help. */
+  internalError: 1011,
   /** Frame larger than the configured maximum (ws sends this itself for maxPayload). */
   messageTooBig: 1009,
   /** The frame could not be decoded, or Yjs rejected the update it carried. */
   malformedMessage: 4400,
-  /** The credential is missing or invalid. */
+  /** The credential is missing or invalid, or it expired while the socket was open ("access expired"). */
   unauthorized: 4401,
   /** The credential is valid but does not allow this. */
   forbidden: 4403,
   /** No meeting with this id exists. */
   unknownMeeting: 4404,
-  /** Per-connection rate limit exceeded. */
-  rateLimited: 4429,
   /** The room could not be loaded from storage; stored data is untouched. Retry later. */
   loadFailed: 4500,
   /** Storage failed while the room was open. */
