@@ -66,10 +66,15 @@ export interface MeetingStore {
    */
   appendUpdate(id: string, update: Uint8Array, claims?: readonly ClientClaim[]): Promise<number>;
   /**
-   * Replaces the snapshot with `snapshot`, which must contain every update with seq <= uptoSeq,
-   * and drops those updates from the log. Updates appended later (seq > uptoSeq) are kept.
+   * Folds log rows into a new snapshot. `snapshot` must contain the stored snapshot whose
+   * snapshotUptoSeq is `replaces` and exactly the log rows listed in `contains`; only those rows are
+   * dropped, so an update someone else appended (and the snapshot lacks) is never lost. Resolves with
+   * the new snapshotUptoSeq: the highest seq below the first row still in the log (rows after it
+   * that the snapshot also contains are kept; applying them again changes nothing). Resolves null,
+   * changing nothing, when the stored snapshot is no longer the one `replaces` names (another writer
+   * compacted meanwhile): this snapshot may lack what that one folded in.
    */
-  compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  compact(id: string, snapshot: Uint8Array, folded: CompactedRows): Promise<number | null>;
   /** Refreshes the list projection of the meeting from its document. */
   updateProjection(id: string, projection: MeetingProjection): Promise<void>;
   /**
@@ -84,6 +89,14 @@ export interface MeetingStore {
   flush(): Promise<void>;
   /** Flushes, then releases the underlying resources. Further calls reject. */
   close(): Promise<void>;
+}
+
+/** What a compaction's snapshot holds (MeetingStore.compact). */
+export interface CompactedRows {
+  /** snapshotUptoSeq of the stored snapshot it was built on. */
+  replaces: number;
+  /** The log rows (seqs) folded into it. */
+  contains: readonly number[];
 }
 
 /** Storage failed (I/O error, disk full, closed store, …). `cause` holds the driver error. */

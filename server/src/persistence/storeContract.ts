@@ -79,7 +79,8 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       await store.appendUpdate('m1', bytes(1), [[11, 'alice'], [12, 'bob']]);
       await store.appendUpdate('m1', bytes(2), [[11, 'mallory']]);
       await store.appendUpdate('m2', bytes(3), [[11, 'carol']]); // ids are per meeting
-      await store.compact('m1', bytes(1, 2), (await store.loadMeeting('m1'))!.updates.at(-1)!.seq);
+      const m1 = (await store.loadMeeting('m1'))!;
+      await store.compact('m1', bytes(1, 2), { replaces: m1.snapshotUptoSeq, contains: m1.updates.map((u) => u.seq) });
       store = await restart(store);
       const owners = (id: string) => store.loadMeeting(id).then((m) => new Map(m!.clientOwners));
       expect(await owners('m1')).toEqual(new Map([[11, 'alice'], [12, 'bob']]));
@@ -109,15 +110,18 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(dataOf(await store.loadMeeting('m1'))).toEqual([[7]]);
     });
 
-    it('compacts into a snapshot and keeps updates appended after uptoSeq, even concurrently', async () => {
+    it('compacts into a snapshot and keeps updates appended meanwhile, even in the same tick', async () => {
       let store = await start();
       await store.createMeeting('m1', bytes(0), projection('a'));
       const s1 = await store.appendUpdate('m1', bytes(1));
       const s2 = await store.appendUpdate('m1', bytes(2));
       // The compaction (built from state through s2) and a new append land in the same tick.
-      const [, s3] = await Promise.all([store.compact('m1', bytes(9, 9), s2), store.appendUpdate('m1', bytes(3))]);
+      const [upto, s3] = await Promise.all([
+        store.compact('m1', bytes(9, 9), { replaces: 0, contains: [s1, s2] }),
+        store.appendUpdate('m1', bytes(3)),
+      ]);
+      expect(upto).toBe(s2);
       expect(s3).toBeGreaterThan(s2);
-      expect(s1).toBeLessThan(s2);
       store = await restart(store);
       const loaded = await store.loadMeeting('m1');
       expect(Array.from(loaded!.snapshot!)).toEqual([9, 9]);
@@ -125,15 +129,34 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(dataOf(loaded)).toEqual([[3]]);
     });
 
-    it('ignores a compaction older than the current snapshot', async () => {
+    it('[compact-only-contained] drops only the rows its snapshot contains: a second writer’s rows survive', async () => {
+      let store = await start();
+      await store.createMeeting('m1', bytes(0), projection('a'));
+      const mine1 = await store.appendUpdate('m1', bytes(1));
+      const theirs = await store.appendUpdate('m1', bytes(5)); // another writer, unseen by the compacting room
+      const mine2 = await store.appendUpdate('m1', bytes(2));
+      const upto = await store.compact('m1', bytes(1, 2), { replaces: 0, contains: [mine1, mine2] });
+      expect(upto).toBe(theirs - 1); // the snapshot cannot claim a row it lacks
+      store = await restart(store);
+      const loaded = (await store.loadMeeting('m1'))!;
+      expect(Array.from(loaded.snapshot!)).toEqual([1, 2]);
+      expect(dataOf(loaded)).toEqual([[5]]); // their row is still read after the snapshot
+      // A later compaction that contains it folds it in.
+      expect(await store.compact('m1', bytes(1, 2, 5), { replaces: upto!, contains: [theirs] })).toBe(theirs);
+      expect(dataOf(await store.loadMeeting('m1'))).toEqual([]);
+    });
+
+    it('[compact-same-base] changes nothing when the stored snapshot is no longer the one it was built on', async () => {
       const store = await start();
       await store.createMeeting('m1', bytes(0), projection('a'));
       const s1 = await store.appendUpdate('m1', bytes(1));
       const s2 = await store.appendUpdate('m1', bytes(2));
-      await store.compact('m1', bytes(2, 2), s2);
-      await store.compact('m1', bytes(1, 1), s1);
+      expect(await store.compact('m1', bytes(2, 2), { replaces: 0, contains: [s1, s2] })).toBe(s2);
+      // A writer that loaded before that compaction, folding only what it saw:
+      expect(await store.compact('m1', bytes(1, 1), { replaces: 0, contains: [s1] })).toBeNull();
       const loaded = await store.loadMeeting('m1');
       expect(Array.from(loaded!.snapshot!)).toEqual([2, 2]);
+      expect(loaded!.snapshotUptoSeq).toBe(s2);
     });
 
     it('refreshes the list projection', async () => {

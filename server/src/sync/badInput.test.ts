@@ -16,8 +16,8 @@ import {
   isAttachedFrame,
 } from '../testing/syncClients';
 import { createMeetingViaApi, startTestServer } from '../testing/testServer';
-import { checkReach } from './updateReach';
-import { checkUpdate } from './updateValidation';
+import { checkReach } from './room/updateReach';
+import { checkUpdate } from './room/updateValidation';
 
 function seededRandom(seed: number) {
   let s = seed >>> 0;

@@ -5,9 +5,9 @@
 import * as decoding from 'lib0/decoding';
 import { CloseCode, MessageType } from '@suishin/shared';
 import type { Logger } from '../logger';
-import { MalformedAwarenessError } from './awarenessGuard';
+import { MalformedAwarenessError } from './room/awarenessGuard';
 import type { Connection } from './connection';
-import type { Room } from './room';
+import type { Room } from './room/room';
 
 class MalformedMessage extends Error {}
 

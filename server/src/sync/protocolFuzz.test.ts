@@ -34,7 +34,7 @@ import { connectRaw, connectStockClient, saveRequestFrame, savedNonce, waitForDo
 import { createMeetingViaApi, makeTempDir, startTestServer, type TestServer } from '../testing/testServer';
 import type { Connection } from './connection';
 import { handleMessage } from './messageHandler';
-import { Room } from './room';
+import { Room } from './room/room';
 import { docFromStored } from './storedDoc';
 
 function seededRandom(seed: number) {

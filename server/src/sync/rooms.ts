@@ -7,9 +7,9 @@
  *   from the store, which by then holds everything (hocuspocus #995/#971 are this race).
  * A load that fails is forgotten without writing anything, so the stored data stays as it was.
  */
-import { EventEmitter } from 'node:events';
 import type { Logger } from '../logger';
-import { Room, type RoomOptions } from './room';
+import { Room, type RoomOptions } from './room/room';
+import { RoomEvents } from './room/roomEvents';
 
 type Slot =
   | { state: 'loading'; promise: Promise<Room | null> }
@@ -20,12 +20,12 @@ export class RoomLoadError extends Error {
   override name = 'RoomLoadError';
 }
 
-export type RoomsOptions = Omit<RoomOptions, 'onEmpty' | 'onFailed'>;
+export type RoomsOptions = Omit<RoomOptions, 'onEmpty' | 'onFailed' | 'events'>;
 
 export class Rooms {
   private readonly slots = new Map<string, Slot>();
-  /** Lifecycle events, each with the meeting id: 'loaded', 'unloading', 'unloaded'. */
-  readonly events = new EventEmitter();
+  /** What happens to rooms (roomEvents.ts): loaded, durable, ended, unloading, unloaded. */
+  readonly events = new RoomEvents();
 
   constructor(
     private readonly options: RoomsOptions,
@@ -81,6 +81,7 @@ export class Rooms {
       meetingId,
       {
         ...this.options,
+        events: this.events,
         onEmpty: (room) => this.unload(room),
         onFailed: (room) => this.drop(room),
       },
@@ -90,7 +91,7 @@ export class Rooms {
         if (room) {
           this.slots.set(meetingId, { state: 'open', room });
           this.logger.debug('room loaded', { meetingId, ms: +(performance.now() - started).toFixed(2) });
-          this.events.emit('loaded', meetingId);
+          this.events.emit('loaded', meetingId, room);
         } else {
           this.slots.delete(meetingId);
         }
@@ -117,7 +118,7 @@ export class Rooms {
         this.events.emit('unloaded', room.meetingId);
       });
     this.slots.set(room.meetingId, { state: 'unloading', promise });
-    this.events.emit('unloading', room.meetingId);
+    this.events.emit('unloading', room.meetingId, room);
   }
 
   /** After a storage failure: forget the room without writing; wait for writes already queued. */

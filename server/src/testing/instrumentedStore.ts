@@ -49,12 +49,13 @@ export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): In
         return seq;
       });
     },
-    async compact(id, snapshot, uptoSeq) {
+    async compact(id, snapshot, folded) {
       calls.compact++;
       events.emit('compact', id);
       await hooks.beforeCompact?.(id);
-      await inner.compact(id, snapshot, uptoSeq);
+      const upto = await inner.compact(id, snapshot, folded);
       events.emit('compacted', id);
+      return upto;
     },
     updateProjection: (id, p) => inner.updateProjection(id, p),
     getAccessKeyVersion: (id) => inner.getAccessKeyVersion(id),

@@ -161,9 +161,7 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
     listMeetings: () => read('listMeetings', () => stmt.listMeetings.all().map(toMeetingRow)),
     loadMeeting: (id) => read('loadMeeting', () => readMeeting(id)),
     appendUpdate: (id, update, claims = []) => write<number>({ kind: 'appendUpdate', id, update, claims, now: now() }),
-    compact: async (id, snapshot, uptoSeq) => {
-      await write({ kind: 'compact', id, snapshot, uptoSeq });
-    },
+    compact: (id, snapshot, folded) => write<number | null>({ kind: 'compact', id, snapshot, folded }),
     updateProjection: async (id, projection) => {
       await write({ kind: 'updateProjection', id, projection });
     },

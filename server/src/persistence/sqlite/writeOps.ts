@@ -3,16 +3,16 @@
  * and the executor that runs a batch of them in one transaction.
  */
 import type Database from 'better-sqlite3';
-import type { ClientClaim, MeetingProjection, MeetingRow, MeetingStatusValue } from '../store';
+import type { ClientClaim, CompactedRows, MeetingProjection, MeetingRow, MeetingStatusValue } from '../store';
 
 export type WriteOp =
   | { kind: 'createMeeting'; id: string; initialState: Uint8Array; projection: MeetingProjection; now: number }
   | { kind: 'appendUpdate'; id: string; update: Uint8Array; claims: readonly ClientClaim[]; now: number }
-  | { kind: 'compact'; id: string; snapshot: Uint8Array; uptoSeq: number }
+  | { kind: 'compact'; id: string; snapshot: Uint8Array; folded: CompactedRows }
   | { kind: 'updateProjection'; id: string; projection: MeetingProjection }
   | { kind: 'rotateAccessKey'; id: string };
 
-export type WriteResult = MeetingRow | number | undefined;
+export type WriteResult = MeetingRow | number | null | undefined;
 
 /** An error as it crosses the thread boundary; `name` selects the typed error on the other side. */
 export interface SerializedWriteError {
@@ -66,7 +66,8 @@ export function createWriteExecutor(db: Database.Database) {
       'INSERT INTO client_owners (meeting_id, client_id, principal) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ),
     touchMeeting: db.prepare<[number, string]>('UPDATE meetings SET updated_at = max(updated_at, ?) WHERE id = ?'),
-    deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE meeting_id = ? AND seq <= ?'),
+    deleteRow: db.prepare<[string, number]>('DELETE FROM updates WHERE meeting_id = ? AND seq = ?'),
+    firstRow: db.prepare<[string], { seq: number | null }>('SELECT min(seq) AS seq FROM updates WHERE meeting_id = ?'),
     updateProjection: db.prepare<[string, string, string | null, string]>(
       'UPDATE meetings SET title = ?, status = ?, scheduled_start = ? WHERE id = ?',
     ),
@@ -97,11 +98,15 @@ export function createWriteExecutor(db: Database.Database) {
       }
       case 'compact': {
         if (!stmt.getMeeting.get(op.id)) throw new WriteOpError('MeetingNotFoundError', `unknown meeting ${op.id}`, op.id);
-        const current = stmt.snapshotSeq.get(op.id);
-        if (current && current.upto_seq > op.uptoSeq) return undefined; // a newer snapshot already exists
-        stmt.upsertSnapshot.run(op.id, op.snapshot, op.uptoSeq);
-        stmt.deleteUpTo.run(op.id, op.uptoSeq);
-        return undefined;
+        const { replaces, contains } = op.folded;
+        const current = stmt.snapshotSeq.get(op.id)?.upto_seq ?? 0;
+        if (current !== replaces) return null; // another writer's snapshot: this one may lack what it folded in
+        for (const seq of contains) stmt.deleteRow.run(op.id, seq);
+        const highest = Math.max(replaces, ...contains);
+        const first = stmt.firstRow.get(op.id)?.seq ?? null;
+        const upto = first === null ? highest : Math.max(replaces, Math.min(highest, first - 1));
+        stmt.upsertSnapshot.run(op.id, op.snapshot, upto);
+        return upto;
       }
       case 'updateProjection': {
         const p = op.projection;

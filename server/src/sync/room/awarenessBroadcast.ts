@@ -1,5 +1,5 @@
 import type * as awarenessProtocol from 'y-protocols/awareness';
-import { awarenessFrame } from './protocolMessages';
+import { awarenessFrame } from '../protocolMessages';
 
 export interface AwarenessBroadcastDelays {
   /** A state that changed (a caret moved, someone joined or left): relayed this soon. */

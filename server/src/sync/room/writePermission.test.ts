@@ -18,7 +18,7 @@ import {
   listAgendaItems,
   startMeeting,
 } from '@suishin/shared';
-import { adminHeaders, createRoleLink } from '../testing/serverAccess';
+import { adminHeaders, createRoleLink } from '../../testing/serverAccess';
 import {
   connectRaw,
   connectStockClient,
@@ -35,9 +35,9 @@ import {
   type RawClient,
   type StockClient,
   isAttachedFrame,
-} from '../testing/syncClients';
-import { createMeetingViaApi, startTestServer, type TestServer } from '../testing/testServer';
-import { docFromStored } from './storedDoc';
+} from '../../testing/syncClients';
+import { createMeetingViaApi, startTestServer, type TestServer } from '../../testing/testServer';
+import { docFromStored } from '../storedDoc';
 
 const titles = (doc: Y.Doc) => listAgendaItems(doc).map((i) => i.title).sort();
 
