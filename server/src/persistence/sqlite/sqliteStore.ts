@@ -10,8 +10,7 @@ import {
   type MeetingStore,
   type StoredMeeting,
 } from '../store';
-import { openConnection } from './connection';
-import { migrate } from './schema';
+import { openStoreFile } from './storeFile';
 import type { WriterRequest, WriterResponse } from './sqliteWriter';
 import { toMeetingRow, type MeetingRecord, type SerializedWriteError, type WriteOp, type WriteResult } from './writeOps';
 
@@ -87,14 +86,14 @@ class WriterThread {
 
 /**
  * SQLite adapter. Reads run on the calling thread over their own connection (WAL readers never
- * wait for the writer); writes are grouped per tick and committed on the writer thread.
+ * wait for the writer); writes are grouped per tick and committed on the writer thread. A file it
+ * cannot trust (empty, unreadable, damaged) throws StartupError and is left as it is (storeFile.ts).
  */
 export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? Date.now;
   const file = join(options.dataDir, options.fileName ?? 'suishin.sqlite');
-  const db = openConnection({ file });
-  migrate(db);
+  const db = openStoreFile(file);
   db.pragma('query_only = ON'); // this connection only reads from here on
 
   const stmt = {
