@@ -179,7 +179,8 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
       const base = config.publicUrl ?? this.url;
       return `${base}/signin#${TOKEN_FRAGMENT_KEY}=${deriveAdminToken(secret.key)}`;
     },
-    listen() {
+    async listen() {
+      await auth.loadSignedOut(); // before the first request: a signed-out cookie never slips through
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout changes; `migrate` upgrades older files step by step. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -36,6 +36,13 @@ const MIGRATIONS: Record<number, string> = {
     CREATE TABLE meeting_access (
       meeting_id  TEXT PRIMARY KEY REFERENCES meetings(id),
       key_version INTEGER NOT NULL
+    ) STRICT;
+  `,
+  3: `
+    -- Signed-out sessions (the cookie's sid), until the cookie would have expired anyway.
+    CREATE TABLE revoked_sessions (
+      session_id TEXT PRIMARY KEY,
+      expires_at INTEGER NOT NULL
     ) STRICT;
   `,
 };

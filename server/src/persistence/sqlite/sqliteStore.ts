@@ -105,6 +105,9 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
     getTail: db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
     ),
+    revokedSessions: db.prepare<[number], { session_id: string; expires_at: number }>(
+      'SELECT session_id, expires_at FROM revoked_sessions WHERE expires_at > ? ORDER BY session_id',
+    ),
     getAccessKey: db.prepare<[string], { key_version: number | null }>(
       'SELECT a.key_version FROM meetings m LEFT JOIN meeting_access a ON a.meeting_id = m.id WHERE m.id = ?',
     ),
@@ -168,6 +171,13 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
         return r ? (r.key_version ?? 1) : null;
       }),
     rotateAccessKey: (id) => write<number>({ kind: 'rotateAccessKey', id }),
+    revokeSession: async (sessionId, expiresAt) => {
+      await write({ kind: 'revokeSession', sessionId, expiresAt, now: now() });
+    },
+    listRevokedSessions: () =>
+      read('listRevokedSessions', () =>
+        stmt.revokedSessions.all(now()).map((r) => ({ sessionId: r.session_id, expiresAt: r.expires_at })),
+      ),
     flush: () => writes.flush(),
     close: async () => {
       if (closed) return;
