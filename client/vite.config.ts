@@ -36,7 +36,8 @@ export default defineConfig(({ command }) => ({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in production: they would publish the source; the server also refuses *.map.
+    sourcemap: false,
     // e2e/bench/roomBench.ts reads the chunk graph from it to report each page's initial JavaScript.
     manifest: true,
   },

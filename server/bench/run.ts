@@ -20,7 +20,7 @@ import * as Y from 'yjs';
 import { addAgendaItem, getAgendaNotes } from '@suishin/shared';
 import { openSqliteStore } from '../src/persistence/sqlite/sqliteStore';
 import { startChildServer, type ChildServer } from '../src/testing/childServer';
-import { fetchTicket } from '../src/testing/serverAccess';
+import { adminHeaders, fetchTicket } from '../src/testing/serverAccess';
 import {
   connectRawSocket,
   connectStock,
@@ -39,8 +39,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
+/** The server's gauges (the admin-only endpoint; /healthz says only "ok"). */
 async function health(server: ChildServer) {
-  return (await (await fetch(`${server.httpUrl}/healthz`)).json()) as {
+  return (await (await fetch(`${server.httpUrl}/api/admin/health`, { headers: adminHeaders(server) })).json()) as {
     openRooms: number;
     connections: number;
     memory: { rssBytes: number; heapUsedBytes: number };

@@ -23,6 +23,7 @@ import { projectStoredMeeting } from './projections/rebuild';
 import { createHttpApp } from './http/app';
 import { authorizeMeeting } from './http/authenticate';
 import { createLogger, type Logger } from './logger';
+import { lockDataDir, type DataDirLock } from './persistence/sqlite/dataDirLock';
 import { openSqliteStore } from './persistence/sqlite/sqliteStore';
 import type { MeetingStore } from './persistence/store';
 import type { ProjectionStore } from './projections/projectionStore';
@@ -61,7 +62,21 @@ export interface SuishinServer {
   close(): Promise<void>;
 }
 
+/**
+ * Takes DATA_DIR's lock first (one process per data folder) and gives it back if anything after
+ * it fails. Throws StartupError for what the operator must fix (folder in use, database file).
+ */
 export function createServer(config: ServerConfig, deps: ServerDeps = {}): SuishinServer {
+  const lock = lockDataDir(config.dataDir, 'server');
+  try {
+    return buildServer(config, deps, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock): SuishinServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const store = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
   const secret = loadServerSecret(config.dataDir, config.secret, logger);
@@ -166,7 +181,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
       const base = config.publicUrl ?? this.url;
       return `${base}/signin#${TOKEN_FRAGMENT_KEY}=${deriveAdminToken(secret.key)}`;
     },
-    listen() {
+    async listen() {
+      await auth.loadSignedOut(); // before the first request: a signed-out cookie never slips through
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
@@ -185,6 +201,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
         followThrough.close();
         sync?.terminateAll();
         await store.close();
+        lock.release();
         httpServer.closeAllConnections();
         await httpClosed;
         eventLoop.stop();

@@ -17,7 +17,16 @@ const logger = createLogger(config.logLevel);
 process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { reason }));
 process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
 
-const server = createServer(config, { logger });
+let server: ReturnType<typeof createServer>;
+try {
+  server = createServer(config, { logger });
+} catch (error) {
+  // One line for the operator (a StartupError says what and where) and exit 1: never carry on
+  // half-built, as the uncaughtException handler above would (and then end with status 0).
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Suishin cannot start: ${message.replace(/\s+/g, ' ')}\n`);
+  process.exit(1);
+}
 
 try {
   await server.listen();

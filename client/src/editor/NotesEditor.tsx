@@ -9,6 +9,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { XmlFragment } from 'yjs';
 import { isAllowedLink } from './linkPolicy';
 import { RemoteChangesNotAutolinked } from './remoteChangesNotAutolinked';
+import { styleNonce } from './styleNonce';
 
 export interface NotesEditorLabels {
   editor: string;
@@ -83,6 +84,8 @@ export default function NotesEditor({ fragment, awareness, user, labels, onFocus
       // on each cold load of the room (counted), at 5–60 ms each.
       immediatelyRender: false,
       shouldRerenderOnTransaction: false,
+      // Its base CSS goes in a <style> element, which the page's Content-Security-Policy allows only with this.
+      injectNonce: styleNonce(),
       editorProps: {
         attributes: {
           class: 'notes-editor__content',

@@ -10,6 +10,10 @@
  * Role links, session grants and tickets carry the meeting's access key version; rotating the key
  * (a facilitator's "revoke links") invalidates all of them at once. The admin is never revoked
  * that way; replacing the server secret signs everybody out.
+ *
+ * Signing out ends one session (its `sid`) on the server: the revocation is kept in the store until
+ * the cookie would have expired, and in memory (loaded by `loadSignedOut` before the server listens),
+ * so checking a cookie or a ticket stays a Map lookup.
  */
 import { EventEmitter } from 'node:events';
 import type { Role } from '@suishin/shared';
@@ -54,7 +58,7 @@ export interface AuthOptions {
   now?: () => number;
 }
 
-/** Events: 'rotated' (meetingId, keyVersion, sessionId | null), 'renamed' (sessionId, name). */
+/** Events: 'rotated' (meetingId, keyVersion, sessionId | null), 'renamed' (sessionId, name), 'signedOut' (sessionId). */
 export class Auth {
   readonly keys: AccessKeys;
   readonly events = new EventEmitter();
@@ -63,12 +67,21 @@ export class Auth {
   private readonly now: () => number;
   /** Nonces of redeemed tickets, until they expire. */
   private readonly usedTickets = new Map<string, number>();
+  /** Signed-out session ids → when their cookie expires (after which they need no entry). */
+  private readonly signedOut = new Map<string, number>();
+  private readonly store: MeetingStore;
 
   constructor(options: AuthOptions) {
     this.signer = new TokenSigner(options.secret);
     this.adminToken = options.adminToken;
+    this.store = options.store;
     this.keys = new AccessKeys(options.store);
     this.now = options.now ?? Date.now;
+  }
+
+  /** Reads the stored sign-outs; call before answering any request. */
+  async loadSignedOut(): Promise<void> {
+    for (const { sessionId, expiresAt } of await this.store.listRevokedSessions()) this.signedOut.set(sessionId, expiresAt);
   }
 
   // ── Credentials from requests ────────────────────────────────────────────────────────────────
@@ -79,6 +92,7 @@ export class Auth {
     const result = this.signer.verify('session', cookie, sessionPayload, this.now());
     if (!result.ok) return null;
     const p = result.payload;
+    if (this.signedOut.has(p.sid)) return null;
     return {
       kind: 'session',
       sessionId: p.sid,
@@ -156,6 +170,26 @@ export class Auth {
     const next = { ...credential, name: normalized };
     if (credential.sessionId) this.events.emit('renamed', credential.sessionId, normalized);
     return next;
+  }
+
+  /**
+   * Ends the session on the server: from now on its cookie (and any ticket issued to it) opens
+   * nothing, here at once and after a restart once the store has it; its open sockets are told
+   * ('signedOut'). Rejects if the store could not record it (it still holds until this process ends).
+   */
+  async signOut(credential: Credential): Promise<void> {
+    const sessionId = credential.sessionId;
+    if (credential.kind !== 'session' || sessionId === null) return;
+    const now = this.now();
+    for (const [id, expiresAt] of this.signedOut) if (expiresAt <= now) this.signedOut.delete(id);
+    this.signedOut.set(sessionId, credential.expiresAt);
+    this.events.emit('signedOut', sessionId);
+    await this.store.revokeSession(sessionId, credential.expiresAt);
+  }
+
+  /** Whether the session was signed out (its cookie and tickets are dead). */
+  isSignedOut(sessionId: string | null): boolean {
+    return sessionId !== null && this.signedOut.has(sessionId);
   }
 
   /** The cookie value for a session credential and its lifetime in seconds. */
@@ -246,6 +280,7 @@ export class Auth {
     if (p.k !== null && (await this.keys.current(meetingId)) !== p.k) {
       return { ok: false, status: 403, reason: 'access revoked' };
     }
+    if (this.isSignedOut(p.sid)) return { ok: false, status: 401, reason: 'signed out' };
     return {
       ok: true,
       access: {

@@ -1,10 +1,13 @@
 /**
  * pnpm rebuild-projections [DATA_DIR]: drops every projection table (the issue-6 proj_* tables and
  * the follow-through follow_* tables: search index, carry links, series membership) and rebuilds
- * them from the stored documents alone. Stop the server first (or accept that meetings edited
- * meanwhile are projected as stored when read). The series table is source data and is kept.
+ * them from the stored documents alone. It writes, so it takes the data folder's lock like the
+ * server: while a server runs on DATA_DIR it refuses (one line, exit 1); stop the server first.
+ * The series table is source data and is kept.
  */
+import { lockDataDir } from '../persistence/sqlite/dataDirLock';
 import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
+import { StartupError } from '../startupError';
 import { openSqliteProjection } from '../projections/sqlite/sqliteProjectionStore';
 import { rebuildProjection, type RebuildResult } from '../projections/rebuild';
 import { openFollowThroughDb } from '../followThrough/followThroughDb';
@@ -12,15 +15,20 @@ import { FollowThroughIndex } from '../followThrough/followThroughIndex';
 import { withFollowThrough } from '../followThrough/withFollowThrough';
 
 export async function rebuildAllProjections(dataDir: string): Promise<RebuildResult> {
-  const store = openSqliteStore({ dataDir });
-  const projection = openSqliteProjection({ dataDir });
-  const { db } = openFollowThroughDb(dataDir);
+  const lock = lockDataDir(dataDir, 'rebuild-projections');
   try {
-    return await rebuildProjection(store, withFollowThrough(projection, new FollowThroughIndex(db), store));
+    const store = openSqliteStore({ dataDir });
+    const projection = openSqliteProjection({ dataDir });
+    const { db } = openFollowThroughDb(dataDir);
+    try {
+      return await rebuildProjection(store, withFollowThrough(projection, new FollowThroughIndex(db), store));
+    } finally {
+      db.close();
+      await projection.close();
+      await store.close();
+    }
   } finally {
-    db.close();
-    await projection.close();
-    await store.close();
+    lock.release();
   }
 }
 
@@ -34,7 +42,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exitCode = r.failed.length ? 1 : 0;
     },
     (error: unknown) => {
-      console.error(error);
+      if (error instanceof StartupError) console.error(`rebuild-projections cannot start: ${error.message}`);
+      else console.error(error);
       process.exitCode = 1;
     },
   );

@@ -17,7 +17,7 @@ import { trackerRefreshRoutes, type RefreshTrackers } from './trackerRefresh';
 import { dashboardRoutes } from './dashboard';
 import type { FollowThrough } from '../followThrough/followThrough';
 import { exportRoutes } from './exports';
-import { healthRoutes, type HealthDeps } from './health';
+import { adminHealthRoutes, healthRoutes, type HealthDeps } from './health';
 import { meetingAccessRoutes } from './meetingAccess';
 import { meetingRoutes } from './meetings';
 import { searchRoutes } from './search';
@@ -63,6 +63,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.use('/api/meetings/:id/*', requireMeetingAccess(deps.auth)); // also matches /api/meetings/:id
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api', timeRoutes());
+  app.route('/api/admin', adminHealthRoutes(deps.health));
   app.route('/api/meetings', meetingAccessRoutes(deps));
   app.route('/api/meetings', meetingRoutes(deps));
   const authorize: AuthorizeMeeting = deps.authorizeMeeting ?? (async () => null);
@@ -71,7 +72,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   if (deps.refreshTrackers) app.route('/api/meetings', trackerRefreshRoutes({ refresh: deps.refreshTrackers, authorize }));
   if (deps.followThrough) for (const r of [seriesRoutes, searchRoutes, dashboardRoutes]) app.route('/api', r({ ...deps, followThrough: deps.followThrough }));
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
-  app.route('/', healthRoutes(deps.health));
+  app.route('/', healthRoutes());
   app.route('/', clientAssetRoutes(deps.clientDist));
 
   app.onError((error, c) => {

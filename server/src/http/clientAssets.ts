@@ -5,12 +5,15 @@
  *
  * Caching: /assets (content-hashed names) is compressed and cached for good (assetCache.ts);
  * index.html is revalidated on every visit (no-cache), so a new build reaches people at once.
+ * index.html carries the Content-Security-Policy (contentSecurityPolicy.ts). Source maps (*.map)
+ * are never served: the build makes none, and one left in the folder stays private.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createAssetCache } from './assetCache';
+import { createIndexPolicy } from './contentSecurityPolicy';
 
 export function clientAssetRoutes(clientDist: string) {
   const app = new Hono();
@@ -20,6 +23,23 @@ export function clientAssetRoutes(clientDist: string) {
     `<h1>The client has not been built</h1>` +
     `<p>No <code>index.html</code> in <code>${escapeHtml(clientDist)}</code>. ` +
     `Run <code>pnpm build</code> (or set CLIENT_DIST), then reload. The API under /api works meanwhile.</p>`;
+
+  const policy = createIndexPolicy();
+  const sendIndex = (c: Context) => {
+    if (!existsSync(indexPath)) {
+      c.header('Content-Security-Policy', policy('').policy);
+      return c.html(notBuilt(), 404);
+    }
+    // Read per request: small, and a rebuilt client is picked up without a restart.
+    const served = policy(readFileSync(indexPath, 'utf8'));
+    c.header('Cache-Control', 'no-cache');
+    c.header('Content-Security-Policy', served.policy);
+    return c.html(served.html);
+  };
+
+  app.on(['GET', 'HEAD'], '*', (c, next) => (c.req.path.endsWith('.map') ? c.text('Not found', 404) : next()));
+  app.get('/', sendIndex);
+  app.get('/index.html', sendIndex);
 
   const assetCache = createAssetCache(join(clientDist, 'assets'));
   void assetCache.warm();
@@ -41,10 +61,7 @@ export function clientAssetRoutes(clientDist: string) {
     if (path === '/api' || path.startsWith('/api/') || path === '/sync' || path.startsWith('/sync/')) {
       return c.notFound();
     }
-    if (!existsSync(indexPath)) return c.html(notBuilt(), 404);
-    // Read per request: small, and a rebuilt client is picked up without a restart.
-    c.header('Cache-Control', 'no-cache');
-    return c.html(readFileSync(indexPath, 'utf8'));
+    return sendIndex(c);
   });
   return app;
 }

@@ -1,19 +1,33 @@
 import { Hono } from 'hono';
 import type { EventLoopDelay } from '../eventLoopMonitor';
 import type { LatencyReading } from '../latencyMonitor';
+import { requireAdmin } from './authenticate';
 
 export interface HealthDeps {
   openRooms(): number;
   connections(): number;
-  /** Event-loop delay since the previous /healthz call. */
+  /** Event-loop delay since the previous /api/admin/health call. */
   eventLoopDelay(): EventLoopDelay;
-  /** How long accepted updates took to become durable, since the previous /healthz call. */
+  /** How long accepted updates took to become durable, since the previous /api/admin/health call. */
   durableWrites(): LatencyReading;
 }
 
-/** GET /healthz: liveness plus a few gauges for operators (and the benchmark). */
-export function healthRoutes(deps: HealthDeps) {
-  return new Hono().get('/healthz', (c) => {
+/**
+ * GET /healthz: liveness for load balancers, open to all, so it says nothing but that the process
+ * answers (no load, versions or memory for an attacker to read), and costs nothing.
+ */
+export function healthRoutes() {
+  return new Hono().get('/healthz', (c) => c.json({ status: 'ok' }));
+}
+
+/**
+ * GET /api/admin/health: the gauges, for the workspace admin (and the benchmark, with the admin
+ * token): open rooms, connections, memory, and since the previous call the event loop's longest
+ * stall and how long accepted updates took to become durable. Mounted under /api, so it needs a
+ * credential (401) and then the admin's (403).
+ */
+export function adminHealthRoutes(deps: HealthDeps) {
+  return new Hono().get('/health', requireAdmin(), (c) => {
     const memory = process.memoryUsage();
     return c.json({
       status: 'ok',

@@ -154,13 +154,6 @@ describe('REST /api/meetings', () => {
     expect(garbage.status).toBe(500);
     expect(garbage.headers.get('content-type')).not.toBe('application/octet-stream');
   });
-
-  it('GET /healthz answers ok', async () => {
-    const t = await startTestServer();
-    const res = await fetch(`${t.httpUrl}/healthz`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', openRooms: 0, connections: 0, durableWritesSinceLastCheck: { count: 0 } });
-  });
 });
 
 describe('client assets', () => {

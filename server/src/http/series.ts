@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema } from '@suishin/shared';
 import { safeParse, type $ZodType, type output } from 'zod/v4/core';
-import { requireAdminIf, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
+import { requireAdminIf, visibleMeetings, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
 import { apiError, invalidInput } from './apiErrors';
 import type { RefreshTrackers } from './trackerRefresh';
 
@@ -33,7 +33,13 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   const requireAdmin = () => requireAdminIf(auth);
   const { series, service } = followThrough;
 
-  app.get('/series', (c) => c.json({ series: series.list() }));
+  // What the caller sees, filtered like search and the archive (visibleMeetings: null = the admin,
+  // everything): a series appears with the meetings their grants open, or not at all.
+  app.get('/series', async (c) => {
+    const visible = await visibleMeetings(c, auth);
+    const all = series.list();
+    return c.json({ series: visible === null ? all : all.filter((s) => service.meetingIds(s.id).some((id) => visible.has(id))) });
+  });
 
   app.post('/series', requireAdmin(), async (c) => {
     const body = await parseBody(c, seriesInputSchema);
@@ -41,10 +47,13 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
     return c.json(series.create(body.value), 201);
   });
 
-  app.get('/series/:id', (c) => {
+  app.get('/series/:id', async (c) => {
     const found = series.get(c.req.param('id'));
-    if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
-    return c.json({ ...found, meetingIds: service.meetingIds(found.id) });
+    const visible = await visibleMeetings(c, auth);
+    const meetingIds = found ? service.meetingIds(found.id).filter((id) => visible === null || visible.has(id)) : [];
+    // An invisible series answers exactly like one that does not exist.
+    if (!found || (visible !== null && meetingIds.length === 0)) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
+    return c.json({ ...found, meetingIds });
   });
 
   app.patch('/series/:id', requireAdmin(), async (c) => {

@@ -88,8 +88,17 @@ export function sessionRoutes({ auth, origins, publicUrl }: SessionDeps) {
     return c.json(await sessionInfo(auth, renamed));
   });
 
-  app.delete('/', (c) => {
+  // Ends the session on the server too (auth.signOut), not only in this browser.
+  app.delete('/', async (c) => {
+    const credential = c.get('credential');
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    if (credential?.kind === 'session') {
+      try {
+        await auth.signOut(credential);
+      } catch {
+        return apiError(c, 500, ErrorCode.internal, 'signed out on this server, but it could not be saved; sign out again');
+      }
+    }
     return c.body(null, 204);
   });
 

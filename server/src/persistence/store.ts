@@ -85,6 +85,13 @@ export interface MeetingStore {
   getAccessKeyVersion(id: string): Promise<number | null>;
   /** Increments the access key version (revoking every link issued before) and resolves with the new one. */
   rotateAccessKey(id: string): Promise<number>;
+  /**
+   * Records that session `sessionId` was signed out; kept until `expiresAt` (epoch ms, when its cookie
+   * would have expired anyway), after which it may be dropped. Resolves once durable.
+   */
+  revokeSession(sessionId: string, expiresAt: number): Promise<void>;
+  /** The signed-out sessions that have not expired yet. */
+  listRevokedSessions(): Promise<Array<{ sessionId: string; expiresAt: number }>>;
   /** Resolves once every write requested so far has been committed (or has failed). */
   flush(): Promise<void>;
   /** Flushes, then releases the underlying resources. Further calls reject. */

@@ -184,6 +184,16 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(await store.getAccessKeyVersion('m2')).toBe(1);
     });
 
+    it('keeps revoked sessions until they expire, across a restart', async () => {
+      let store = await start();
+      const later = Date.now() + 60 * 60 * 1000;
+      await store.revokeSession('signed-out-1', later);
+      await store.revokeSession('signed-out-1', later); // twice is once
+      await store.revokeSession('long-expired', Date.now() - 1000);
+      store = await restart(store);
+      expect(await store.listRevokedSessions()).toEqual([{ sessionId: 'signed-out-1', expiresAt: later }]);
+    });
+
     it('flush resolves after pending writes, and a closed store rejects with StorageError', async () => {
       const store = await start();
       await store.createMeeting('m1', bytes(0), projection('a'));

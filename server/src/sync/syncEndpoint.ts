@@ -148,8 +148,13 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
   const onRenamed = (sessionId: string, name: string) => {
     for (const conn of connections) if (conn.access.sessionId === sessionId) conn.access.name = name;
   };
+  // Sign-out ends the session's sockets too.
+  const onSignedOut = (sessionId: string) => {
+    for (const conn of [...connections]) if (conn.access.sessionId === sessionId) conn.close(CloseCode.unauthorized, 'signed out');
+  };
   options.auth.events.on('rotated', onRotated);
   options.auth.events.on('renamed', onRenamed);
+  options.auth.events.on('signedOut', onSignedOut);
   const heartbeat = setInterval(() => {
     for (const conn of connections) conn.heartbeat();
   }, options.pingIntervalMs);
@@ -164,6 +169,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
       server.off('upgrade', onUpgrade);
       options.auth.events.off('rotated', onRotated);
       options.auth.events.off('renamed', onRenamed);
+      options.auth.events.off('signedOut', onSignedOut);
     },
     /** Drops any socket still open after the close frames were sent. */
     terminateAll() {

@@ -42,6 +42,8 @@ export async function authorizeUpgrade(
   if (!session) return { ok: false, status: 401, reason: 'sign in first' };
   const access = await deps.auth.accessTo(session, meetingId);
   if (!access) return { ok: false, status: 403, reason: 'no access to this meeting' };
+  // Again after the await: a sign-out meanwhile must not let this socket in.
+  if (deps.auth.isSignedOut(session.sessionId)) return { ok: false, status: 401, reason: 'signed out' };
   return { ok: true, access, via: 'cookie' };
 }
 

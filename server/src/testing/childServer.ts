@@ -18,13 +18,23 @@ export interface ChildServer {
   stderr(): string;
 }
 
+/** Runs as another user (tests running as root, to whom file permissions mean nothing). */
+export interface ChildUser {
+  uid: number;
+  gid: number;
+}
+
+const spawnServer = (env: Record<string, string>, nodeArgs: string[], user?: ChildUser) =>
+  spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
+  });
+
 export async function startChildServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildServer> {
   const adminToken = env.SUISHIN_ADMIN_TOKEN ?? `admin-${randomBytes(18).toString('base64url')}`;
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, SUISHIN_ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer({ ...env, SUISHIN_ADMIN_TOKEN: adminToken }, nodeArgs);
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | string>((resolve) =>
@@ -52,4 +62,31 @@ export async function startChildServer(env: Record<string, string>, nodeArgs: st
     exited,
     stderr: () => err,
   };
+}
+
+export interface ChildExit {
+  code: number | string;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the server entry point expecting it to refuse to start: resolves with its exit code and
+ * output once it ends. One that starts listening instead is killed after `timeoutMs`
+ * (code 'SIGKILL'), so a test that expected a refusal fails instead of hanging.
+ */
+export function runChildServerToExit(env: Record<string, string>, options: { user?: ChildUser; timeoutMs?: number } = {}): Promise<ChildExit> {
+  const child = spawnServer({ SUISHIN_ADMIN_TOKEN: `admin-${randomBytes(18).toString('base64url')}`, ...env }, [], options.user);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+  return new Promise((resolve) =>
+    // 'close', not 'exit': it comes after the output streams have ended.
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? signal ?? 'unknown', stdout, stderr });
+    }),
+  );
 }

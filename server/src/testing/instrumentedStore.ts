@@ -60,6 +60,8 @@ export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): In
     updateProjection: (id, p) => inner.updateProjection(id, p),
     getAccessKeyVersion: (id) => inner.getAccessKeyVersion(id),
     rotateAccessKey: (id) => inner.rotateAccessKey(id),
+    revokeSession: (id, expiresAt) => inner.revokeSession(id, expiresAt),
+    listRevokedSessions: () => inner.listRevokedSessions(),
     flush: () => inner.flush(),
     close: () => inner.close(),
   };

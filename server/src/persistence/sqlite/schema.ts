@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout changes; `migrate` upgrades older files step by step. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -47,6 +47,13 @@ const MIGRATIONS: Record<number, string> = {
       principal  TEXT NOT NULL,
       PRIMARY KEY (meeting_id, client_id)
     ) STRICT, WITHOUT ROWID;
+  `,
+  4: `
+    -- Signed-out sessions (the cookie's sid), until the cookie would have expired anyway.
+    CREATE TABLE revoked_sessions (
+      session_id TEXT PRIMARY KEY,
+      expires_at INTEGER NOT NULL
+    ) STRICT;
   `,
 };
 

@@ -10,8 +10,7 @@ import {
   type MeetingStore,
   type StoredMeeting,
 } from '../store';
-import { openConnection } from './connection';
-import { migrate } from './schema';
+import { openStoreFile } from './storeFile';
 import type { WriterRequest, WriterResponse } from './sqliteWriter';
 import { toMeetingRow, type MeetingRecord, type SerializedWriteError, type WriteOp, type WriteResult } from './writeOps';
 
@@ -87,14 +86,14 @@ class WriterThread {
 
 /**
  * SQLite adapter. Reads run on the calling thread over their own connection (WAL readers never
- * wait for the writer); writes are grouped per tick and committed on the writer thread.
+ * wait for the writer); writes are grouped per tick and committed on the writer thread. A file it
+ * cannot trust (empty, unreadable, damaged) throws StartupError and is left as it is (storeFile.ts).
  */
 export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? Date.now;
   const file = join(options.dataDir, options.fileName ?? 'suishin.sqlite');
-  const db = openConnection({ file });
-  migrate(db);
+  const db = openStoreFile(file);
   db.pragma('query_only = ON'); // this connection only reads from here on
 
   const stmt = {
@@ -108,6 +107,9 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
     ),
     getClientOwners: db.prepare<[string], { client_id: number; principal: string }>(
       'SELECT client_id, principal FROM client_owners WHERE meeting_id = ?',
+    ),
+    revokedSessions: db.prepare<[number], { session_id: string; expires_at: number }>(
+      'SELECT session_id, expires_at FROM revoked_sessions WHERE expires_at > ? ORDER BY session_id',
     ),
     getAccessKey: db.prepare<[string], { key_version: number | null }>(
       'SELECT a.key_version FROM meetings m LEFT JOIN meeting_access a ON a.meeting_id = m.id WHERE m.id = ?',
@@ -171,6 +173,13 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
         return r ? (r.key_version ?? 1) : null;
       }),
     rotateAccessKey: (id) => write<number>({ kind: 'rotateAccessKey', id }),
+    revokeSession: async (sessionId, expiresAt) => {
+      await write({ kind: 'revokeSession', sessionId, expiresAt, now: now() });
+    },
+    listRevokedSessions: () =>
+      read('listRevokedSessions', () =>
+        stmt.revokedSessions.all(now()).map((r) => ({ sessionId: r.session_id, expiresAt: r.expires_at })),
+      ),
     flush: () => writes.flush(),
     close: async () => {
       if (closed) return;

@@ -10,7 +10,8 @@ export type WriteOp =
   | { kind: 'appendUpdate'; id: string; update: Uint8Array; claims: readonly ClientClaim[]; now: number }
   | { kind: 'compact'; id: string; snapshot: Uint8Array; folded: CompactedRows }
   | { kind: 'updateProjection'; id: string; projection: MeetingProjection }
-  | { kind: 'rotateAccessKey'; id: string };
+  | { kind: 'rotateAccessKey'; id: string }
+  | { kind: 'revokeSession'; sessionId: string; expiresAt: number; now: number };
 
 export type WriteResult = MeetingRow | number | null | undefined;
 
@@ -76,6 +77,11 @@ export function createWriteExecutor(db: Database.Database) {
         'ON CONFLICT (meeting_id) DO UPDATE SET key_version = key_version + 1',
     ),
     accessKey: db.prepare<[string], { key_version: number }>('SELECT key_version FROM meeting_access WHERE meeting_id = ?'),
+    revokeSession: db.prepare<[string, number]>(
+      'INSERT INTO revoked_sessions (session_id, expires_at) VALUES (?, ?) ' +
+        'ON CONFLICT (session_id) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at)',
+    ),
+    dropExpiredRevocations: db.prepare<[number]>('DELETE FROM revoked_sessions WHERE expires_at <= ?'),
   };
 
   const runOne = (op: WriteOp): WriteResult => {
@@ -118,6 +124,11 @@ export function createWriteExecutor(db: Database.Database) {
         if (!stmt.getMeeting.get(op.id)) throw new WriteOpError('MeetingNotFoundError', `unknown meeting ${op.id}`, op.id);
         stmt.bumpAccessKey.run(op.id);
         return stmt.accessKey.get(op.id)!.key_version;
+      }
+      case 'revokeSession': {
+        stmt.dropExpiredRevocations.run(op.now); // the table holds only cookies that could still be replayed
+        if (op.expiresAt > op.now) stmt.revokeSession.run(op.sessionId, op.expiresAt);
+        return undefined;
       }
     }
   };
