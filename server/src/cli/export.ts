@@ -19,7 +19,7 @@ import { renderExport } from '../closing/exportFile';
 import { loadExportSettings } from '../closing/exportSettings';
 import { REPO_ROOT } from '../config';
 import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 
 const USAGE = `usage: pnpm export <meetingId> --format <id> [--out <file>] [--language ja|en] [--public-url <url>]
        pnpm export --list | --formats

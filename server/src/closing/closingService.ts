@@ -35,7 +35,7 @@ import type { ProjectionStore } from '../projections/projectionStore';
 import { projectStoredMeeting, rebuildProjection } from '../projections/rebuild';
 import type { Room } from '../sync/room/room';
 import type { Rooms } from '../sync/rooms';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 import { renderExport, type ExportFile } from './exportFile';
 import { trackerSummaries, type ExportSettings, type TrackerSummary } from './exportSettings';
 

@@ -9,7 +9,7 @@ import { listCarriedFrom, type CarryOrigin } from '@suishin/shared';
 import type { MeetingStore } from '../persistence/store';
 import type { MeetingRecord } from '../projections/meetingRecord';
 import type { ProjectionStore } from '../projections/projectionStore';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 import type { FollowThroughIndex } from './followThroughIndex';
 
 export async function storedCarryOrigins(store: MeetingStore, meetingId: string): Promise<Map<string, CarryOrigin>> {

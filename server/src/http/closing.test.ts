@@ -17,7 +17,7 @@ import {
   updateDecision,
 } from '@suishin/shared';
 import { changeMeeting, openProjectionReader, postJson } from '../closing/testing';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 import { connectStockClient, waitForDoc } from '../testing/syncClients';
 import { adminHeaders } from '../testing/serverAccess';
 import { createMeetingViaApi, startTestServer } from '../testing/testServer';

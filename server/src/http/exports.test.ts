@@ -14,7 +14,7 @@ import { formats } from '@suishin/shared/export';
 import { changeMeeting, openProjectionReader, postJson } from '../closing/testing';
 import { loadExportSettings, type ExportSettings } from '../closing/exportSettings';
 import { startTrackerServer, type RecordedRequest } from '../integrations/trackerTestServer';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 import { connectStockClient, waitForDoc } from '../testing/syncClients';
 import { adminHeaders, bearer, createRoleLink } from '../testing/serverAccess';
 import { createMeetingViaApi, startTestServer } from '../testing/testServer';

@@ -18,7 +18,7 @@ import {
 import type { Auth } from '../auth/auth';
 import type { Logger } from '../logger';
 import type { MeetingRow, MeetingStore } from '../persistence/store';
-import { docFromStored, storedFullState } from '../sync/storedDoc';
+import { docFromStored, storedFullState } from '../meetings/storedDocument';
 import type { Rooms } from '../sync/rooms';
 import { apiError, invalidInput } from './apiErrors';
 import { requireAdmin } from './authenticate';

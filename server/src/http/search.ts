@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { getMeta } from '@suishin/shared';
 import type { MeetingStore } from '../persistence/store';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 import { visibleMeetings, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
 import { searchMeetings } from '../search/searchMeetings';
 import { invalidInput } from './apiErrors';

@@ -29,7 +29,7 @@ import type { ExportSettings } from '../closing/exportSettings';
 import type { Logger } from '../logger';
 import type { MeetingStore } from '../persistence/store';
 import type { Rooms } from '../sync/rooms';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 import { githubStatus } from './githubStatus';
 import { jiraStatus } from './jiraStatus';
 import { linearStatus } from './linearStatus';

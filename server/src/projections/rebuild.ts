@@ -1,7 +1,7 @@
 import { getClosingNotes, toMeetingView } from '@suishin/shared';
 import type { Logger } from '../logger';
 import type { MeetingStore } from '../persistence/store';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 import { toMeetingRecord, type RecordOptions } from './meetingRecord';
 import type { ProjectionStore } from './projectionStore';
 

@@ -38,7 +38,7 @@ import {
 import type { Logger } from '../logger';
 import type { MeetingStore } from '../persistence/store';
 import type { Rooms } from '../sync/rooms';
-import { docFromStored } from '../sync/storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 import type { FollowThroughIndex } from '../followThrough/followThroughIndex';
 import type { SeriesStore } from './seriesStore';
 

@@ -34,7 +34,7 @@ import {
   type StockClient,
 } from '../testing/syncClients';
 import { createMeetingViaApi, startTestServer, type TestServer } from '../testing/testServer';
-import { docFromStored } from './storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 
 /** An update with no structs and one delete range: `{client: [clock, clock + len)}`. */
 export function deleteRangeUpdate(client: number, clock: number, len: number): Uint8Array {

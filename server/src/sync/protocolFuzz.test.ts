@@ -35,7 +35,7 @@ import { createMeetingViaApi, makeTempDir, startTestServer, type TestServer } fr
 import type { Connection } from './connection';
 import { handleMessage } from './messageHandler';
 import { Room } from './room/room';
-import { docFromStored } from './storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 
 function seededRandom(seed: number) {
   let s = seed >>> 0;

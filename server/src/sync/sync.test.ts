@@ -20,7 +20,7 @@ import {
 } from '../testing/syncClients';
 import { adminHeaders } from '../testing/serverAccess';
 import { createMeetingViaApi, makeTempDir, startTestServer } from '../testing/testServer';
-import { docFromStored } from './storedDoc';
+import { docFromStored } from '../meetings/storedDocument';
 
 const agendaTitles = (doc: Y.Doc) => listAgendaItems(doc).map((i) => i.title);
 const hasAgenda = (n: number) => (doc: Y.Doc) => listAgendaItems(doc).length >= n;

@@ -10,7 +10,7 @@ import { createLogger } from '../../logger';
 import { openSqliteStore } from '../../persistence/sqlite/sqliteStore';
 import type { MeetingStore } from '../../persistence/store';
 import { makeTempDir } from '../../testing/testServer';
-import { docFromStored } from '../storedDoc';
+import { docFromStored } from '../../meetings/storedDocument';
 import type { RoomRelay } from './relay';
 import { Room, type RoomOptions } from './room';
 

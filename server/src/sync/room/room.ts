@@ -18,7 +18,7 @@ import type { Logger } from '../../logger';
 import type { ClientClaim, MeetingStore } from '../../persistence/store';
 import type { Connection } from '../connection';
 import { permissionDeniedFrame, saveFailedFrame, syncStep1Frame, updateFrame } from '../protocolMessages';
-import { docFromStored, storedFullState } from '../storedDoc';
+import { docFromStored, storedFullState } from '../../meetings/storedDocument';
 import type { AwarenessLimits } from './awarenessGuard';
 import type { AwarenessBroadcastDelays } from './awarenessBroadcast';
 import { ClientOwners } from './clientOwners';

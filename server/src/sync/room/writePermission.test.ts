@@ -37,7 +37,7 @@ import {
   isAttachedFrame,
 } from '../../testing/syncClients';
 import { createMeetingViaApi, startTestServer, type TestServer } from '../../testing/testServer';
-import { docFromStored } from '../storedDoc';
+import { docFromStored } from '../../meetings/storedDocument';
 
 const titles = (doc: Y.Doc) => listAgendaItems(doc).map((i) => i.title).sort();
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { StoredMeeting } from '../persistence/store';
-import { checkUpdate } from './room/updateValidation';
+import { checkUpdate } from '../sync/room/updateValidation';
 
 /** Thrown when stored bytes cannot be turned back into a document. */
 export class StoredDocumentError extends Error {
