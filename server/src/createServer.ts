@@ -25,6 +25,7 @@ import { authorizeMeeting } from './http/authenticate';
 import { createLogger, type Logger } from './logger';
 import { openSqliteStore } from './persistence/sqlite/sqliteStore';
 import type { MeetingStore } from './persistence/store';
+import { MeetingListing, withListing } from './projections/meetingListing';
 import type { ProjectionStore } from './projections/projectionStore';
 import { openSqliteProjection } from './projections/sqlite/sqliteProjectionStore';
 import { Rooms } from './sync/rooms';
@@ -63,7 +64,10 @@ export interface SuishinServer {
 
 export function createServer(config: ServerConfig, deps: ServerDeps = {}): SuishinServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const store = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
+  const baseStore = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
+  // Every meeting is listed in the projection as it is created and as its list row changes.
+  let listing: MeetingListing | null = null;
+  const store = withListing(baseStore, () => listing!);
   const secret = loadServerSecret(config.dataDir, config.secret, logger);
   const auth = new Auth({ secret: secret.key, adminToken: config.adminToken ?? deriveAdminToken(secret.key), store });
   let port = 0;
@@ -90,6 +94,14 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
   }
   // Series, search and follow-through: indexes every meeting the closing service projects.
   const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
+  const projectionTimeZone = exportSettings.timeZone;
+  listing = new MeetingListing({
+    store: baseStore,
+    projection: () => followThrough.projection,
+    openDoc: (meetingId) => rooms.peek(meetingId)?.doc ?? null,
+    recordOptions: () => (projectionTimeZone ? { timeZone: projectionTimeZone } : {}),
+    logger,
+  });
   const closingService = new ClosingService({
     store,
     rooms,
@@ -123,6 +135,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     auth,
     origins,
     publicUrl: config.publicUrl,
+    cursorSecret: secret.key,
     authorizeMeeting: authorizeMeeting(),
     health: {
       openRooms: () => rooms.openCount,

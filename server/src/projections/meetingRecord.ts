@@ -29,6 +29,11 @@ export interface MeetingRowRecord {
   heldAt: number | null;
   /** The calendar day of heldAt in the projection's time zone, "YYYY-MM-DD". */
   heldOn: string | null;
+  /**
+   * The lists' order, newest first, never null (keyset cursors need a total order): heldAt, else
+   * when it ended, else when it was created.
+   */
+  sortAt: number;
   attendeeCount: number;
   presentCount: number;
   plannedSeconds: number;
@@ -45,6 +50,8 @@ interface ChildBase {
   meetingId: string;
   seriesId: string | null;
   heldOn: string | null;
+  /** The meeting's sortAt, so child lists page in the meetings' order without a join. */
+  sortAt: number;
   /** 0-based position in the meeting's ordered list. */
   position: number;
 }
@@ -138,6 +145,8 @@ export interface MeetingRecord {
 export interface RecordOptions {
   /** IANA zone for `heldOn`; default Asia/Tokyo. */
   timeZone?: string;
+  /** When the meeting was created (epoch ms): its place in lists while it has no date. */
+  createdAt?: number;
 }
 
 export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options: RecordOptions = {}): MeetingRecord {
@@ -145,7 +154,8 @@ export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options:
   const scheduledMs = meta.scheduledStart ? Date.parse(meta.scheduledStart) : Number.NaN;
   const heldAt = meta.startedAt ?? (Number.isFinite(scheduledMs) ? scheduledMs : null);
   const heldOn = heldAt === null ? null : dayIn(heldAt, options.timeZone ?? 'Asia/Tokyo');
-  const base = (position: number): ChildBase => ({ meetingId: view.id, seriesId: meta.seriesId, heldOn, position });
+  const sortAt = heldAt ?? meta.endedAt ?? options.createdAt ?? 0;
+  const base = (position: number): ChildBase => ({ meetingId: view.id, seriesId: meta.seriesId, heldOn, sortAt, position });
   const checklist = closingChecklist(view, notes.overrides);
 
   return {
@@ -161,6 +171,7 @@ export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options:
       endedAt: meta.endedAt,
       heldAt,
       heldOn,
+      sortAt,
       attendeeCount: view.attendees.length,
       presentCount: view.attendees.filter((a) => a.present).length,
       plannedSeconds: view.agenda.reduce((sum, item) => sum + item.timeboxMinutes * 60, 0),
