@@ -67,6 +67,7 @@ const DERIVED_TABLES = `
     search_rowid INTEGER NOT NULL,
     PRIMARY KEY (meeting_id, search_rowid)
   ) STRICT;
+  CREATE INDEX follow_search_owner_by_rowid ON follow_search_owner(search_rowid);
 
   CREATE TABLE follow_action_chains (
     root_meeting_id     TEXT NOT NULL,
@@ -98,8 +99,8 @@ const DERIVED_TABLES = `
   CREATE INDEX follow_action_chains_by_department ON follow_action_chains(owner_department, closed, due_sort, root_meeting_id, root_action_item_id);
   CREATE INDEX follow_action_chains_by_series ON follow_action_chains(series_id, closed, due_sort, root_meeting_id, root_action_item_id);
   CREATE INDEX follow_action_chains_by_meeting ON follow_action_chains(meeting_id);
-  CREATE INDEX follow_action_chains_by_opened ON follow_action_chains(opened_meeting_id);
-  CREATE INDEX follow_action_chains_by_closer ON follow_action_chains(closer_meeting_id);
+  CREATE INDEX follow_action_chains_by_opened ON follow_action_chains(opened_meeting_id, closed);
+  CREATE INDEX follow_action_chains_by_closer ON follow_action_chains(closer_meeting_id, closed_on_time);
 
   CREATE TABLE follow_chain_departments (
     root_meeting_id     TEXT NOT NULL,

@@ -27,7 +27,7 @@ export class FollowThroughIndex {
       deleteSearch: db.prepare<[number]>('DELETE FROM follow_search WHERE rowid = ?'),
       deletePairs: db.prepare<[number]>('DELETE FROM follow_search_bigram WHERE rowid = ?'),
       lastRowInSlot: db.prepare<[number, number], { last: number | null }>(
-        'SELECT max(rowid) AS last FROM follow_search WHERE rowid >= ? AND rowid < ?',
+        'SELECT max(search_rowid) AS last FROM follow_search_owner WHERE search_rowid >= ? AND search_rowid < ?',
       ),
       deleteOwner: db.prepare<[string]>('DELETE FROM follow_search_owner WHERE meeting_id = ?'),
       insertSearch: db.prepare<[number, string, string, string, string, string]>(

@@ -8,7 +8,9 @@
  * department) need no join to filter by series or date.
  */
 import {
+  briefTitle,
   closingChecklist,
+  followUpTitle,
   type ClosingNotes,
   type ExternalRef,
   type KpiStatus,
@@ -59,6 +61,11 @@ interface ChildBase {
 export interface AgendaItemRecord extends ChildBase {
   agendaItemId: string;
   title: string;
+  /**
+   * The title as a topic ("carried topics" of the dashboards group by it): NFKC, trimmed, lower
+   * case, single spaces; null for the follow-up and brief items a series generates, and empty titles.
+   */
+  topicKey: string | null;
   presenter: string;
   timeboxMinutes: number;
   actualSeconds: number;
@@ -195,6 +202,7 @@ export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options:
       ...base(position),
       agendaItemId: item.id,
       title: item.title,
+      topicKey: topicKeyOf(item.title),
       presenter: item.presenter,
       timeboxMinutes: item.timeboxMinutes,
       actualSeconds: item.actualSeconds,
@@ -270,4 +278,14 @@ export function dayIn(epochMs: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(epochMs);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** A title as a topic key: the same words however they were spaced or cased. */
+export const normalizeTopic = (title: string) => title.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+const GENERATED = new Set([followUpTitle('ja'), followUpTitle('en'), briefTitle('ja'), briefTitle('en')].map(normalizeTopic));
+
+function topicKeyOf(title: string): string | null {
+  const key = normalizeTopic(title);
+  return key && !GENERATED.has(key) ? key : null;
 }

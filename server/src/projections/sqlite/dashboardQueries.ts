@@ -6,12 +6,11 @@
  * - an action item counts once however often it was carried (its chain: actionChainWriter.ts);
  *   opened in the meeting of its original, closed in the meeting where it was closed, on time when
  *   that meeting's day is on or before the due date;
- * - carried topics: agenda titles (normalized) of 2+ meetings, except the usual agenda and the
- *   generated follow-up and brief items;
+ * - carried topics: agenda titles (normalized: topicKey) of 2+ meetings, except the usual agenda and
+ *   the generated follow-up and brief items;
  * - superseded: decisions of the range that a later decision names in supersedes_id.
  */
 import type Database from 'better-sqlite3';
-import { briefTitle, followUpTitle } from '@suishin/shared';
 import {
   BREAKDOWN_MAX,
   COUNT_CAP,
@@ -23,6 +22,7 @@ import {
 } from '@suishin/shared/protocol';
 import { periodOf, periodsOf } from '../../followThrough/periods';
 import type { DashboardFigures, DashboardRange, DashboardScope, MeetingKey, Page } from '../historyReads';
+import { normalizeTopic } from '../meetingRecord';
 import type { actionItemQueries } from './actionItemQueries';
 import { Conditions, cappedCountSql, statementCache, toMatchCount } from './conditions';
 
@@ -40,7 +40,6 @@ interface RangeMeetingRow {
   closed_on_time: number;
 }
 
-const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 const emptyFigures = (): FollowThroughFigures => ({
   meetings: 0, opened: 0, closed: 0, closedOnTime: 0, closedLate: 0, decisions: 0, plannedSeconds: 0, actualSeconds: 0, overrunSeconds: 0,
@@ -91,44 +90,41 @@ export function dashboardQueries(db: Database.Database, actionItems: ReturnType<
     ).all(...where.params, ...(limit === null ? [] : [limit]));
   }
 
-  /** Rows of a child table for the range's meetings, with the meeting's day. */
-  function childRows<R>(table: string, columns: string, scope: DashboardScope, range: DashboardRange): Array<R & { held_on: string | null; sort_at: number }> {
-    const { from, k, where } = rangeMeetings(scope, range);
-    return sql<R & { held_on: string | null; sort_at: number }>(
-      `SELECT ${columns}, m.held_on, m.sort_at ${from} JOIN ${table} x ON x.meeting_id = m.meeting_id
-       WHERE ${where.sql} ORDER BY ${k}.sort_at, ${k}.meeting_id`,
-    ).all(...where.params);
-  }
-
+  /** Agenda topics of the range's meetings, grouped in SQL on the covering topics index. */
   function carriedTopics(scope: DashboardScope, range: DashboardRange): DashboardFigures['carriedTopics'] {
-    const excluded = new Set([...scope.templateTitles, followUpTitle('ja'), followUpTitle('en'), briefTitle('ja'), briefTitle('en')].map(norm));
-    const topics = new Map<string, { title: string; meetings: Set<string>; first: string | null; last: string | null }>();
-    for (const a of childRows<{ meeting_id: string; title: string }>('proj_agenda_items', 'x.meeting_id, x.title', scope, range)) {
-      const key = norm(a.title);
-      if (!key || excluded.has(key)) continue;
-      const t = topics.get(key) ?? { title: a.title, meetings: new Set<string>(), first: a.held_on, last: a.held_on };
-      t.meetings.add(a.meeting_id);
-      t.last = a.held_on ?? t.last;
-      topics.set(key, t);
-    }
-    return [...topics.values()]
-      .filter((t) => t.meetings.size >= 2)
-      .map((t) => ({ title: t.title, survived: t.meetings.size, firstHeldOn: t.first, lastHeldOn: t.last }))
-      .sort((a, b) => b.survived - a.survived || a.title.localeCompare(b.title))
-      .slice(0, BREAKDOWN_MAX);
+    const { from, where } = rangeMeetings(scope, range);
+    const template = [...new Set(scope.templateTitles.map(normalizeTopic))];
+    where.add('x.topic_key IS NOT NULL');
+    if (template.length) where.add(`x.topic_key NOT IN (${template.map(() => '?').join(', ')})`, ...template);
+    return sql<{ title: string; survived: number; first: string | null; last: string | null }>(
+      `SELECT min(x.title) AS title, count(DISTINCT x.meeting_id) AS survived, min(m.held_on) AS first, max(m.held_on) AS last
+       ${from} JOIN proj_agenda_items x ON x.meeting_id = m.meeting_id
+       WHERE ${where.sql} GROUP BY x.topic_key HAVING count(DISTINCT x.meeting_id) >= 2
+       ORDER BY survived DESC, title LIMIT ${BREAKDOWN_MAX}`,
+    )
+      .all(...where.params)
+      .map((t) => ({ title: t.title, survived: t.survived, firstHeldOn: t.first, lastHeldOn: t.last }));
   }
 
+  /** Per KPI name, the last value of each period (meetings oldest first), the most recorded names first. */
   function kpiTrends(scope: DashboardScope, range: DashboardRange): DashboardFigures['kpiTrends'] {
-    type Kpi = { name: string; unit: string; direction: string; actual: number | null; target: number | null };
+    type Kpi = { name: string; unit: string; direction: string; actual: number | null; target: number | null; held_on: string | null };
+    const { from, k, where } = rangeMeetings(scope, range);
+    const rows = sql<Kpi>(
+      `SELECT x.name, x.unit, x.direction, x.actual, x.target, m.held_on
+       ${from} JOIN proj_kpi_values x ON x.meeting_id = m.meeting_id
+       WHERE ${where.sql} ORDER BY ${k}.sort_at, ${k}.meeting_id, x.position`,
+    ).all(...where.params);
+    const periodKeys = new Map<string, string>();
     const trends = new Map<string, { name: string; unit: string; direction: string; seen: number; points: Map<string, DashboardFigures['kpiTrends'][number]['points'][number]> }>();
-    for (const k of childRows<Kpi>('proj_kpi_values', 'x.name, x.unit, x.direction, x.actual, x.target', scope, range)) {
-      if (!k.held_on) continue;
-      const t = trends.get(k.name) ?? { name: k.name, unit: k.unit, direction: k.direction, seen: 0, points: new Map() };
+    for (const row of rows) {
+      if (!row.held_on) continue;
+      let period = periodKeys.get(row.held_on);
+      if (period === undefined) periodKeys.set(row.held_on, (period = periodOf(row.held_on, range.period).key));
+      const t = trends.get(row.name) ?? { name: row.name, unit: row.unit, direction: row.direction, seen: 0, points: new Map() };
       t.seen++;
-      const period = periodOf(k.held_on, range.period).key;
-      // Meetings come oldest first: the period keeps its last value.
-      t.points.set(period, { period, heldOn: k.held_on, actual: k.actual, target: k.target });
-      trends.set(k.name, t);
+      t.points.set(period, { period, heldOn: row.held_on, actual: row.actual, target: row.target });
+      trends.set(row.name, t);
     }
     return [...trends.values()]
       .sort((a, b) => b.seen - a.seen || a.name.localeCompare(b.name))
@@ -165,7 +161,7 @@ export function dashboardQueries(db: Database.Database, actionItems: ReturnType<
     for (const m of meetings) {
       addTo(totals, m);
       openedClosed += m.opened_closed;
-      const p = m.held_on ? byKey.get(periodOf(m.held_on, range.period).key) : undefined;
+      const p = m.held_on ? byKey.get(periodOf(m.held_on, range.period).key) : undefined; // a few hundred calls at most
       if (p) addTo(p, m);
     }
     const scopeFilter = scope.series ? { series: scope.series } : { meetingDepartment: scope.department ?? '' };

@@ -73,6 +73,7 @@ const TABLES = `
     sort_at         INTEGER NOT NULL,
     position        INTEGER NOT NULL,
     title           TEXT NOT NULL,
+    topic_key       TEXT,
     presenter       TEXT NOT NULL,
     timebox_minutes INTEGER NOT NULL,
     actual_seconds  INTEGER NOT NULL,
@@ -80,6 +81,8 @@ const TABLES = `
     notes           TEXT NOT NULL,
     PRIMARY KEY (meeting_id, agenda_item_id)
   ) STRICT;
+  -- Covering: the dashboards' topics of a range read no row (notes make the rows wide).
+  CREATE INDEX proj_agenda_items_topics ON proj_agenda_items(meeting_id, topic_key, title);
 
   CREATE TABLE proj_decisions (
     meeting_id     TEXT NOT NULL REFERENCES proj_meetings(meeting_id) ON DELETE CASCADE,
@@ -157,6 +160,7 @@ const TABLES = `
     PRIMARY KEY (meeting_id, kpi_id)
   ) STRICT;
   CREATE INDEX proj_kpi_values_by_series ON proj_kpi_values(series_id, name, held_on);
+  CREATE INDEX proj_kpi_values_trend ON proj_kpi_values(meeting_id, position, name, unit, direction, actual, target);
 
   CREATE TABLE proj_closing_overrides (
     meeting_id    TEXT NOT NULL REFERENCES proj_meetings(meeting_id) ON DELETE CASCADE,

@@ -76,18 +76,38 @@ export function searchQueries(db: Database.Database) {
       if (filter.from) where.add('m.held_on >= ?', filter.from);
       if (filter.to) where.add('m.held_on <= ?', filter.to);
     }
+    const joined = withMeeting || filtered;
+    if (!joined && plan.index === 'pairs') from += ' CROSS JOIN follow_search s ON s.rowid = d.rowid';
     const content = plan.index === 'pairs' ? 's' : 'd';
-    return { from, where, content };
+    return { from, where, content, joined };
   }
 
+  /** Matches newest first; the meetings' columns are joined only when a filter needs them (see withMeetings). */
   function rows(filter: SearchFilter, visible: Visible, below: number | null, limit: number): HitRow[] {
-    const { from, where, content } = matching(filter, visible, true);
+    const { from, where, content, joined } = matching(filter, visible, false);
     if (below !== null) where.add('d.rowid < ?', below);
+    const meetingColumns = joined ? 'm.title AS meeting_title, m.series_id, m.held_on' : "'' AS meeting_title, NULL AS series_id, NULL AS held_on";
     return sql<HitRow>(
-      `SELECT d.rowid AS rowid, ${content}.kind, ${content}.meeting_id, ${content}.item_id, ${content}.title, ${content}.body,
-              m.title AS meeting_title, m.series_id, m.held_on
+      `SELECT d.rowid AS rowid, ${content}.kind, ${content}.meeting_id, ${content}.item_id, ${content}.title, ${content}.body, ${meetingColumns}
        ${from} WHERE ${where.sql} ORDER BY d.rowid DESC LIMIT ?`,
     ).all(...where.params, limit);
+  }
+
+  /** The meeting's title, series and day on the hits shown (one query for the page, not one join per candidate). */
+  function withMeetings(hits: HitRow[]): HitRow[] {
+    const ids = [...new Set(hits.filter((h) => h.meeting_title === '' && h.held_on === null).map((h) => h.meeting_id))];
+    if (ids.length === 0) return hits;
+    const meetings = new Map(
+      sql<{ meeting_id: string; title: string; series_id: string | null; held_on: string | null }>(
+        `SELECT meeting_id, title, series_id, held_on FROM proj_meetings WHERE meeting_id IN (${ids.map(() => '?').join(', ')})`,
+      )
+        .all(...ids)
+        .map((m) => [m.meeting_id, m]),
+    );
+    return hits.map((h) => {
+      const m = meetings.get(h.meeting_id);
+      return m ? { ...h, meeting_title: m.title, series_id: m.series_id, held_on: m.held_on } : h;
+    });
   }
 
   const toHit = (r: HitRow, q: string): SearchHit => ({
@@ -105,7 +125,7 @@ export function searchQueries(db: Database.Database) {
   function search(filter: SearchFilter, visible: Visible, after: SearchKey | null, limit: number): SearchResult {
     if (filter.sort === 'newest') {
       const found = rows(filter, visible, after && 'rowid' in after && !('anchor' in after) ? after.rowid : null, limit + 1);
-      const shown = found.slice(0, limit);
+      const shown = withMeetings(found.slice(0, limit));
       const last = shown.at(-1);
       return { hits: shown.map((r) => toHit(r, filter.q)), next: found.length > limit && last ? { rowid: last.rowid } : null, rankedAmong: null };
     }
@@ -122,7 +142,7 @@ export function searchQueries(db: Database.Database) {
     const last = shown.at(-1);
     const newest = candidates[0]?.rowid ?? 0;
     return {
-      hits: shown.map((r) => toHit(r.row, filter.q)),
+      hits: withMeetings(shown.map((r) => r.row)).map((row) => toHit(row, filter.q)),
       next: rest.length > limit && last ? { anchor: anchor ?? newest, score: last.score, rowid: last.row.rowid } : null,
       rankedAmong,
     };

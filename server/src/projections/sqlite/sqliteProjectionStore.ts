@@ -49,8 +49,8 @@ export function openSqliteProjection(options: SqliteProjectionOptions): SqlitePr
     attendee: db.prepare(`INSERT INTO proj_attendees (meeting_id, attendee_id, position, name, department, present)
       VALUES (@meetingId, @attendeeId, @position, @name, @department, @present)`),
     agendaItem: db.prepare(`INSERT INTO proj_agenda_items (meeting_id, agenda_item_id, series_id, held_on, sort_at, position,
-        title, presenter, timebox_minutes, actual_seconds, status, notes)
-      VALUES (@meetingId, @agendaItemId, @seriesId, @heldOn, @sortAt, @position, @title, @presenter, @timeboxMinutes,
+        title, topic_key, presenter, timebox_minutes, actual_seconds, status, notes)
+      VALUES (@meetingId, @agendaItemId, @seriesId, @heldOn, @sortAt, @position, @title, @topicKey, @presenter, @timeboxMinutes,
         @actualSeconds, @status, @notes)`),
     decision: db.prepare(`INSERT INTO proj_decisions (meeting_id, decision_id, series_id, held_on, sort_at, position, text,
         rationale, alternatives, decided_by, agenda_item_id, created_at, review_date, supersedes_id)
