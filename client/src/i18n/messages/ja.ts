@@ -2,11 +2,13 @@ import type { Messages } from './en';
 import { closingJa } from './closing.ja';
 import { outcomesJa } from './outcomes.ja';
 import { followThroughJa } from './followThrough.ja';
+import { historyJa } from './history.ja';
 
 export const ja: Messages = {
   ...closingJa,
   ...outcomesJa,
   ...followThroughJa,
+  ...historyJa,
   app: {
     name: 'Suishin',
     tagline: '事業を前に進める会議へ',
