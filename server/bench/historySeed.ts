@@ -66,15 +66,24 @@ function meetingDoc(i: number, seriesId: string, heldAt: number): Y.Doc {
     paragraph.insert(0, [new Y.XmlText(`来月の展示会に${COMMON_WORD}する準備を確認した。${rare}担当は${pick(OWNERS)}、予算は${Math.round(rand() * 900 + 100)}万円。`)]);
     notes.insert(0, [paragraph]);
   }
+  // Every 10th meeting revises its first decision; every 7th sets a review date two months on.
+  let first = '';
   for (let k = 0; k < 5; k++) {
-    addDecision(doc, { text: `${pick(['価格表', '採用計画', '展示会の出展内容', '在庫の基準'])}を${pick(['来月から', '次の四半期に', '今週中に'])}見直すことに決定した (${i}-${k})`, decidedBy: pick(['部長', '課長', 'CTO']) });
+    const id = addDecision(doc, {
+      text: `${pick(['価格表', '採用計画', '展示会の出展内容', '在庫の基準'])}を${pick(['来月から', '次の四半期に', '今週中に'])}見直すことに決定した (${i}-${k})`,
+      decidedBy: pick(['部長', '課長', 'CTO']),
+      ...(k === 1 && i % 7 === 0 ? { reviewDate: day(heldAt + 60 * 86_400_000) } : {}),
+      ...(k === 4 && i % 10 === 3 ? { supersedesId: first } : {}),
+    });
+    if (k === 0) first = id;
   }
   for (let k = 0; k < 5; k++) {
     const open = rand() < (recent ? 0.6 : 0.02);
     addActionItem(doc, {
       title: `${pick(['見積もりを送付する', '資料を共有する', '顧客に連絡する', '予算案を作る'])} (${i}-${k})`,
       owner: { name: pick(OWNERS), department: pick(departments) },
-      dueDate: day(heldAt + (7 + Math.floor(rand() * 14)) * 86_400_000),
+      // One in ten was due before the meeting that closes it: closed late.
+      dueDate: day(heldAt + (rand() < 0.1 ? -3 : 7 + Math.floor(rand() * 14)) * 86_400_000),
       status: open ? 'open' : 'done',
     });
   }
@@ -101,13 +110,12 @@ export async function seedHistory(dataDir: string, from: number, to: number, now
   const index = new FollowThroughIndex(db);
   const seriesStore = sqliteSeriesStore(db);
   try {
-    let series = seriesStore.list();
-    if (series.length === 0) {
-      for (let b = 0; b < BODIES; b++) {
-        seriesStore.create({ name: `定例 ${b + 1}`, departments: [DEPARTMENTS[b % DEPARTMENTS.length]!, DEPARTMENTS[(b + 3) % DEPARTMENTS.length]!], language: 'ja', agendaTemplate: [{ title: '数字の確認', presenter: '', timeboxMinutes: 20 }] });
-      }
-      series = seriesStore.list();
-    }
+    // Body b is the series named 定例 b+1 (list() orders by creation time, equal within a run).
+    const byName = new Map(seriesStore.list().map((s) => [s.name, s]));
+    const series = Array.from({ length: BODIES }, (_, b) => {
+      const name = `定例 ${b + 1}`;
+      return byName.get(name) ?? seriesStore.create({ name, departments: [DEPARTMENTS[b % DEPARTMENTS.length]!, DEPARTMENTS[(b + 3) % DEPARTMENTS.length]!], language: 'ja', agendaTemplate: [{ title: '数字の確認', presenter: '', timeboxMinutes: 20 }] });
+    });
     // 10:00 Tokyo on today's day, minus whole weeks.
     const todayAt = Date.parse(`${day(now + 9 * 3_600_000)}T01:00:00Z`);
     const batch: Array<Promise<unknown>> = [];
