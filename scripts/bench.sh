@@ -17,5 +17,6 @@ pnpm_cmd --filter @suishin/client build >/dev/null
 pnpm_cmd --filter @suishin/e2e bench
 if [ "${BENCH_HISTORY:-full}" != skip ]; then
   echo "== history benchmark (300, 3,000 and 30,000 meetings)"
-  pnpm_cmd --filter @suishin/e2e bench:history ${BENCH_HISTORY:+$([ "$BENCH_HISTORY" = quick ] && echo -- --quick)}
+  if [ "${BENCH_HISTORY:-full}" = quick ]; then pnpm_cmd --filter @suishin/e2e bench:history -- --quick
+  else pnpm_cmd --filter @suishin/e2e bench:history; fi
 fi
