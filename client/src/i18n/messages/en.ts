@@ -72,11 +72,7 @@ export const en = {
     title: 'Meetings',
     subtitle: 'Plan the agenda together, keep the timebox, and leave with decisions and owners.',
     empty: 'No meetings yet. Create the first one.',
-    loadFailed: 'Could not load meetings.',
     retry: 'Retry',
-    updated: 'Updated {{when}}',
-    unscheduled: 'Not scheduled',
-    open: 'Open',
     status: { draft: 'Draft', live: 'In progress', ended: 'Ended' },
   },
   newMeeting: {

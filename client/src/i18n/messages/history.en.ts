@@ -2,7 +2,6 @@
 export const historyEn = {
   home: {
     live: 'Live now',
-    liveNone: 'No meeting is running.',
     upcoming: 'Upcoming',
     upcomingNone: 'Nothing scheduled.',
     drafts: 'Not scheduled yet',
@@ -50,7 +49,6 @@ export const historyEn = {
     review: 'Review by {{date}}',
     chain: 'Supersedes chain',
     chainThis: 'this decision',
-    open: 'Open in the meeting',
   },
   actionRegister: {
     title: 'Action items',

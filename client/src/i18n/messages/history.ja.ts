@@ -6,7 +6,6 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const historyJa: Widen<typeof historyEn> = {
   home: {
     live: '開催中',
-    liveNone: '開催中の会議はありません。',
     upcoming: '今後の予定',
     upcomingNone: '予定された会議はありません。',
     drafts: '日時未定',
@@ -54,7 +53,6 @@ export const historyJa: Widen<typeof historyEn> = {
     review: '見直し期限: {{date}}',
     chain: '変更の経緯',
     chainThis: 'この決定',
-    open: '会議で開く',
   },
   actionRegister: {
     title: 'アクション一覧',
