@@ -11,7 +11,7 @@ import { addDays, weekEnd } from '../followThrough/periods';
 import type { ActionItemFilter } from '../projections/historyReads';
 import { archiveQuery, noQuery, parseQuery } from './historyQueries';
 import type { HistoryRouteDeps } from './historyDeps';
-import { meetingKey, readCursor, withoutPaging } from './paging';
+import { listPage, meetingKey, withoutPaging } from './paging';
 
 /** Items due within this many days count as "due soon" on the home page. */
 export const DUE_SOON_DAYS = 7;
@@ -23,15 +23,13 @@ export function archiveRoutes({ reads, cursors, followThrough, auth }: HistoryRo
     const query = parseQuery(c, archiveQuery);
     if (!query.ok) return query.res;
     const filters = withoutPaging(query.value);
-    const position = readCursor(c, cursors, 'archive', filters, query.value.cursor, meetingKey);
-    if (!position.ok) return position.res;
     const visible = await visibleMeetings(c, auth);
-    const page = await reads.archivePage(filters, visible, position.after, query.value.limit ?? DEFAULT_PAGE_SIZE);
-    const body: ArchivePage = {
-      meetings: page.rows,
-      nextCursor: page.next ? cursors.encode('archive', filters, page.next) : null,
-      total: position.after ? null : await reads.archiveCount(filters, visible),
-    };
+    const page = await listPage(c, cursors, { name: 'archive', filters, cursor: query.value.cursor, key: meetingKey }, {
+      page: (after) => reads.archivePage(filters, visible, after, query.value.limit ?? DEFAULT_PAGE_SIZE),
+      count: () => reads.archiveCount(filters, visible),
+    });
+    if (!page.ok) return page.res;
+    const body: ArchivePage = { meetings: page.rows, nextCursor: page.nextCursor, total: page.total };
     return c.json(body);
   });
 

@@ -14,7 +14,7 @@ import type { DashboardScope } from '../projections/historyReads';
 import { apiError, invalidInput } from './apiErrors';
 import { dashboardMeetingsQuery, dashboardQuery, parseQuery } from './historyQueries';
 import type { HistoryRouteDeps } from './historyDeps';
-import { meetingKey, readCursor } from './paging';
+import { listPage, meetingKey } from './paging';
 
 export function dashboardRoutes({ reads, cursors, followThrough, auth }: HistoryRouteDeps) {
   const app = new Hono();
@@ -55,14 +55,12 @@ export function dashboardRoutes({ reads, cursors, followThrough, auth }: History
     if ('res' in scoped) return scoped.res;
     const { scope, range } = scoped;
     const filters = { series: query.value.series, department: query.value.department, ...range };
-    const position = readCursor(c, cursors, 'dashboard-meetings', filters, query.value.cursor, meetingKey);
-    if (!position.ok) return position.res;
-    const page = await reads.dashboardMeetings(scope, range, position.after, query.value.limit ?? DEFAULT_PAGE_SIZE);
-    const body: DashboardMeetingsPage = {
-      meetings: page.rows,
-      nextCursor: page.next ? cursors.encode('dashboard-meetings', filters, page.next) : null,
-      total: position.after ? null : await reads.dashboardMeetingCount(scope, range),
-    };
+    const page = await listPage(c, cursors, { name: 'dashboard-meetings', filters, cursor: query.value.cursor, key: meetingKey }, {
+      page: (after) => reads.dashboardMeetings(scope, range, after, query.value.limit ?? DEFAULT_PAGE_SIZE),
+      count: () => reads.dashboardMeetingCount(scope, range),
+    });
+    if (!page.ok) return page.res;
+    const body: DashboardMeetingsPage = { meetings: page.rows, nextCursor: page.nextCursor, total: page.total };
     return c.json(body);
   });
 

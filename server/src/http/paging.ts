@@ -1,8 +1,8 @@
 /** Cursor positions of the history lists (zod-checked after the signature) and the cursor step of a route. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { MAX_ID_LENGTH } from '@suishin/shared/protocol';
-import type { ActionItemKey, DecisionKey, MeetingKey, SearchKey } from '../projections/historyReads';
+import { MAX_ID_LENGTH, type MatchCount } from '@suishin/shared/protocol';
+import type { ActionItemKey, DecisionKey, MeetingKey, Page, SearchKey } from '../projections/historyReads';
 import { invalidInput } from './apiErrors';
 import type { CursorCodec } from './cursorCodec';
 
@@ -42,4 +42,21 @@ export function readCursor<K>(
 export function withoutPaging<Q extends { cursor?: string | undefined; limit?: number | undefined }>(query: Q): Omit<Q, 'cursor' | 'limit'> {
   const { cursor: _cursor, limit: _limit, ...filters } = query;
   return filters;
+}
+
+/**
+ * One page of a list: the rows after the request's cursor, the cursor of the next page, and on
+ * the first page the count (later pages carry null: the client keeps the first). A cursor that is
+ * not this list's with these filters gets the 400.
+ */
+export async function listPage<K, T>(
+  c: Context,
+  codec: CursorCodec,
+  list: { name: string; filters: object; cursor: string | undefined; key: z.ZodType<K> },
+  read: { page(after: K | null): Promise<Page<T, K>>; count(): Promise<MatchCount> },
+): Promise<{ ok: true; rows: T[]; nextCursor: string | null; total: MatchCount | null } | { ok: false; res: Response }> {
+  const position = readCursor(c, codec, list.name, list.filters, list.cursor, list.key);
+  if (!position.ok) return position;
+  const [page, total] = await Promise.all([read.page(position.after), position.after ? null : read.count()]);
+  return { ok: true, rows: page.rows, nextCursor: page.next ? codec.encode(list.name, list.filters, page.next) : null, total };
 }

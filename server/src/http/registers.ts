@@ -11,7 +11,7 @@ import { visibleMeetings } from '../followThrough/followThrough';
 import { addDays, weekEnd } from '../followThrough/periods';
 import { actionItemQuery, decisionQuery, parseQuery } from './historyQueries';
 import type { HistoryRouteDeps } from './historyDeps';
-import { actionItemKey, decisionKey, readCursor, withoutPaging } from './paging';
+import { actionItemKey, decisionKey, listPage, withoutPaging } from './paging';
 
 export function registerRoutes({ reads, cursors, followThrough, auth }: HistoryRouteDeps) {
   const app = new Hono();
@@ -20,18 +20,15 @@ export function registerRoutes({ reads, cursors, followThrough, auth }: HistoryR
     const query = parseQuery(c, decisionQuery);
     if (!query.ok) return query.res;
     const filters = withoutPaging(query.value);
-    const position = readCursor(c, cursors, 'decisions', filters, query.value.cursor, decisionKey);
-    if (!position.ok) return position.res;
     const visible = await visibleMeetings(c, auth);
     const today = followThrough.today();
     const filter = { ...filters, today };
-    const page = await reads.decisionPage(filter, visible, position.after, query.value.limit ?? DEFAULT_PAGE_SIZE);
-    const body: DecisionPage = {
-      today,
-      decisions: page.rows,
-      nextCursor: page.next ? cursors.encode('decisions', filters, page.next) : null,
-      total: position.after ? null : await reads.decisionCount(filter, visible),
-    };
+    const page = await listPage(c, cursors, { name: 'decisions', filters, cursor: query.value.cursor, key: decisionKey }, {
+      page: (after) => reads.decisionPage(filter, visible, after, query.value.limit ?? DEFAULT_PAGE_SIZE),
+      count: () => reads.decisionCount(filter, visible),
+    });
+    if (!page.ok) return page.res;
+    const body: DecisionPage = { today, decisions: page.rows, nextCursor: page.nextCursor, total: page.total };
     return c.json(body);
   });
 
@@ -39,19 +36,16 @@ export function registerRoutes({ reads, cursors, followThrough, auth }: HistoryR
     const query = parseQuery(c, actionItemQuery);
     if (!query.ok) return query.res;
     const filters = { ...defaults, ...withoutPaging(query.value) };
-    const position = readCursor(c, cursors, 'action-items', filters, query.value.cursor, actionItemKey);
-    if (!position.ok) return position.res;
     const visible = await visibleMeetings(c, auth);
     const today = followThrough.today();
     const { days = 7, ...rest } = filters;
     const filter = { ...rest, state: filters.state ?? 'open', today, weekEnds: weekEnd(today), dueBy: addDays(today, days) };
-    const page = await reads.actionItemPage(filter, visible, position.after, query.value.limit ?? DEFAULT_PAGE_SIZE);
-    const body: ActionItemPage = {
-      today,
-      items: page.rows,
-      nextCursor: page.next ? cursors.encode('action-items', filters, page.next) : null,
-      total: position.after ? null : await reads.actionItemCount(filter, visible),
-    };
+    const page = await listPage(c, cursors, { name: 'action-items', filters, cursor: query.value.cursor, key: actionItemKey }, {
+      page: (after) => reads.actionItemPage(filter, visible, after, query.value.limit ?? DEFAULT_PAGE_SIZE),
+      count: () => reads.actionItemCount(filter, visible),
+    });
+    if (!page.ok) return page.res;
+    const body: ActionItemPage = { today, items: page.rows, nextCursor: page.nextCursor, total: page.total };
     return c.json(body);
   };
 

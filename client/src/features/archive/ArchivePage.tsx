@@ -1,16 +1,14 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { formatCount } from '../../i18n/format';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
-import { LoadMore } from '../../ui/LoadMore';
 import { StatusPill } from '../../ui/StatusPill';
 import { usePagedList } from '../../ui/usePagedList';
 import { statusTone } from '../meetings/MeetingCard';
 import { formatDay } from '../series/day';
 import { fetchArchive, type MeetingListEntry } from './archiveApi';
 import { BASE_FILTERS, Filters, filtersFromParams, paramsOf, useSeriesList } from './Filters';
-import { pagingLabels, shownStatus } from './paging';
+import { PagedResults } from './PagedResults';
 import '../series/followThrough.css';
 
 const KEYS = [...BASE_FILTERS, 'status'] as const;
@@ -44,12 +42,14 @@ export function ArchivePage() {
         <p className="page-heading__subtitle">{t('archive.subtitle')}</p>
       </div>
       <Filters values={values} series={series} extra={[{ key: 'status', label: t('filters.status'), options: statusOptions }]} onApply={(v) => setParams(paramsOf(v))} />
-      {list.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
-      {list.state === 'failed' && <div className="notice notice--danger" role="alert">{t('archive.loadFailed', { message: list.message })}</div>}
-      {list.state === 'loaded' && list.items.length === 0 && <p className="empty-state" role="status">{t('archive.empty')}</p>}
-      {list.state === 'loaded' && list.items.length > 0 && (
-        <>
-          <p className="ft-count" aria-hidden="true">{t('archive.count', { count: list.total?.count ?? list.items.length, formatted: formatCount(list.total ?? { count: list.items.length, capped: false }, language) })}</p>
+      <PagedResults
+        list={list}
+        loadMore={loadMore}
+        failed={(message) => t('archive.loadFailed', { message })}
+        empty={t('archive.empty')}
+        count={(formatted, count) => t('archive.count', { count, formatted })}
+      >
+        {(items) => (
           <div className="ft-table-wrap">
             <table className="ft-table ft-table--rows">
               <caption className="visually-hidden">{t('archive.title')}</caption>
@@ -63,7 +63,7 @@ export function ArchivePage() {
                 </tr>
               </thead>
               <tbody>
-                {list.items.map((m) => (
+                {items.map((m) => (
                   <tr key={m.id}>
                     <td className="ft-nowrap">{formatDay(m.heldOn, language)}</td>
                     <th scope="row">
@@ -77,9 +77,8 @@ export function ArchivePage() {
               </tbody>
             </table>
           </div>
-          <LoadMore status={shownStatus(t, language, list.items.length, list.total, list.more)} more={list.more} loading={list.loadingMore} failed={list.moreFailed && t('paging.failed', { message: list.moreFailed })} onLoadMore={loadMore} labels={pagingLabels(t)} />
-        </>
-      )}
+        )}
+      </PagedResults>
     </div>
   );
 }

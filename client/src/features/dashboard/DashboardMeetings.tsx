@@ -3,9 +3,8 @@ import { Link } from 'react-router';
 import type { DashboardMeetingFigures } from '@suishin/shared/protocol';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
-import { LoadMore } from '../../ui/LoadMore';
 import { usePagedList } from '../../ui/usePagedList';
-import { pagingLabels, shownStatus } from '../archive/paging';
+import { PagedResults } from '../archive/PagedResults';
 import { formatDay } from '../series/day';
 import { fetchDashboardMeetings, type DashboardQuery } from './dashboardApi';
 
@@ -21,39 +20,38 @@ function MeetingsTable({ query, num }: { query: DashboardQuery; num: (v: number)
     (m) => m.meetingId,
   );
   const minutes = (seconds: number) => t('dashboard.overrun.minutes', { value: num(Math.round(seconds / 6) / 10) });
-  if (list.state === 'loading') return <p className="muted" role="status">{t('app.loading')}</p>;
-  if (list.state === 'failed') return <div className="notice notice--danger" role="alert">{t('dashboard.loadFailed', { message: list.message })}</div>;
   return (
-    <>
-      <div className="ft-table-wrap">
-        <table className="ft-table ft-table--rows">
-          <caption className="visually-hidden">{t('dashboard.meetingsInRange')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.meeting')}</th>
-              <th scope="col" className="ft-num">{t('dashboard.actions.opened')}</th>
-              <th scope="col" className="ft-num">{t('dashboard.actions.closed')}</th>
-              <th scope="col" className="ft-num">{t('dashboard.onTime.late')}</th>
-              <th scope="col" className="ft-num">{t('dashboard.decisions.count')}</th>
-              <th scope="col" className="ft-num">{t('dashboard.overrun.overrun')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((m) => (
-              <tr key={m.meetingId}>
-                <th scope="row"><Link className="link" to={`/meetings/${encodeURIComponent(m.meetingId)}`}>{formatDay(m.heldOn, language)} {m.title}</Link></th>
-                <td className="ft-num">{num(m.opened)}</td>
-                <td className="ft-num">{num(m.closed)}</td>
-                <td className="ft-num">{num(m.closedLate)}</td>
-                <td className="ft-num">{num(m.decisions)}</td>
-                <td className="ft-num">{minutes(m.overrunSeconds)}</td>
+    <PagedResults list={list} loadMore={loadMore} failed={(message) => t('dashboard.loadFailed', { message })} empty={t('dashboard.noMeetings')}>
+      {(items) => (
+        <div className="ft-table-wrap">
+          <table className="ft-table ft-table--rows">
+            <caption className="visually-hidden">{t('dashboard.meetingsInRange')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.meeting')}</th>
+                <th scope="col" className="ft-num">{t('dashboard.actions.opened')}</th>
+                <th scope="col" className="ft-num">{t('dashboard.actions.closed')}</th>
+                <th scope="col" className="ft-num">{t('dashboard.onTime.late')}</th>
+                <th scope="col" className="ft-num">{t('dashboard.decisions.count')}</th>
+                <th scope="col" className="ft-num">{t('dashboard.overrun.overrun')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <LoadMore status={shownStatus(t, language, list.items.length, list.total, list.more)} more={list.more} loading={list.loadingMore} failed={list.moreFailed && t('paging.failed', { message: list.moreFailed })} onLoadMore={loadMore} labels={pagingLabels(t)} />
-    </>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr key={m.meetingId}>
+                  <th scope="row"><Link className="link" to={`/meetings/${encodeURIComponent(m.meetingId)}`}>{formatDay(m.heldOn, language)} {m.title}</Link></th>
+                  <td className="ft-num">{num(m.opened)}</td>
+                  <td className="ft-num">{num(m.closed)}</td>
+                  <td className="ft-num">{num(m.closedLate)}</td>
+                  <td className="ft-num">{num(m.decisions)}</td>
+                  <td className="ft-num">{minutes(m.overrunSeconds)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </PagedResults>
   );
 }
 

@@ -1,14 +1,12 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ActionItemState } from '@suishin/shared/protocol';
-import { formatCount } from '../../i18n/format';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
-import { LoadMore } from '../../ui/LoadMore';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
 import { usePagedList } from '../../ui/usePagedList';
 import { filtersFromParams, paramsOf, useSeriesList, type FilterValues } from '../archive/Filters';
-import { pagingLabels, shownStatus } from '../archive/paging';
+import { PagedResults } from '../archive/PagedResults';
 import { formatDay } from '../series/day';
 import { fetchActionItems, type ActionItemEntry } from './registersApi';
 import '../series/followThrough.css';
@@ -90,12 +88,14 @@ export function ActionItemRegisterPage() {
         ))}
       </nav>
       <RegisterFilters values={values} onApply={(v) => setParams(paramsOf({ ...v, state: values.state }))} />
-      {list.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
-      {list.state === 'failed' && <div className="notice notice--danger" role="alert">{t('actionRegister.loadFailed', { message: list.message })}</div>}
-      {list.state === 'loaded' && list.items.length === 0 && <p className="empty-state" role="status">{t('actionRegister.empty')}</p>}
-      {list.state === 'loaded' && list.items.length > 0 && (
-        <>
-          <p className="ft-count" aria-hidden="true">{t('actionRegister.count', { count: list.total?.count ?? list.items.length, formatted: formatCount(list.total ?? { count: list.items.length, capped: false }, language) })}</p>
+      <PagedResults
+        list={list}
+        loadMore={loadMore}
+        failed={(message) => t('actionRegister.loadFailed', { message })}
+        empty={t('actionRegister.empty')}
+        count={(formatted, count) => t('actionRegister.count', { count, formatted })}
+      >
+        {(items) => (
           <div className="ft-table-wrap">
             <table className="ft-table ft-table--rows">
               <caption className="visually-hidden">{t('actionRegister.title')}</caption>
@@ -109,7 +109,7 @@ export function ActionItemRegisterPage() {
                 </tr>
               </thead>
               <tbody>
-                {list.items.map((item) => (
+                {items.map((item) => (
                   <tr key={`${item.meetingId}/${item.actionItemId}`} className={item.overdue ? 'register-row--overdue' : undefined}>
                     <th scope="row"><Link className="link" to={item.link}>{item.title}</Link></th>
                     <td>
@@ -127,9 +127,8 @@ export function ActionItemRegisterPage() {
               </tbody>
             </table>
           </div>
-          <LoadMore status={shownStatus(t, language, list.items.length, list.total, list.more)} more={list.more} loading={list.loadingMore} failed={list.moreFailed && t('paging.failed', { message: list.moreFailed })} onLoadMore={loadMore} labels={pagingLabels(t)} />
-        </>
-      )}
+        )}
+      </PagedResults>
     </div>
   );
 }

@@ -1,14 +1,12 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DECISION_STATES, type DecisionState } from '@suishin/shared/protocol';
-import { formatCount } from '../../i18n/format';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
-import { LoadMore } from '../../ui/LoadMore';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
 import { usePagedList } from '../../ui/usePagedList';
 import { BASE_FILTERS, Filters, filtersFromParams, paramsOf, useSeriesList } from '../archive/Filters';
-import { pagingLabels, shownStatus } from '../archive/paging';
+import { PagedResults } from '../archive/PagedResults';
 import { formatDay } from '../series/day';
 import { fetchDecisions, type DecisionEntry } from './registersApi';
 import '../series/followThrough.css';
@@ -57,7 +55,6 @@ function DecisionCard({ decision }: { decision: DecisionEntry }) {
 /** 決定事項台帳: every decision across meetings, newest first, with state and supersedes chain, paged. */
 export function DecisionRegisterPage() {
   const { t } = useTranslation();
-  const language = useUiStore((s) => s.language);
   const [params, setParams] = useSearchParams();
   const values = useMemo(() => filtersFromParams(params, KEYS), [params]);
   const query = useMemo(() => new URLSearchParams(paramsOf(values)).toString(), [values]);
@@ -86,18 +83,19 @@ export function DecisionRegisterPage() {
           { key: 'state', label: t('decisionRegister.state'), options: stateOptions },
         ]}
       />
-      {list.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
-      {list.state === 'failed' && <div className="notice notice--danger" role="alert">{t('decisionRegister.loadFailed', { message: list.message })}</div>}
-      {list.state === 'loaded' && list.items.length === 0 && <p className="empty-state" role="status">{t('decisionRegister.empty')}</p>}
-      {list.state === 'loaded' && list.items.length > 0 && (
-        <>
-          <p className="ft-count" aria-hidden="true">{t('decisionRegister.count', { count: list.total?.count ?? list.items.length, formatted: formatCount(list.total ?? { count: list.items.length, capped: false }, language) })}</p>
+      <PagedResults
+        list={list}
+        loadMore={loadMore}
+        failed={(message) => t('decisionRegister.loadFailed', { message })}
+        empty={t('decisionRegister.empty')}
+        count={(formatted, count) => t('decisionRegister.count', { count, formatted })}
+      >
+        {(items) => (
           <div className="register-list">
-            {list.items.map((d) => <DecisionCard key={`${d.meetingId}/${d.decisionId}`} decision={d} />)}
+            {items.map((d) => <DecisionCard key={`${d.meetingId}/${d.decisionId}`} decision={d} />)}
           </div>
-          <LoadMore status={shownStatus(t, language, list.items.length, list.total, list.more)} more={list.more} loading={list.loadingMore} failed={list.moreFailed && t('paging.failed', { message: list.moreFailed })} onLoadMore={loadMore} labels={pagingLabels(t)} />
-        </>
-      )}
+        )}
+      </PagedResults>
     </div>
   );
 }
