@@ -118,6 +118,7 @@ export function MeetingsPage() {
           )}
         </div>
         <aside className="home-side" aria-label={t('home.side')}>
+          {home && <HomeItems home={home} />}
           {isAdmin && (
             <section className="card home-create" aria-labelledby="new-meeting-heading">
               <h2 id="new-meeting-heading" className="card__title">{t('newMeeting.heading')}</h2>
@@ -126,7 +127,6 @@ export function MeetingsPage() {
               </Suspense>
             </section>
           )}
-          {home && <HomeItems home={home} />}
         </aside>
       </div>
     </div>
