@@ -26,6 +26,7 @@ import { createLogger, type Logger } from './logger';
 import { lockDataDir, type DataDirLock } from './persistence/sqlite/dataDirLock';
 import { openSqliteStore } from './persistence/sqlite/sqliteStore';
 import type { MeetingStore } from './persistence/store';
+import { MeetingListing, withListing } from './projections/meetingListing';
 import type { ProjectionStore } from './projections/projectionStore';
 import { openSqliteProjection } from './projections/sqlite/sqliteProjectionStore';
 import { Rooms } from './sync/rooms';
@@ -78,7 +79,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
 
 function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock): SuishinServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const store = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
+  const baseStore = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
+  // Every meeting is listed in the projection as it is created and as its list row changes.
+  let listing: MeetingListing | null = null;
+  const store = withListing(baseStore, () => listing!);
   const secret = loadServerSecret(config.dataDir, config.secret, logger);
   const auth = new Auth({ secret: secret.key, adminToken: config.adminToken ?? deriveAdminToken(secret.key), store });
   let port = 0;
@@ -106,6 +110,14 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   }
   // Series, search and follow-through: indexes every meeting the closing service projects.
   const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
+  const projectionTimeZone = exportSettings.timeZone;
+  listing = new MeetingListing({
+    store: baseStore,
+    projection: () => followThrough.projection,
+    openDoc: (meetingId) => rooms.peek(meetingId)?.doc ?? null,
+    recordOptions: () => (projectionTimeZone ? { timeZone: projectionTimeZone } : {}),
+    logger,
+  });
   const closingService = new ClosingService({
     store,
     rooms,
@@ -139,6 +151,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     auth,
     origins,
     publicUrl: config.publicUrl,
+    cursorSecret: secret.key,
     authorizeMeeting: authorizeMeeting(),
     health: {
       openRooms: () => rooms.openCount,

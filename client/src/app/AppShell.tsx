@@ -30,6 +30,8 @@ export function AppShell() {
           <NavLink to="/" end className="app-nav__link">{t('nav.meetings')}</NavLink>
           <NavLink to="/series" className="app-nav__link">{t('nav.series')}</NavLink>
           <NavLink to="/archive" className="app-nav__link">{t('nav.archive')}</NavLink>
+          <NavLink to="/decisions" className="app-nav__link">{t('nav.decisions')}</NavLink>
+          <NavLink to="/action-items" className="app-nav__link">{t('nav.actions')}</NavLink>
           <NavLink to="/search" className="app-nav__link">{t('nav.search')}</NavLink>
           <NavLink to="/dashboard" className="app-nav__link">{t('nav.dashboard')}</NavLink>
         </nav>

@@ -19,12 +19,14 @@ const meetingRoom = loadable(() => import('../features/room/MeetingRoomPage'));
 const roomAccess = loadable(() => import('../features/access/RoomAccess'));
 /** A role link's join page (react-aria form): loaded only when a link is opened. */
 const joinPage = loadable(() => import('../features/access/JoinPage'));
-/** Follow-through pages (archive, search, series, dashboard): each its own chunk, none in the entry. */
+/** Follow-through pages (archive, search, registers, series, dashboard): each its own chunk, none in the entry. */
 const archivePage = loadable(() => import('../features/archive/ArchivePage'));
 const searchPage = loadable(() => import('../features/search/SearchPage'));
 const seriesListPage = loadable(() => import('../features/series/SeriesListPage'));
 const seriesPage = loadable(() => import('../features/series/SeriesPage'));
 const dashboardPage = loadable(() => import('../features/dashboard/DashboardPage'));
+const decisionRegisterPage = loadable(() => import('../features/registers/DecisionRegisterPage'));
+const actionItemRegisterPage = loadable(() => import('../features/registers/ActionItemRegisterPage'));
 
 /** Opening a meeting link directly: main.tsx starts the room's code before React renders. */
 export const preloadMeetingRoom = () => {
@@ -87,6 +89,8 @@ export function AppRoutes() {
           <Route path="meetings/:meetingId" element={<MeetingRoute />} />
           <Route path="archive" element={page(archivePage)} />
           <Route path="search" element={page(searchPage)} />
+          <Route path="decisions" element={page(decisionRegisterPage)} />
+          <Route path="action-items" element={page(actionItemRegisterPage)} />
           <Route path="series" element={page(seriesListPage)} />
           <Route path="series/:seriesId" element={page(seriesPage)} />
           <Route path="dashboard" element={page(dashboardPage)} />

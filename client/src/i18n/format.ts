@@ -58,3 +58,10 @@ export function formatTime(value: string | number | Date, language: Language): s
 export function localeOf(language: Language): string {
   return locales[language];
 }
+
+const countFormat = cached((language) => new Intl.NumberFormat(locales[language]));
+
+/** A count that may have stopped at a cap: "1,234", or "10,000+" when there are at least that many. */
+export function formatCount(count: { count: number; capped: boolean }, language: Language): string {
+  return `${countFormat(language).format(count.count)}${count.capped ? '+' : ''}`;
+}

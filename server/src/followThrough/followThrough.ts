@@ -16,6 +16,8 @@ import { openFollowThroughDb } from './followThroughDb';
 import { FollowThroughIndex } from './followThroughIndex';
 import { withFollowThrough } from './withFollowThrough';
 import type Database from 'better-sqlite3';
+import type { HistoryReads } from '../projections/historyReads';
+import { sqliteHistoryReads } from '../projections/sqlite/sqliteHistoryReads';
 
 export interface FollowThrough {
   db: Database.Database;
@@ -24,6 +26,8 @@ export interface FollowThrough {
   service: SeriesService;
   /** The projection store to give the closing service (indexes what it projects). */
   projection: ProjectionStore;
+  /** Reads of the history screens: archive, home, registers, search, dashboards. */
+  reads: HistoryReads;
   today(): string;
   close(): void;
 }
@@ -70,6 +74,7 @@ export function createFollowThrough(deps: {
     series,
     service,
     projection,
+    reads: sqliteHistoryReads(db),
     today: () => dayIn(now(), deps.timeZone ?? 'Asia/Tokyo'),
     close: () => db.close(),
   };

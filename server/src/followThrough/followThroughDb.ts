@@ -8,13 +8,19 @@
  *   follow_series_meetings  meeting → series, for every meeting known to belong to one (also live ones)
  *   follow_carry_links      carried action item → root action item (from `carriedFrom` in the documents)
  *   follow_search           FTS5 (trigram) over agenda titles + notes, decisions, action items
+ *   follow_search_bigram    the same rows as character pairs (one- and two-character queries: 出展, 在庫)
  *   follow_search_owner     which FTS rows belong to which meeting (to replace a meeting's rows by index)
+ *   follow_action_chains    one row per action item however often carried: its newest copy, closed or not
+ *   follow_chain_departments the departments of each chain's meeting, for department-scoped lists
+ *
+ * Search rows get their rowid from the meeting's time (see searchRowIds.ts), so "newest first"
+ * is the FTS index's own order and a query can stop after the first rows it finds.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-export const FOLLOW_VERSION = 1;
+export const FOLLOW_VERSION = 2;
 
 const SOURCE_TABLES = `
   CREATE TABLE IF NOT EXISTS series (
@@ -52,14 +58,70 @@ const DERIVED_TABLES = `
     kind UNINDEXED, meeting_id UNINDEXED, item_id UNINDEXED,
     tokenize = 'trigram'
   );
+  CREATE VIRTUAL TABLE follow_search_bigram USING fts5(
+    pairs, content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0'
+  );
   CREATE TABLE follow_search_owner (
     meeting_id TEXT NOT NULL,
     search_rowid INTEGER NOT NULL,
     PRIMARY KEY (meeting_id, search_rowid)
   ) STRICT;
+  CREATE INDEX follow_search_owner_by_rowid ON follow_search_owner(search_rowid);
+
+  CREATE TABLE follow_action_chains (
+    root_meeting_id     TEXT NOT NULL,
+    root_action_item_id TEXT NOT NULL,
+    meeting_id          TEXT NOT NULL,
+    action_item_id      TEXT NOT NULL,
+    meeting_title       TEXT NOT NULL,
+    held_on             TEXT,
+    sort_at             INTEGER NOT NULL,
+    series_id           TEXT,
+    title               TEXT NOT NULL,
+    owner_name          TEXT NOT NULL,
+    owner_department    TEXT NOT NULL,
+    due_date            TEXT,
+    due_sort            TEXT NOT NULL,
+    status              TEXT NOT NULL,
+    closed              INTEGER NOT NULL,
+    opened_meeting_id   TEXT,
+    closer_meeting_id   TEXT,
+    closed_on_time      INTEGER,
+    raised_meeting_id   TEXT,
+    raised_title        TEXT,
+    raised_held_on      TEXT,
+    PRIMARY KEY (root_meeting_id, root_action_item_id)
+  ) STRICT;
+  CREATE INDEX follow_action_chains_by_due ON follow_action_chains(closed, due_sort, root_meeting_id, root_action_item_id);
+  CREATE INDEX follow_action_chains_by_sort ON follow_action_chains(closed, sort_at, root_meeting_id, root_action_item_id);
+  CREATE INDEX follow_action_chains_by_owner ON follow_action_chains(owner_name, closed, due_sort, root_meeting_id, root_action_item_id);
+  CREATE INDEX follow_action_chains_by_department ON follow_action_chains(owner_department, closed, due_sort, root_meeting_id, root_action_item_id);
+  CREATE INDEX follow_action_chains_by_series ON follow_action_chains(series_id, closed, due_sort, root_meeting_id, root_action_item_id);
+  CREATE INDEX follow_action_chains_by_meeting ON follow_action_chains(meeting_id);
+  CREATE INDEX follow_action_chains_by_opened ON follow_action_chains(opened_meeting_id, closed);
+  CREATE INDEX follow_action_chains_by_closer ON follow_action_chains(closer_meeting_id, closed_on_time);
+
+  CREATE TABLE follow_chain_departments (
+    root_meeting_id     TEXT NOT NULL,
+    root_action_item_id TEXT NOT NULL,
+    department          TEXT NOT NULL,
+    closed              INTEGER NOT NULL,
+    due_sort            TEXT NOT NULL,
+    PRIMARY KEY (root_meeting_id, root_action_item_id, department)
+  ) STRICT;
+  CREATE INDEX follow_chain_departments_by_due ON follow_chain_departments(department, closed, due_sort, root_meeting_id, root_action_item_id);
 `;
 
-export const DERIVED_TABLE_NAMES = ['follow_series_meetings', 'follow_carry_links', 'follow_search', 'follow_search_owner'];
+export const DERIVED_TABLE_NAMES = [
+  'follow_series_meetings',
+  'follow_carry_links',
+  'follow_search',
+  'follow_search_bigram',
+  'follow_search_owner',
+  'follow_action_chains',
+  'follow_chain_departments',
+];
 
 /** Creates the tables; returns true when the derived ones were (re)created and must be refilled. */
 export function prepareFollowThroughTables(db: Database.Database): boolean {

@@ -1,19 +1,23 @@
 /**
- * Writes the derived follow-through rows (search index, carry links, series membership) of one
- * meeting from its projection record and the carry origins of its document.
+ * Writes the derived follow-through rows (search index, carry links, series membership, action
+ * item chains) of one meeting from its projection record and the carry origins of its document.
  */
 import type Database from 'better-sqlite3';
 import type { CarryOrigin } from '@suishin/shared';
 import type { MeetingRecord } from '../projections/meetingRecord';
+import { createActionChainWriter, type ChainRoot } from '../projections/sqlite/actionChainWriter';
+import { characterPairs, rowIdBase, ROWS_PER_SECOND } from '../search/searchText';
 import { recreateDerivedTables } from './followThroughDb';
 
 export type SearchKind = 'agenda' | 'decision' | 'actionItem';
 
 export class FollowThroughIndex {
   private stmts;
+  private chains;
 
   constructor(readonly db: Database.Database) {
     this.stmts = this.prepare();
+    this.chains = createActionChainWriter(db);
   }
 
   private prepare() {
@@ -21,10 +25,15 @@ export class FollowThroughIndex {
     return {
       ownedRows: db.prepare<[string], { search_rowid: number }>('SELECT search_rowid FROM follow_search_owner WHERE meeting_id = ?'),
       deleteSearch: db.prepare<[number]>('DELETE FROM follow_search WHERE rowid = ?'),
-      deleteOwner: db.prepare<[string]>('DELETE FROM follow_search_owner WHERE meeting_id = ?'),
-      insertSearch: db.prepare<[string, string, string, string, string]>(
-        'INSERT INTO follow_search (title, body, kind, meeting_id, item_id) VALUES (?, ?, ?, ?, ?)',
+      deletePairs: db.prepare<[number]>('DELETE FROM follow_search_bigram WHERE rowid = ?'),
+      lastRowInSlot: db.prepare<[number, number], { last: number | null }>(
+        'SELECT max(search_rowid) AS last FROM follow_search_owner WHERE search_rowid >= ? AND search_rowid < ?',
       ),
+      deleteOwner: db.prepare<[string]>('DELETE FROM follow_search_owner WHERE meeting_id = ?'),
+      insertSearch: db.prepare<[number, string, string, string, string, string]>(
+        'INSERT INTO follow_search (rowid, title, body, kind, meeting_id, item_id) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      insertPairs: db.prepare<[number, string]>('INSERT INTO follow_search_bigram (rowid, pairs) VALUES (?, ?)'),
       insertOwner: db.prepare<[string, number | bigint]>('INSERT INTO follow_search_owner (meeting_id, search_rowid) VALUES (?, ?)'),
       deleteLinks: db.prepare<[string]>('DELETE FROM follow_carry_links WHERE meeting_id = ?'),
       insertLink: db.prepare(
@@ -57,29 +66,42 @@ export class FollowThroughIndex {
     const id = record.meeting.meetingId;
     const s = this.stmts;
     this.db.transaction(() => {
+      const before = this.chains.rootsOfMeeting(id, []);
       this.removeSearchRows(id);
+      // Rowids in the meeting's time slot, after any other meeting's rows of the same second.
+      const base = rowIdBase(record.meeting.sortAt);
+      let next = (s.lastRowInSlot.get(base, base + ROWS_PER_SECOND)?.last ?? base - 1) + 1;
       const add = (title: string, body: string, kind: SearchKind, itemId: string) => {
-        const info = s.insertSearch.run(title, body, kind, id, itemId);
-        s.insertOwner.run(id, info.lastInsertRowid);
+        const rowid = next++;
+        s.insertSearch.run(rowid, title, body, kind, id, itemId);
+        s.insertPairs.run(rowid, characterPairs(`${title}\n${body}`));
+        s.insertOwner.run(id, rowid);
       };
       for (const a of record.agendaItems) add(a.title, a.notes, 'agenda', a.agendaItemId);
       for (const d of record.decisions) add(d.text, [d.rationale, d.alternatives, d.decidedBy].filter(Boolean).join('\n'), 'decision', d.decisionId);
       for (const a of record.actionItems) add(a.title, [a.ownerName, a.ownerDepartment].filter(Boolean).join(' '), 'actionItem', a.actionItemId);
       this.linkSeriesMeeting(id, record.meeting.seriesId, record.meeting.heldAt ?? record.meeting.startedAt ?? 0);
       this.setCarryLinks(id, carried);
+      const after = this.chains.rootsOfMeeting(id, record.actionItems.map((a) => a.actionItemId));
+      this.chains.recompute(uniqueRoots([...before, ...after]));
     })();
   }
 
   private removeSearchRows(meetingId: string) {
-    for (const { search_rowid } of this.stmts.ownedRows.all(meetingId)) this.stmts.deleteSearch.run(search_rowid);
+    for (const { search_rowid } of this.stmts.ownedRows.all(meetingId)) {
+      this.stmts.deleteSearch.run(search_rowid);
+      this.stmts.deletePairs.run(search_rowid);
+    }
     this.stmts.deleteOwner.run(meetingId);
   }
 
   removeMeeting(meetingId: string) {
     this.db.transaction(() => {
+      const before = this.chains.rootsOfMeeting(meetingId, []);
       this.removeSearchRows(meetingId);
       this.stmts.deleteLinks.run(meetingId);
       this.stmts.unlinkSeries.run(meetingId);
+      this.chains.recompute(before);
     })();
   }
 
@@ -87,5 +109,10 @@ export class FollowThroughIndex {
   clear() {
     recreateDerivedTables(this.db);
     this.stmts = this.prepare();
+    this.chains = createActionChainWriter(this.db);
   }
+}
+
+function uniqueRoots(roots: ChainRoot[]): ChainRoot[] {
+  return [...new Map(roots.map((r) => [`${r.meetingId}\u0000${r.actionItemId}`, r])).values()];
 }

@@ -3,6 +3,7 @@
  * projected (it ended, trackers were pushed, a rebuild) its search rows and carry links are
  * written too, from the same record plus the carry origins of the stored document, and
  * `onProjected` runs (the series service writes closed carried items back to their history).
+ * Drafts and live meetings are only listed (see meetingListing.ts): nothing of them is indexed.
  * Clearing it clears both, so rebuildProjection (projections/rebuild.ts) rebuilds everything.
  */
 import { listCarriedFrom, type CarryOrigin } from '@suishin/shared';
@@ -32,6 +33,7 @@ export function withFollowThrough(
   return {
     async replaceMeeting(record) {
       await inner.replaceMeeting(record);
+      if (record.meeting.status !== 'ended') return; // listed only: searched and followed through once it has ended
       index.indexMeeting(record, await storedCarryOrigins(store, record.meeting.meetingId));
       hooks.onProjected?.(record);
     },

@@ -14,7 +14,10 @@ import { securityHeaders } from './securityHeaders';
 import { clientAssetRoutes } from './clientAssets';
 import { closingRoutes, type AuthorizeMeeting } from './closing';
 import { trackerRefreshRoutes, type RefreshTrackers } from './trackerRefresh';
+import { archiveRoutes } from './archive';
+import { CursorCodec } from './cursorCodec';
 import { dashboardRoutes } from './dashboard';
+import { registerRoutes } from './registers';
 import type { FollowThrough } from '../followThrough/followThrough';
 import { exportRoutes } from './exports';
 import { adminHealthRoutes, healthRoutes, type HealthDeps } from './health';
@@ -41,12 +44,15 @@ export interface HttpAppDeps {
   followThrough?: FollowThrough;
   /** Exported action items refreshed from their trackers (integrations/refreshStatuses.ts). */
   refreshTrackers?: RefreshTrackers;
+  /** Signs page cursors (the server secret, so cursors survive a restart); a random key without it. */
+  cursorSecret?: Buffer;
   /** Role checks of the closing and export routes; default: everyone may (until sign-in is wired). */
   authorizeMeeting?: AuthorizeMeeting;
 }
 
 export function createHttpApp(deps: HttpAppDeps) {
   const app = new Hono();
+  const cursors = new CursorCodec(deps.cursorSecret);
 
   app.use('*', accessLog(deps.logger));
   app.use('*', securityHeaders());
@@ -65,12 +71,16 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.route('/api', timeRoutes());
   app.route('/api/admin', adminHealthRoutes(deps.health));
   app.route('/api/meetings', meetingAccessRoutes(deps));
-  app.route('/api/meetings', meetingRoutes(deps));
+  app.route('/api/meetings', meetingRoutes({ ...deps, cursors }));
   const authorize: AuthorizeMeeting = deps.authorizeMeeting ?? (async () => null);
   app.route('/api/meetings', closingRoutes({ closing: deps.closing, authorize }));
   app.route('/api/meetings', exportRoutes({ closing: deps.closing, authorize }));
   if (deps.refreshTrackers) app.route('/api/meetings', trackerRefreshRoutes({ refresh: deps.refreshTrackers, authorize }));
-  if (deps.followThrough) for (const r of [seriesRoutes, searchRoutes, dashboardRoutes]) app.route('/api', r({ ...deps, followThrough: deps.followThrough }));
+  if (deps.followThrough) {
+    app.route('/api', seriesRoutes({ ...deps, followThrough: deps.followThrough }));
+    const history = { ...deps, followThrough: deps.followThrough, reads: deps.followThrough.reads, cursors };
+    for (const routes of [archiveRoutes, searchRoutes, registerRoutes, dashboardRoutes]) app.route('/api', routes(history));
+  }
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
   app.route('/', healthRoutes());
   app.route('/', clientAssetRoutes(deps.clientDist));

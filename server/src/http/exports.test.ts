@@ -203,8 +203,10 @@ describe('tracker push through the REST API', () => {
       expect(toMeetingView(stored, id).actionItems.map((a) => a.externalRefs.length)).toEqual([1, 1, 0, 0]);
       expect(getClosingNotes(stored).overrides).toEqual([]);
       stored.destroy();
+      // The meeting has not ended: it is listed in the projection, its contents (keys included) are projected when it ends.
       const db = openProjectionReader(t.dataDir);
-      expect(db.prepare('SELECT key FROM proj_action_item_refs WHERE meeting_id = ? ORDER BY key').all(id)).toEqual([{ key: '101' }, { key: '102' }]);
+      expect(db.prepare('SELECT key FROM proj_action_item_refs WHERE meeting_id = ? ORDER BY key').all(id)).toEqual([]);
+      expect(db.prepare('SELECT status FROM proj_meetings WHERE meeting_id = ?').all(id)).toEqual([{ status: 'draft' }]);
 
       // Again: the two created are skipped, the failed one is tried once more (and fails again).
       const requestsBefore = tracker.requests.length;

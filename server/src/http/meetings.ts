@@ -17,7 +17,12 @@ import {
 } from '@suishin/shared';
 import type { Auth } from '../auth/auth';
 import type { Logger } from '../logger';
-import type { MeetingRow, MeetingStore } from '../persistence/store';
+import type { MeetingListPosition, MeetingRow, MeetingStore } from '../persistence/store';
+import { MAX_ID_LENGTH, MAX_PAGE_SIZE, type MeetingSummary, type MeetingSummaryPage } from '@suishin/shared/protocol';
+import { z } from 'zod';
+import type { CursorCodec } from './cursorCodec';
+import { meetingListQuery, parseQuery } from './historyQueries';
+import { readCursor } from './paging';
 import { docFromStored, storedFullState } from '../meetings/storedDocument';
 import type { Rooms } from '../sync/rooms';
 import { apiError, invalidInput } from './apiErrors';
@@ -28,17 +33,10 @@ export interface MeetingsDeps {
   rooms: Rooms;
   logger: Logger;
   auth: Auth;
+  cursors: CursorCodec;
 }
 
-/** A meeting in the list, as the REST API returns it (times as ISO 8601 strings). */
-export interface MeetingSummary {
-  id: string;
-  title: string;
-  status: MeetingRow['status'];
-  scheduledStart: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+const meetingListPosition = z.strictObject({ updatedAt: z.number().int(), id: z.string().max(MAX_ID_LENGTH) });
 
 const toSummary = (row: MeetingRow): MeetingSummary => ({
   id: row.id,
@@ -49,7 +47,7 @@ const toSummary = (row: MeetingRow): MeetingSummary => ({
   updatedAt: new Date(row.updatedAt).toISOString(),
 });
 
-export function meetingRoutes({ store, rooms, auth }: MeetingsDeps) {
+export function meetingRoutes({ store, rooms, auth, cursors }: MeetingsDeps) {
   const app = new Hono();
 
   app.post('/', requireAdmin(), async (c) => {
@@ -82,12 +80,31 @@ export function meetingRoutes({ store, rooms, auth }: MeetingsDeps) {
     }
   });
 
+  /** A page of the meetings the caller may open, most recently updated first (scripts; the UI uses /api/home and /api/archive). */
   app.get('/', async (c) => {
+    const query = parseQuery(c, meetingListQuery);
+    if (!query.ok) return query.res;
+    const position = readCursor(c, cursors, 'meetings', {}, query.value.cursor, meetingListPosition);
+    if (!position.ok) return position.res;
+    const limit = query.value.limit ?? MAX_PAGE_SIZE;
     const credential = c.get('credential')!;
-    const rows = await store.listMeetings();
-    if (credential.admin) return c.json({ meetings: rows.map(toSummary) });
-    const open = new Set((await auth.validGrants(credential)).map((g) => g.meetingId));
-    return c.json({ meetings: rows.filter((row) => open.has(row.id)).map(toSummary) });
+    let page: { rows: MeetingRow[]; next: MeetingListPosition | null };
+    if (credential.admin) {
+      page = await store.listMeetingsPage(limit, position.after);
+    } else {
+      // Bounded by the caller's grants, whatever the workspace holds.
+      const granted = [...new Set((await auth.validGrants(credential)).map((g) => g.meetingId))];
+      const rows = (await Promise.all(granted.map((id) => store.getMeetingRow(id))))
+        .filter((row): row is MeetingRow => row !== null)
+        .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+      const after = position.after;
+      const rest = after ? rows.filter((r) => r.updatedAt < after.updatedAt || (r.updatedAt === after.updatedAt && r.id > after.id)) : rows;
+      const shown = rest.slice(0, limit);
+      const last = shown.at(-1);
+      page = { rows: shown, next: rest.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+    }
+    const body: MeetingSummaryPage = { meetings: page.rows.map(toSummary), nextCursor: page.next ? cursors.encode('meetings', {}, page.next) : null };
+    return c.json(body);
   });
 
   app.get('/:id', async (c) => {

@@ -19,6 +19,12 @@ export interface MeetingRow {
   updatedAt: number;
 }
 
+/** A place in the meetings list: the last row's updatedAt and id. */
+export interface MeetingListPosition {
+  updatedAt: number;
+  id: string;
+}
+
 /** The document-derived fields of a MeetingRow. */
 export interface MeetingProjection {
   title: string;
@@ -53,8 +59,13 @@ export interface MeetingStore {
   createMeeting(id: string, initialState: Uint8Array, projection: MeetingProjection): Promise<MeetingRow>;
   meetingExists(id: string): Promise<boolean>;
   getMeetingRow(id: string): Promise<MeetingRow | null>;
-  /** Most recently updated first. */
+  /** Most recently updated first. Every meeting: for batch jobs (rebuilds, the CLI); requests page. */
   listMeetings(): Promise<MeetingRow[]>;
+  /**
+   * At most `limit` meetings in the same order, after `after` (the last row of the previous page);
+   * `next` is that position for the following page, null after the last.
+   */
+  listMeetingsPage(limit: number, after?: MeetingListPosition | null): Promise<{ rows: MeetingRow[]; next: MeetingListPosition | null }>;
   /** Snapshot plus tail, or null for an unknown id. Never writes. */
   loadMeeting(id: string): Promise<StoredMeeting | null>;
   /**

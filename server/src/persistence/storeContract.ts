@@ -51,6 +51,21 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(loaded!.updates).toEqual([]);
     });
 
+    it('pages the list in the same order, each meeting once (ties on updatedAt included)', async () => {
+      const store = await start();
+      for (const id of ['a', 'b', 'c', 'd', 'e']) await store.createMeeting(id, bytes(1), projection(id));
+      const all = (await store.listMeetings()).map((m) => m.id);
+      const paged: string[] = [];
+      let after = null;
+      do {
+        const page: Awaited<ReturnType<MeetingStore['listMeetingsPage']>> = await store.listMeetingsPage(2, after);
+        expect(page.rows.length).toBeLessThanOrEqual(2);
+        paged.push(...page.rows.map((m) => m.id));
+        after = page.next;
+      } while (after);
+      expect(paged).toEqual(all);
+    });
+
     it('refuses a duplicate id', async () => {
       const store = await start();
       await store.createMeeting('m1', bytes(1), projection('a'));

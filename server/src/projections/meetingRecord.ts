@@ -8,7 +8,9 @@
  * department) need no join to filter by series or date.
  */
 import {
+  briefTitle,
   closingChecklist,
+  followUpTitle,
   type ClosingNotes,
   type ExternalRef,
   type KpiStatus,
@@ -29,6 +31,11 @@ export interface MeetingRowRecord {
   heldAt: number | null;
   /** The calendar day of heldAt in the projection's time zone, "YYYY-MM-DD". */
   heldOn: string | null;
+  /**
+   * The lists' order, newest first, never null (keyset cursors need a total order): heldAt, else
+   * when it ended, else when it was created.
+   */
+  sortAt: number;
   attendeeCount: number;
   presentCount: number;
   plannedSeconds: number;
@@ -45,6 +52,8 @@ interface ChildBase {
   meetingId: string;
   seriesId: string | null;
   heldOn: string | null;
+  /** The meeting's sortAt, so child lists page in the meetings' order without a join. */
+  sortAt: number;
   /** 0-based position in the meeting's ordered list. */
   position: number;
 }
@@ -52,6 +61,11 @@ interface ChildBase {
 export interface AgendaItemRecord extends ChildBase {
   agendaItemId: string;
   title: string;
+  /**
+   * The title as a topic ("carried topics" of the dashboards group by it): NFKC, trimmed, lower
+   * case, single spaces; null for the follow-up and brief items a series generates, and empty titles.
+   */
+  topicKey: string | null;
   presenter: string;
   timeboxMinutes: number;
   actualSeconds: number;
@@ -138,6 +152,8 @@ export interface MeetingRecord {
 export interface RecordOptions {
   /** IANA zone for `heldOn`; default Asia/Tokyo. */
   timeZone?: string;
+  /** When the meeting was created (epoch ms): its place in lists while it has no date. */
+  createdAt?: number;
 }
 
 export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options: RecordOptions = {}): MeetingRecord {
@@ -145,7 +161,8 @@ export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options:
   const scheduledMs = meta.scheduledStart ? Date.parse(meta.scheduledStart) : Number.NaN;
   const heldAt = meta.startedAt ?? (Number.isFinite(scheduledMs) ? scheduledMs : null);
   const heldOn = heldAt === null ? null : dayIn(heldAt, options.timeZone ?? 'Asia/Tokyo');
-  const base = (position: number): ChildBase => ({ meetingId: view.id, seriesId: meta.seriesId, heldOn, position });
+  const sortAt = heldAt ?? meta.endedAt ?? options.createdAt ?? 0;
+  const base = (position: number): ChildBase => ({ meetingId: view.id, seriesId: meta.seriesId, heldOn, sortAt, position });
   const checklist = closingChecklist(view, notes.overrides);
 
   return {
@@ -161,6 +178,7 @@ export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options:
       endedAt: meta.endedAt,
       heldAt,
       heldOn,
+      sortAt,
       attendeeCount: view.attendees.length,
       presentCount: view.attendees.filter((a) => a.present).length,
       plannedSeconds: view.agenda.reduce((sum, item) => sum + item.timeboxMinutes * 60, 0),
@@ -184,6 +202,7 @@ export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options:
       ...base(position),
       agendaItemId: item.id,
       title: item.title,
+      topicKey: topicKeyOf(item.title),
       presenter: item.presenter,
       timeboxMinutes: item.timeboxMinutes,
       actualSeconds: item.actualSeconds,
@@ -259,4 +278,14 @@ export function dayIn(epochMs: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(epochMs);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** A title as a topic key: the same words however they were spaced or cased. */
+export const normalizeTopic = (title: string) => title.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+const GENERATED = new Set([followUpTitle('ja'), followUpTitle('en'), briefTitle('ja'), briefTitle('en')].map(normalizeTopic));
+
+function topicKeyOf(title: string): string | null {
+  const key = normalizeTopic(title);
+  return key && !GENERATED.has(key) ? key : null;
 }

@@ -10,7 +10,11 @@ import type { MeetingRecord } from './meetingRecord';
  * a PostgreSQL adapter implements the same interface.
  */
 export interface ProjectionStore {
-  /** Replaces every row of the record's meeting, in one transaction. */
+  /**
+   * Replaces every row of the record's meeting, in one transaction. A meeting that has not ended
+   * is listed only (its meeting and department rows); a draft or live record never replaces the
+   * rows of a meeting already projected as ended.
+   */
   replaceMeeting(record: MeetingRecord): Promise<void>;
   removeMeeting(meetingId: string): Promise<void>;
   /** Deletes every projected row (the first step of a rebuild). */

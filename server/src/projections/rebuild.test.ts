@@ -96,7 +96,7 @@ describe('relational projection', () => {
   it('recreates its tables when the projection version changes, and asks for a rebuild', async () => {
     const dataDir = makeTempDir();
     let projection = openSqliteProjection({ dataDir });
-    projection.db.exec("INSERT INTO proj_meetings (meeting_id, title, status, language, place, attendee_count, present_count, planned_seconds, actual_seconds, decision_count, action_item_count, closing_override_count, next_meeting_text, projected_at) VALUES ('old', 't', 'ended', 'ja', '', 0, 0, 0, 0, 0, 0, 0, '', 0)");
+    projection.db.exec("INSERT INTO proj_meetings (meeting_id, title, status, language, place, sort_at, attendee_count, present_count, planned_seconds, actual_seconds, decision_count, action_item_count, closing_override_count, next_meeting_text, projected_at) VALUES ('old', 't', 'ended', 'ja', '', 0, 0, 0, 0, 0, 0, 0, 0, '', 0)");
     await projection.close();
 
     projection = openSqliteProjection({ dataDir });

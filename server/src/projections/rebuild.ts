@@ -12,14 +12,15 @@ export async function projectStoredMeeting(
   meetingId: string,
   options: RecordOptions = {},
 ): Promise<boolean> {
-  const stored = await store.loadMeeting(meetingId);
-  if (!stored) {
+  const row = await store.getMeetingRow(meetingId);
+  const stored = row ? await store.loadMeeting(meetingId) : null;
+  if (!row || !stored) {
     await projection.removeMeeting(meetingId);
     return false;
   }
   const doc = docFromStored(stored);
   try {
-    await projection.replaceMeeting(toMeetingRecord(toMeetingView(doc, meetingId), getClosingNotes(doc), options));
+    await projection.replaceMeeting(toMeetingRecord(toMeetingView(doc, meetingId), getClosingNotes(doc), { ...options, createdAt: row.createdAt }));
   } finally {
     doc.destroy();
   }

@@ -144,30 +144,42 @@ describe('series, carry-over, search and dashboard', () => {
     const archive = (await api(t, 'GET', `/api/archive?series=${seriesId}&from=2026-01-10&status=ended`)).json.meetings as any[];
     expect(archive.map((m) => m.id).sort()).toEqual([m2, m3].sort());
 
-    // ── Dashboard, checked by hand ──
-    const dash = async () => (await api(t, 'GET', `/api/dashboard?series=${seriesId}`)).json;
+    // ── Dashboard, checked by hand: per meeting (newest first), per week, and the totals ──
+    const january = `series=${seriesId}&from=2026-01-01&to=2026-01-31`;
+    const dash = async () => (await api(t, 'GET', `/api/dashboard?${january}&period=week`)).json;
     const d = await dash();
-    expect(d.meetings.map((m: any) => [m.heldOn, m.opened, m.closed, m.closedOnTime, m.closedLate, m.decisions])).toEqual([
-      ['2026-01-07', 3, 1, 1, 0, 1], // A, B, C opened; C closed on time
-      ['2026-01-14', 1, 1, 0, 1, 0], // D opened; A closed a week... after its due date 01-10: late
+    const perMeeting = (await api(t, 'GET', `/api/dashboard/meetings?${january}`)).json;
+    expect(perMeeting.total).toEqual({ count: 3, capped: false });
+    expect(perMeeting.meetings.map((m: any) => [m.heldOn, m.opened, m.closed, m.closedOnTime, m.closedLate, m.decisions])).toEqual([
       ['2026-01-21', 0, 1, 1, 0, 2], // D closed before 02-01: on time
+      ['2026-01-14', 1, 1, 0, 1, 0], // D opened; A closed a week... after its due date 01-10: late
+      ['2026-01-07', 3, 1, 1, 0, 1], // A, B, C opened; C closed on time
     ]);
     // M1: follow-up 5 + 数字 15 + 採用計画 10 = 30 min planned, 1500 s spent.
-    expect(d.meetings[0]).toMatchObject({ plannedSeconds: 1800, actualSeconds: 1500, overrunSeconds: -300 });
-    expect(d.totals).toMatchObject({ opened: 4, closed: 3, closedOnTime: 2, closedLate: 1, open: 1, overdue: 1, completionRate: 0.75, decisions: 3, superseded: 1 });
-    expect(d.overdueByOwner).toEqual([{ owner: 'Tanaka', department: '製品', count: 1 }]);
-    expect(d.overdueByDepartment).toEqual([{ department: '製品', count: 1 }]);
+    expect(perMeeting.meetings[2]).toMatchObject({ plannedSeconds: 1800, actualSeconds: 1500, overrunSeconds: -300 });
+    expect(d.periods.map((p: any) => [p.key, p.start, p.end, p.meetings, p.opened, p.closed])).toEqual([
+      ['2026-W01', '2026-01-01', '2026-01-04', 0, 0, 0],
+      ['2026-W02', '2026-01-05', '2026-01-11', 1, 3, 1],
+      ['2026-W03', '2026-01-12', '2026-01-18', 1, 1, 1],
+      ['2026-W04', '2026-01-19', '2026-01-25', 1, 0, 1],
+      ['2026-W05', '2026-01-26', '2026-01-31', 0, 0, 0],
+    ]);
+    expect(d.totals).toMatchObject({ meetings: 3, opened: 4, closed: 3, closedOnTime: 2, closedLate: 1, open: 1, overdue: 1, completionRate: 0.75, decisions: 3, superseded: 1 });
+    expect(d.openByOwner).toEqual([{ owner: 'Tanaka', department: '製品', open: 1, dueThisWeek: 0, overdue: 1 }]);
+    expect(d.openByDepartment).toEqual([{ department: '製品', open: 1, dueThisWeek: 0, overdue: 1 }]);
+    expect(d.overdueItems.map((i: any) => [i.title, i.meetingId, i.raisedIn?.meetingId])).toEqual([['Fix the login bug', m3, m1]]);
     expect(d.carriedTopics).toEqual([{ title: '採用計画', survived: 3, firstHeldOn: '2026-01-07', lastHeldOn: '2026-01-21' }]);
-    expect(d.supersededDecisions.map((x: any) => x.text)).toEqual(['Weekly release on Fridays']);
+    expect(d.supersededDecisions.map((x: any) => [x.text, x.supersededBy.text])).toEqual([['Weekly release on Fridays', 'Release on Thursdays instead']]);
     expect(d.kpiTrends).toEqual([{ name: '受注件数', unit: '件', direction: 'higher_is_better', points: [
-      { meetingId: m1, heldOn: '2026-01-07', actual: 10, target: 10 },
-      { meetingId: m2, heldOn: '2026-01-14', actual: 12, target: 10 },
-      { meetingId: m3, heldOn: '2026-01-21', actual: 11, target: 10 },
+      { period: '2026-W02', heldOn: '2026-01-07', actual: 10, target: 10 },
+      { period: '2026-W03', heldOn: '2026-01-14', actual: 12, target: 10 },
+      { period: '2026-W04', heldOn: '2026-01-21', actual: 11, target: 10 },
     ] }]);
     const due = (await api(t, 'GET', '/api/action-items/due?days=7')).json.items as any[];
     expect(due.map((i) => [i.title, i.overdue, i.meetingId])).toEqual([['Fix the login bug', true, m3]]);
-    const byDept = (await api(t, 'GET', `/api/dashboard?department=${encodeURIComponent('営業')}`)).json;
+    const byDept = (await api(t, 'GET', `/api/dashboard?department=${encodeURIComponent('営業')}&from=2026-01-01&to=2026-03-31`)).json;
     expect(byDept.totals.opened).toBe(4);
+    expect(byDept.periods.map((p: any) => p.key)).toEqual(['2026-01', '2026-02', '2026-03']);
 
     // ── Rebuild from the documents alone: same answers ──
     const before = { d, ja, en, short, due };

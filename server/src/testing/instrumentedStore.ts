@@ -25,6 +25,7 @@ export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): In
     meetingExists: (id) => inner.meetingExists(id),
     getMeetingRow: (id) => inner.getMeetingRow(id),
     listMeetings: () => inner.listMeetings(),
+    listMeetingsPage: (limit, after) => inner.listMeetingsPage(limit, after),
     async loadMeeting(id) {
       calls.load++;
       events.emit('load', id);

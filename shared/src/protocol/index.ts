@@ -3,8 +3,13 @@
  * them, so pages that only talk REST (the meetings list, sign-in) don't pull Yjs into their chunk.
  */
 export * from './access';
+export * from './archive';
 export * from './closeCodes';
+export * from './dashboard';
 export * from './errors';
+export * from './home';
 export * from './limits';
 export * from './messages';
+export * from './paging';
+export * from './registers';
 export * from './search';

@@ -1,22 +1,25 @@
-import type { Series } from '@suishin/shared';
+import type { Dashboard, DashboardMeetingsPage, DashboardPeriod } from '@suishin/shared/protocol';
 import { apiRequest as request } from '../series/apiRequest';
 import { queryOf } from '../archive/archiveApi';
 
-/** `GET /api/dashboard` (server/src/followThrough/dashboard.ts). */
-export interface DashboardData {
-  series: Series | null;
-  department: string | null;
-  today: string;
-  meetings: Array<{ meetingId: string; title: string; heldOn: string | null; opened: number; closed: number; closedOnTime: number; closedLate: number; decisions: number; plannedSeconds: number; actualSeconds: number; overrunSeconds: number }>;
-  totals: { opened: number; closed: number; closedOnTime: number; closedLate: number; open: number; overdue: number; completionRate: number | null; decisions: number; superseded: number };
-  overdueByOwner: Array<{ owner: string; department: string; count: number }>;
-  overdueByDepartment: Array<{ department: string; count: number }>;
-  overdueItems: Array<{ meetingId: string; actionItemId: string; title: string; owner: string; department: string; dueDate: string }>;
-  carriedTopics: Array<{ title: string; survived: number; firstHeldOn: string | null; lastHeldOn: string | null }>;
-  supersededDecisions: Array<{ meetingId: string; decisionId: string; text: string; supersededBy: string }>;
-  kpiTrends: Array<{ name: string; unit: string; direction: string; points: Array<{ meetingId: string; heldOn: string | null; actual: number | null; target: number | null }> }>;
+export type DashboardData = Dashboard;
+export type { DashboardPeriod };
+
+/** Exactly one of series / department; without from / to, the server's default (the last 12 months by month). */
+export interface DashboardQuery {
+  series?: string;
+  department?: string;
+  from?: string;
+  to?: string;
+  period?: string;
 }
 
-export function loadDashboard(scope: { series?: string; department?: string }): Promise<DashboardData> {
-  return request(`/api/dashboard${queryOf(scope)}`);
+export function loadDashboard(query: DashboardQuery): Promise<DashboardData> {
+  return request(`/api/dashboard${queryOf({ ...query })}`);
+}
+
+/** One page of the per-meeting figures of the same scope and range. */
+export function fetchDashboardMeetings(query: DashboardQuery, cursor: string | null): Promise<DashboardMeetingsPage> {
+  const { period: _period, ...scope } = query;
+  return request(`/api/dashboard/meetings${queryOf({ ...scope, cursor })}`);
 }

@@ -1,28 +1,44 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { formatCount as countText } from '../../i18n/format';
 import { useTranslation } from '../../i18n/useTranslation';
-import { formatDateTime, formatRelative } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
-import { StatusPill, type Tone } from '../../ui/StatusPill';
 import { useSession } from '../access/session';
-import { listMeetings, type MeetingSummary } from './meetingsApi';
+import { loadHome, type HomeResponse } from './homeApi';
+import { HomeItems } from './HomeItems';
+import { MeetingCard } from './MeetingCard';
+import './home.css';
 
-/** The form (react-aria widgets, date picker) loads after the list: the list page's first load stays small. */
+/** The form (react-aria widgets, date picker) loads after the page: the home page's first load stays small. */
 const NewMeetingForm = lazy(() => import('./NewMeetingForm'));
-/** Overdue and due-soon action items: a chunk of their own, fetched after the list page renders. */
-const DueActionItems = lazy(() => import('../dashboard/DueActionItems'));
 
-/** Warm the room's chunk while the person reads the list, so opening a meeting does not wait for it. */
+/** Warm the room's chunk while the person reads the page, so opening a meeting does not wait for it. */
 function prefetchRoom(): void {
   const load = () => void import('../room/MeetingRoomPage');
   if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 3000 });
   else setTimeout(load, 1500);
 }
 
-const statusTone: Record<MeetingSummary['status'], Tone> = { draft: 'neutral', live: 'success', ended: 'info' };
+type Load = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; home: HomeResponse };
 
-type Load = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; meetings: MeetingSummary[] };
+function Section({ id, title, count, children, footer }: { id: string; title: string; count?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+  return (
+    <section className="home-section" aria-labelledby={id}>
+      <h2 id={id} className="home-section__title">
+        {title}
+        {count !== undefined && <span className="home-section__count">{count}</span>}
+      </h2>
+      {children}
+      {footer && <p className="home-section__footer">{footer}</p>}
+    </section>
+  );
+}
 
+/**
+ * The home page: what needs me now, bounded whatever the workspace's age (GET /api/home): live
+ * and upcoming meetings, the last few ended ones, my open action items and those due soon. Every
+ * other meeting is in the archive, every other item in the register.
+ */
 export function MeetingsPage() {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
@@ -33,8 +49,8 @@ export function MeetingsPage() {
 
   const reload = useCallback(() => {
     let cancelled = false;
-    listMeetings().then(
-      (meetings) => !cancelled && setLoad({ state: 'loaded', meetings: [...meetings].sort(byRecent) }),
+    loadHome().then(
+      (home) => !cancelled && setLoad({ state: 'loaded', home }),
       () => !cancelled && setLoad({ state: 'failed' }),
     );
     return () => {
@@ -44,52 +60,75 @@ export function MeetingsPage() {
   useEffect(reload, [reload]);
   useEffect(prefetchRoom, []);
 
+  const home = load.state === 'loaded' ? load.home : null;
+  const meetingsFound = home && home.live.length + home.upcoming.length + home.drafts.length + home.recent.length > 0;
+
   return (
-    <div className="page meetings-page">
-      <section className="meetings-page__list" aria-labelledby="meetings-heading">
-        <div className="page-heading">
-          <h1 id="meetings-heading">{t('meetings.title')}</h1>
-          <p className="page-heading__subtitle">{t('meetings.subtitle')}</p>
+    <div className="page home-page">
+      <div className="page-heading">
+        <h1 id="meetings-heading">{t('meetings.title')}</h1>
+        <p className="page-heading__subtitle">{t('meetings.subtitle')}</p>
+      </div>
+      <div className="home-grid">
+        <div className="home-main">
+          {load.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
+          {load.state === 'failed' && (
+            <div className="notice notice--danger" role="alert">
+              {t('home.loadFailed')}{' '}
+              <button type="button" className="btn btn--secondary btn--sm" onClick={() => { setLoad({ state: 'loading' }); reload(); }}>{t('home.retry')}</button>
+            </div>
+          )}
+          {home && !meetingsFound && <p className="empty-state">{t('meetings.empty')}</p>}
+          {home && meetingsFound && (
+            <>
+              {home.live.length > 0 && (
+                <Section id="home-live" title={t('home.live')} count={countText(home.counts.live, language)}>
+                  <ul className="meeting-list" aria-label={t('home.live')}>{home.live.map((m) => <li key={m.id}><MeetingCard meeting={m} /></li>)}</ul>
+                </Section>
+              )}
+              <Section
+                id="home-upcoming"
+                title={t('home.upcoming')}
+                footer={home.counts.drafts.count > home.upcoming.length + home.drafts.length && (
+                  <Link className="link" to="/archive?status=draft">{t('home.allDrafts', { count: countText(home.counts.drafts, language) })}</Link>
+                )}
+              >
+                {home.upcoming.length === 0 ? <p className="muted">{t('home.upcomingNone')}</p> : (
+                  <ul className="meeting-list" aria-label={t('home.upcoming')}>{home.upcoming.map((m) => <li key={m.id}><MeetingCard meeting={m} /></li>)}</ul>
+                )}
+                {home.drafts.length > 0 && (
+                  <>
+                    <h3 className="section-label home-section__sub">{t('home.drafts')}</h3>
+                    <ul className="meeting-list" aria-label={t('home.drafts')}>{home.drafts.map((m) => <li key={m.id}><MeetingCard meeting={m} /></li>)}</ul>
+                  </>
+                )}
+              </Section>
+              <Section
+                id="home-recent"
+                title={t('home.recent')}
+                footer={home.counts.ended.count > 0 && (
+                  <Link className="link" to="/archive?status=ended">{t('home.allInArchive', { count: countText(home.counts.ended, language) })}</Link>
+                )}
+              >
+                {home.recent.length === 0 ? <p className="muted">{t('home.recentNone')}</p> : (
+                  <ul className="meeting-list" aria-label={t('home.recent')}>{home.recent.map((m) => <li key={m.id}><MeetingCard meeting={m} /></li>)}</ul>
+                )}
+              </Section>
+            </>
+          )}
         </div>
-        <Suspense fallback={null}>
-          <DueActionItems />
-        </Suspense>
-        {load.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
-        {load.state === 'failed' && (
-          <div className="notice notice--danger" role="alert">
-            {t('meetings.loadFailed')}{' '}
-            <button type="button" className="btn btn--secondary btn--sm" onClick={() => { setLoad({ state: 'loading' }); reload(); }}>{t('meetings.retry')}</button>
-          </div>
-        )}
-        {load.state === 'loaded' && load.meetings.length === 0 && <p className="empty-state">{t('meetings.empty')}</p>}
-        {load.state === 'loaded' && load.meetings.length > 0 && (
-          <ul className="meeting-list" aria-label={t('meetings.title')}>
-            {load.meetings.map((meeting) => (
-              <li key={meeting.id}>
-                <Link to={`/meetings/${encodeURIComponent(meeting.id)}`} className="meeting-card">
-                  <span className="meeting-card__title">{meeting.title}</span>
-                  <span className="meeting-card__meta">
-                    <StatusPill tone={statusTone[meeting.status] ?? 'neutral'}>{t(`meetings.status.${meeting.status}`)}</StatusPill>
-                    <span>{meeting.scheduledStart ? formatDateTime(meeting.scheduledStart, language) : t('meetings.unscheduled')}</span>
-                    <span className="muted">{t('meetings.updated', { when: formatRelative(meeting.updatedAt, language) })}</span>
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      {isAdmin && (
-        <aside className="meetings-page__create card" aria-labelledby="new-meeting-heading">
-          <h2 id="new-meeting-heading" className="card__title">{t('newMeeting.heading')}</h2>
-          <Suspense fallback={<div className="form form--loading" aria-busy="true" />}>
-            <NewMeetingForm />
-          </Suspense>
+        <aside className="home-side" aria-label={t('home.side')}>
+          {home && <HomeItems home={home} />}
+          {isAdmin && (
+            <section className="card home-create" aria-labelledby="new-meeting-heading">
+              <h2 id="new-meeting-heading" className="card__title">{t('newMeeting.heading')}</h2>
+              <Suspense fallback={<div className="form form--loading" aria-busy="true" />}>
+                <NewMeetingForm />
+              </Suspense>
+            </section>
+          )}
         </aside>
-      )}
+      </div>
     </div>
   );
 }
-
-const timeOf = (value: string | number) => (typeof value === 'number' ? value : Date.parse(value));
-const byRecent = (a: MeetingSummary, b: MeetingSummary) => timeOf(b.updatedAt) - timeOf(a.updatedAt);

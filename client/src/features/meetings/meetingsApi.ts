@@ -1,14 +1,4 @@
-import type { ApiErrorBody, MeetingStatus } from '@suishin/shared';
-
-/** One row of `GET /api/meetings`. */
-export interface MeetingSummary {
-  id: string;
-  title: string;
-  status: MeetingStatus;
-  scheduledStart: string | null;
-  createdAt: string | number;
-  updatedAt: string | number;
-}
+import type { ApiErrorBody } from '@suishin/shared';
 
 export interface CreateMeetingInput {
   title: string;
@@ -50,11 +40,6 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
     throw new ApiError(response.status, body?.error.code ?? 'internal', body?.error.message ?? response.statusText, body?.error.field);
   }
   return (await response.json()) as T;
-}
-
-export async function listMeetings(): Promise<MeetingSummary[]> {
-  const body = await request<MeetingSummary[] | { meetings: MeetingSummary[] }>('/api/meetings');
-  return Array.isArray(body) ? body : body.meetings;
 }
 
 export function createMeeting(input: CreateMeetingInput): Promise<{ id: string }> {

@@ -1,20 +1,21 @@
+import type { SearchHit, SearchPage, SearchSort, SnippetSegment } from '@suishin/shared/protocol';
 import { apiRequest as request } from '../series/apiRequest';
 import { queryOf } from '../archive/archiveApi';
 
-import type { SearchHit, SnippetSegment } from '@suishin/shared/protocol';
-
-export type { SearchHit, SnippetSegment };
+export type { SearchHit, SearchPage, SearchSort, SnippetSegment };
 
 export interface SearchFilters {
   q: string;
+  sort?: string;
   series?: string;
   department?: string;
   from?: string;
   to?: string;
 }
 
-export async function search(filters: SearchFilters): Promise<SearchHit[]> {
-  return (await request<{ hits: SearchHit[] }>(`/api/search${queryOf({ ...filters })}`)).hits;
+/** One page of `GET /api/search` (the next with the previous page's nextCursor). */
+export function fetchSearch(filters: SearchFilters, cursor: string | null): Promise<SearchPage> {
+  return request(`/api/search${queryOf({ ...filters, cursor })}`);
 }
 
 export interface HitGroup {

@@ -1,5 +1,6 @@
 import { outcomesEn } from './outcomes.en';
 import { followThroughEn } from './followThrough.en';
+import { historyEn } from './history.en';
 import { closingEn } from './closing.en';
 
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
@@ -7,6 +8,7 @@ export const en = {
   ...closingEn,
   ...outcomesEn,
   ...followThroughEn,
+  ...historyEn,
   app: {
     name: 'Suishin',
     tagline: 'Meetings that move the business',
@@ -70,11 +72,7 @@ export const en = {
     title: 'Meetings',
     subtitle: 'Plan the agenda together, keep the timebox, and leave with decisions and owners.',
     empty: 'No meetings yet. Create the first one.',
-    loadFailed: 'Could not load meetings.',
     retry: 'Retry',
-    updated: 'Updated {{when}}',
-    unscheduled: 'Not scheduled',
-    open: 'Open',
     status: { draft: 'Draft', live: 'In progress', ended: 'Ended' },
   },
   newMeeting: {

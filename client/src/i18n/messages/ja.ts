@@ -2,11 +2,13 @@ import type { Messages } from './en';
 import { closingJa } from './closing.ja';
 import { outcomesJa } from './outcomes.ja';
 import { followThroughJa } from './followThrough.ja';
+import { historyJa } from './history.ja';
 
 export const ja: Messages = {
   ...closingJa,
   ...outcomesJa,
   ...followThroughJa,
+  ...historyJa,
   app: {
     name: 'Suishin',
     tagline: '事業を前に進める会議へ',
@@ -70,11 +72,7 @@ export const ja: Messages = {
     title: '会議',
     subtitle: 'アジェンダを一緒に組み立て、時間を守り、決定事項と担当者を残す。',
     empty: 'まだ会議がありません。最初の会議を作成しましょう。',
-    loadFailed: '会議一覧を読み込めませんでした。',
     retry: '再試行',
-    updated: '{{when}} 更新',
-    unscheduled: '日時未定',
-    open: '開く',
     status: { draft: '準備中', live: '進行中', ended: '終了' },
   },
   newMeeting: {

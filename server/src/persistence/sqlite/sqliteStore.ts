@@ -99,6 +99,10 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
   const stmt = {
     getMeeting: db.prepare<[string], MeetingRecord>('SELECT * FROM meetings WHERE id = ?'),
     listMeetings: db.prepare<[], MeetingRecord>('SELECT * FROM meetings ORDER BY updated_at DESC, id'),
+    firstPage: db.prepare<[number], MeetingRecord>('SELECT * FROM meetings ORDER BY updated_at DESC, id LIMIT ?'),
+    nextPage: db.prepare<[number, number, string, number], MeetingRecord>(
+      'SELECT * FROM meetings WHERE updated_at <= ? AND (updated_at < ? OR id > ?) ORDER BY updated_at DESC, id LIMIT ?',
+    ),
     getSnapshot: db.prepare<[string], { data: Buffer; upto_seq: number }>(
       'SELECT data, upto_seq FROM snapshots WHERE meeting_id = ?',
     ),
@@ -161,6 +165,13 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
         return r ? toMeetingRow(r) : null;
       }),
     listMeetings: () => read('listMeetings', () => stmt.listMeetings.all().map(toMeetingRow)),
+    listMeetingsPage: (limit, after) =>
+      read('listMeetingsPage', () => {
+        const found = (after ? stmt.nextPage.all(after.updatedAt, after.updatedAt, after.id, limit + 1) : stmt.firstPage.all(limit + 1)).map(toMeetingRow);
+        const rows = found.slice(0, limit);
+        const last = rows.at(-1);
+        return { rows, next: found.length > limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+      }),
     loadMeeting: (id) => read('loadMeeting', () => readMeeting(id)),
     appendUpdate: (id, update, claims = []) => write<number>({ kind: 'appendUpdate', id, update, claims, now: now() }),
     compact: (id, snapshot, folded) => write<number | null>({ kind: 'compact', id, snapshot, folded }),

@@ -5,8 +5,15 @@ import type Database from 'better-sqlite3';
  * Bump PROJECTION_VERSION whenever a table changes: opening then drops every `proj_` table,
  * creates them afresh and reports needsRebuild, and the server refills them from the documents.
  * No data migration is ever needed, because nothing here is the source of truth.
+ *
+ * Every meeting has a proj_meetings row (and its departments), drafts and live ones too, so the
+ * archive and the home page page over one table; the child rows (agenda, decisions, action items,
+ * KPIs…) exist for ended meetings only. `sort_at` is the lists' order (see MeetingRowRecord): the
+ * indexes that end in (sort_at, meeting_id) serve keyset cursors, newest first, per filter.
+ *
+ * Version 2: sort_at everywhere, every meeting listed, indexes for the archive and registers.
  */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
 const TABLES = `
   CREATE TABLE proj_meetings (
@@ -21,6 +28,7 @@ const TABLES = `
     ended_at               INTEGER,
     held_at                INTEGER,
     held_on                TEXT,
+    sort_at                INTEGER NOT NULL,
     attendee_count         INTEGER NOT NULL,
     present_count          INTEGER NOT NULL,
     planned_seconds        INTEGER NOT NULL,
@@ -32,15 +40,20 @@ const TABLES = `
     next_meeting_text      TEXT NOT NULL,
     projected_at           INTEGER NOT NULL
   ) STRICT;
-  CREATE INDEX proj_meetings_by_series ON proj_meetings(series_id, held_at);
-  CREATE INDEX proj_meetings_by_held ON proj_meetings(held_at);
+  CREATE INDEX proj_meetings_by_sort ON proj_meetings(sort_at, meeting_id);
+  CREATE INDEX proj_meetings_by_status ON proj_meetings(status, sort_at, meeting_id);
+  CREATE INDEX proj_meetings_by_series ON proj_meetings(series_id, sort_at, meeting_id);
 
+  -- The meeting's sort_at and status repeated, so a department's meetings page on this index alone.
   CREATE TABLE proj_meeting_departments (
     meeting_id TEXT NOT NULL REFERENCES proj_meetings(meeting_id) ON DELETE CASCADE,
     department TEXT NOT NULL,
+    sort_at    INTEGER NOT NULL,
+    status     TEXT NOT NULL,
     PRIMARY KEY (meeting_id, department)
   ) STRICT;
-  CREATE INDEX proj_meeting_departments_by_department ON proj_meeting_departments(department);
+  CREATE INDEX proj_meeting_departments_by_department ON proj_meeting_departments(department, sort_at, meeting_id);
+  CREATE INDEX proj_meeting_departments_by_status ON proj_meeting_departments(department, status, sort_at, meeting_id);
 
   CREATE TABLE proj_attendees (
     meeting_id  TEXT NOT NULL REFERENCES proj_meetings(meeting_id) ON DELETE CASCADE,
@@ -57,8 +70,10 @@ const TABLES = `
     agenda_item_id  TEXT NOT NULL,
     series_id       TEXT,
     held_on         TEXT,
+    sort_at         INTEGER NOT NULL,
     position        INTEGER NOT NULL,
     title           TEXT NOT NULL,
+    topic_key       TEXT,
     presenter       TEXT NOT NULL,
     timebox_minutes INTEGER NOT NULL,
     actual_seconds  INTEGER NOT NULL,
@@ -66,12 +81,15 @@ const TABLES = `
     notes           TEXT NOT NULL,
     PRIMARY KEY (meeting_id, agenda_item_id)
   ) STRICT;
+  -- Covering: the dashboards' topics of a range read no row (notes make the rows wide).
+  CREATE INDEX proj_agenda_items_topics ON proj_agenda_items(meeting_id, topic_key, title);
 
   CREATE TABLE proj_decisions (
     meeting_id     TEXT NOT NULL REFERENCES proj_meetings(meeting_id) ON DELETE CASCADE,
     decision_id    TEXT NOT NULL,
     series_id      TEXT,
     held_on        TEXT,
+    sort_at        INTEGER NOT NULL,
     position       INTEGER NOT NULL,
     text           TEXT NOT NULL,
     rationale      TEXT NOT NULL,
@@ -83,13 +101,19 @@ const TABLES = `
     supersedes_id  TEXT,
     PRIMARY KEY (meeting_id, decision_id)
   ) STRICT;
-  CREATE INDEX proj_decisions_by_series ON proj_decisions(series_id, held_on);
+  CREATE INDEX proj_decisions_by_sort ON proj_decisions(sort_at, meeting_id, position);
+  CREATE INDEX proj_decisions_by_series ON proj_decisions(series_id, sort_at, meeting_id, position);
+  CREATE INDEX proj_decisions_by_decider ON proj_decisions(decided_by, sort_at, meeting_id, position);
+  CREATE INDEX proj_decisions_by_review ON proj_decisions(review_date);
+  CREATE INDEX proj_decisions_by_id ON proj_decisions(decision_id);
+  CREATE INDEX proj_decisions_by_supersedes ON proj_decisions(supersedes_id);
 
   CREATE TABLE proj_action_items (
     meeting_id       TEXT NOT NULL REFERENCES proj_meetings(meeting_id) ON DELETE CASCADE,
     action_item_id   TEXT NOT NULL,
     series_id        TEXT,
     held_on          TEXT,
+    sort_at          INTEGER NOT NULL,
     position         INTEGER NOT NULL,
     title            TEXT NOT NULL,
     owner_name       TEXT NOT NULL,
@@ -120,6 +144,7 @@ const TABLES = `
     kpi_id                   TEXT NOT NULL,
     series_id                TEXT,
     held_on                  TEXT,
+    sort_at                  INTEGER NOT NULL,
     position                 INTEGER NOT NULL,
     name                     TEXT NOT NULL,
     unit                     TEXT NOT NULL,
@@ -135,6 +160,7 @@ const TABLES = `
     PRIMARY KEY (meeting_id, kpi_id)
   ) STRICT;
   CREATE INDEX proj_kpi_values_by_series ON proj_kpi_values(series_id, name, held_on);
+  CREATE INDEX proj_kpi_values_trend ON proj_kpi_values(meeting_id, position, name, unit, direction, actual, target);
 
   CREATE TABLE proj_closing_overrides (
     meeting_id    TEXT NOT NULL REFERENCES proj_meetings(meeting_id) ON DELETE CASCADE,

@@ -40,44 +40,49 @@ export function openSqliteProjection(options: SqliteProjectionOptions): SqlitePr
   const insert = {
     meeting: db.prepare(`INSERT INTO proj_meetings (
         meeting_id, series_id, title, status, language, place, scheduled_start, started_at, ended_at,
-        held_at, held_on, attendee_count, present_count, planned_seconds, actual_seconds, decision_count,
+        held_at, held_on, sort_at, attendee_count, present_count, planned_seconds, actual_seconds, decision_count,
         action_item_count, closing_override_count, next_meeting_date, next_meeting_text, projected_at)
       VALUES (@meetingId, @seriesId, @title, @status, @language, @place, @scheduledStart, @startedAt, @endedAt,
-        @heldAt, @heldOn, @attendeeCount, @presentCount, @plannedSeconds, @actualSeconds, @decisionCount,
+        @heldAt, @heldOn, @sortAt, @attendeeCount, @presentCount, @plannedSeconds, @actualSeconds, @decisionCount,
         @actionItemCount, @closingOverrideCount, @nextMeetingDate, @nextMeetingText, @projectedAt)`),
-    department: db.prepare('INSERT INTO proj_meeting_departments (meeting_id, department) VALUES (?, ?)'),
+    department: db.prepare('INSERT INTO proj_meeting_departments (meeting_id, department, sort_at, status) VALUES (?, ?, ?, ?)'),
     attendee: db.prepare(`INSERT INTO proj_attendees (meeting_id, attendee_id, position, name, department, present)
       VALUES (@meetingId, @attendeeId, @position, @name, @department, @present)`),
-    agendaItem: db.prepare(`INSERT INTO proj_agenda_items (meeting_id, agenda_item_id, series_id, held_on, position,
-        title, presenter, timebox_minutes, actual_seconds, status, notes)
-      VALUES (@meetingId, @agendaItemId, @seriesId, @heldOn, @position, @title, @presenter, @timeboxMinutes,
+    agendaItem: db.prepare(`INSERT INTO proj_agenda_items (meeting_id, agenda_item_id, series_id, held_on, sort_at, position,
+        title, topic_key, presenter, timebox_minutes, actual_seconds, status, notes)
+      VALUES (@meetingId, @agendaItemId, @seriesId, @heldOn, @sortAt, @position, @title, @topicKey, @presenter, @timeboxMinutes,
         @actualSeconds, @status, @notes)`),
-    decision: db.prepare(`INSERT INTO proj_decisions (meeting_id, decision_id, series_id, held_on, position, text,
+    decision: db.prepare(`INSERT INTO proj_decisions (meeting_id, decision_id, series_id, held_on, sort_at, position, text,
         rationale, alternatives, decided_by, agenda_item_id, created_at, review_date, supersedes_id)
-      VALUES (@meetingId, @decisionId, @seriesId, @heldOn, @position, @text, @rationale, @alternatives, @decidedBy,
+      VALUES (@meetingId, @decisionId, @seriesId, @heldOn, @sortAt, @position, @text, @rationale, @alternatives, @decidedBy,
         @agendaItemId, @createdAt, @reviewDate, @supersedesId)`),
-    actionItem: db.prepare(`INSERT INTO proj_action_items (meeting_id, action_item_id, series_id, held_on, position,
+    actionItem: db.prepare(`INSERT INTO proj_action_items (meeting_id, action_item_id, series_id, held_on, sort_at, position,
         title, owner_name, owner_department, due_date, status, link_kind, link_id, created_at)
-      VALUES (@meetingId, @actionItemId, @seriesId, @heldOn, @position, @title, @ownerName, @ownerDepartment,
+      VALUES (@meetingId, @actionItemId, @seriesId, @heldOn, @sortAt, @position, @title, @ownerName, @ownerDepartment,
         @dueDate, @status, @linkKind, @linkId, @createdAt)`),
     actionItemRef: db.prepare(`INSERT INTO proj_action_item_refs (meeting_id, action_item_id, tracker, key, url)
       VALUES (@meetingId, @actionItemId, @tracker, @key, @url)`),
-    kpiValue: db.prepare(`INSERT INTO proj_kpi_values (meeting_id, kpi_id, series_id, held_on, position, name, unit,
+    kpiValue: db.prepare(`INSERT INTO proj_kpi_values (meeting_id, kpi_id, series_id, held_on, sort_at, position, name, unit,
         target, actual, previous, delta, direction, status, owner, comment, countermeasure_action_id)
-      VALUES (@meetingId, @kpiId, @seriesId, @heldOn, @position, @name, @unit, @target, @actual, @previous, @delta,
+      VALUES (@meetingId, @kpiId, @seriesId, @heldOn, @sortAt, @position, @name, @unit, @target, @actual, @previous, @delta,
         @direction, @status, @owner, @comment, @countermeasureActionId)`),
     closingOverride: db.prepare(`INSERT INTO proj_closing_overrides (meeting_id, gap_id, kind, subject_id, reason,
         overridden_by, overridden_at)
       VALUES (@meetingId, @gapId, @kind, @subjectId, @reason, @overriddenBy, @overriddenAt)`),
   };
   const deleteMeeting = db.prepare<[string]>('DELETE FROM proj_meetings WHERE meeting_id = ?');
+  const statusOf = db.prepare<[string], { status: string }>('SELECT status FROM proj_meetings WHERE meeting_id = ?');
   const listIds = db.prepare<[], { meeting_id: string }>('SELECT meeting_id FROM proj_meetings ORDER BY meeting_id');
 
   const replace = db.transaction((record: MeetingRecord) => {
     const id = record.meeting.meetingId;
+    const ended = record.meeting.status === 'ended';
+    // A meeting never ends twice: a late listing of it as draft or live leaves the ended rows alone.
+    if (!ended && statusOf.get(id)?.status === 'ended') return;
     deleteMeeting.run(id); // children go with it (ON DELETE CASCADE)
     insert.meeting.run({ ...record.meeting, projectedAt: now() });
-    for (const department of record.departments) insert.department.run(id, department);
+    for (const department of record.departments) insert.department.run(id, department, record.meeting.sortAt, record.meeting.status);
+    if (!ended) return; // listed only: its contents are projected when it ends
     for (const row of record.attendees) insert.attendee.run({ ...row, present: row.present ? 1 : 0 });
     for (const row of record.agendaItems) insert.agendaItem.run(row);
     for (const row of record.decisions) insert.decision.run(row);
