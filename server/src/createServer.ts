@@ -82,14 +82,18 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     },
     logger,
   );
+  // One clock: the screen, every file, the projections and the series' "today" use this zone.
+  const timeZone = config.timeZone;
+  if (config.timeZoneSource === 'EXPORT_TIME_ZONE') logger.warn('EXPORT_TIME_ZONE is deprecated: set WORKSPACE_TIME_ZONE (it now governs the screen and every file alike)');
   let exportSettings = deps.exportSettings;
   if (!exportSettings) {
     const { problems, ...loaded } = loadExportSettings(process.env);
     for (const problem of problems) logger.warn(`export settings: ${problem}`);
     exportSettings = loaded;
   }
+  exportSettings = { ...exportSettings, timeZone };
   // Series, search and follow-through: indexes every meeting the closing service projects.
-  const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
+  const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, timeZone, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
   const closingService = new ClosingService({
     store,
     rooms,
@@ -105,7 +109,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     logger,
     db: followThrough.db,
     reproject: async (meetingId: string) => {
-      await projectStoredMeeting(store, followThrough.projection, meetingId);
+      await projectStoredMeeting(store, followThrough.projection, meetingId, { timeZone });
     },
   };
   const refreshTrackers = (meetingIds: readonly string[]) => refreshManyMeetings(meetingIds, refreshDeps);
@@ -117,6 +121,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
     logger,
     clientDist: config.clientDist,
     maxBodyBytes: config.maxBodyBytes,
+    workspace: { timeZone, timeZoneSource: config.timeZoneSource },
     closing: closingService,
     followThrough,
     refreshTrackers,

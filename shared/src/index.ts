@@ -112,3 +112,4 @@ export {
   type TicketResponse,
 } from './protocol/access';
 export * from './series/index';
+export * from './time/workspaceTime';

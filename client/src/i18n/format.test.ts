@@ -13,8 +13,8 @@ describe('format', () => {
     expect(formatRelative(now - 5 * 60_000, 'en', now)).toBe('5 minutes ago');
     expect(formatRelative(now - 2 * 3_600_000, 'ja', now)).toBe('2 時間前');
   });
-  it('formats times of day per locale', () => {
-    const at = new Date(2026, 0, 10, 15, 42);
+  it('formats times of day per locale, in the workspace\'s zone (Asia/Tokyo without a setting), not the device\'s', () => {
+    const at = new Date('2026-01-10T06:42:00Z');
     expect(formatTime(at, 'ja')).toBe('15:42');
     expect(formatTime(at, 'en')).toMatch(/^3:42\sPM$/);
     expect(localeOf('ja')).toBe('ja-JP');

@@ -1,6 +1,10 @@
 import type { Language } from './language';
+import { workspaceTimeZone } from './timeZone';
 
-/** Locale-aware formatting through Intl; every date, time and number in the UI goes through here. */
+/**
+ * Locale-aware formatting through Intl; every date, time and number in the UI goes through here.
+ * Times are shown in the workspace's zone (timeZone.ts), as the minutes and files print them.
+ */
 const locales: Record<Language, string> = { ja: 'ja-JP', en: 'en-US' };
 
 /**
@@ -16,8 +20,8 @@ function cached<F>(make: (language: Language) => F): (language: Language) => F {
   };
 }
 
-const dateTimeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' }));
-const timeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { timeStyle: 'short' }));
+const dateTimeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short', timeZone: workspaceTimeZone() }));
+const timeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { timeStyle: 'short', timeZone: workspaceTimeZone() }));
 const minutesFormat = cached(
   (language) => new Intl.NumberFormat(locales[language], { style: 'unit', unit: 'minute', unitDisplay: language === 'ja' ? 'long' : 'short' }),
 );

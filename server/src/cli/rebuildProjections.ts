@@ -1,7 +1,7 @@
 /**
  * pnpm rebuild-projections [DATA_DIR]: drops every projection table (the issue-6 proj_* tables and
  * the follow-through follow_* tables: search index, carry links, series membership) and rebuilds
- * them from the stored documents alone. Stop the server first (or accept that meetings edited
+ * them from the stored documents alone, with the days of WORKSPACE_TIME_ZONE. Stop the server first (or accept that meetings edited
  * meanwhile are projected as stored when read). The series table is source data and is kept.
  */
 import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
@@ -10,13 +10,14 @@ import { rebuildProjection, type RebuildResult } from '../projections/rebuild';
 import { openFollowThroughDb } from '../followThrough/followThroughDb';
 import { FollowThroughIndex } from '../followThrough/followThroughIndex';
 import { withFollowThrough } from '../followThrough/withFollowThrough';
+import { loadWorkspaceTimeZone } from '../config';
 
-export async function rebuildAllProjections(dataDir: string): Promise<RebuildResult> {
+export async function rebuildAllProjections(dataDir: string, timeZone: string = loadWorkspaceTimeZone().timeZone): Promise<RebuildResult> {
   const store = openSqliteStore({ dataDir });
   const projection = openSqliteProjection({ dataDir });
   const { db } = openFollowThroughDb(dataDir);
   try {
-    return await rebuildProjection(store, withFollowThrough(projection, new FollowThroughIndex(db), store));
+    return await rebuildProjection(store, withFollowThrough(projection, new FollowThroughIndex(db), store), { timeZone });
   } finally {
     db.close();
     await projection.close();

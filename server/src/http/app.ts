@@ -24,6 +24,8 @@ import { searchRoutes } from './search';
 import { seriesRoutes } from './series';
 import { sessionRoutes } from './session';
 import { timeRoutes } from './time';
+import { workspaceRoutes } from './workspace';
+import type { WorkspaceSettings } from '@suishin/shared/protocol';
 
 export interface HttpAppDeps {
   store: MeetingStore;
@@ -32,6 +34,8 @@ export interface HttpAppDeps {
   clientDist: string;
   maxBodyBytes: number;
   health: HealthDeps;
+  /** The workspace's settings: its one time zone. */
+  workspace: WorkspaceSettings;
   auth: Auth;
   origins: OriginPolicy;
   /** PUBLIC_URL: base of share links; https here makes the session cookie Secure. */
@@ -63,6 +67,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.use('/api/meetings/:id/*', requireMeetingAccess(deps.auth)); // also matches /api/meetings/:id
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api', timeRoutes());
+  app.route('/api', workspaceRoutes(deps.workspace));
   app.route('/api/meetings', meetingAccessRoutes(deps));
   app.route('/api/meetings', meetingRoutes(deps));
   const authorize: AuthorizeMeeting = deps.authorizeMeeting ?? (async () => null);
@@ -72,7 +77,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   if (deps.followThrough) for (const r of [seriesRoutes, searchRoutes, dashboardRoutes]) app.route('/api', r({ ...deps, followThrough: deps.followThrough }));
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
   app.route('/', healthRoutes(deps.health));
-  app.route('/', clientAssetRoutes(deps.clientDist));
+  app.route('/', clientAssetRoutes(deps.clientDist, { timeZone: deps.workspace.timeZone }));
 
   app.onError((error, c) => {
     deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error });

@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createAssetCache } from './assetCache';
+import { WORKSPACE_TIME_ZONE_META } from '@suishin/shared/protocol';
+import { DEFAULT_WORKSPACE_TIME_ZONE } from '@suishin/shared/time';
 
-export function clientAssetRoutes(clientDist: string) {
+export function clientAssetRoutes(clientDist: string, workspace: { timeZone: string } = { timeZone: DEFAULT_WORKSPACE_TIME_ZONE }) {
   const app = new Hono();
   const indexPath = join(clientDist, 'index.html');
   const notBuilt = () =>
@@ -44,9 +46,14 @@ export function clientAssetRoutes(clientDist: string) {
     if (!existsSync(indexPath)) return c.html(notBuilt(), 404);
     // Read per request: small, and a rebuilt client is picked up without a restart.
     c.header('Cache-Control', 'no-cache');
-    return c.html(readFileSync(indexPath, 'utf8'));
+    return c.html(withWorkspaceMeta(readFileSync(indexPath, 'utf8'), workspace.timeZone));
   });
   return app;
+}
+
+/** The workspace's zone in the page itself, so the first render formats times with it (no request, no flash). */
+function withWorkspaceMeta(html: string, timeZone: string): string {
+  return html.replace('<head>', `<head>\n    <meta name="${WORKSPACE_TIME_ZONE_META}" content="${escapeHtml(timeZone)}" />`);
 }
 
 function escapeHtml(s: string) {

@@ -14,6 +14,7 @@ import {
   type KpiStatus,
   type MeetingView,
 } from '@suishin/shared';
+import { DEFAULT_WORKSPACE_TIME_ZONE, heldAt as heldAtOf, heldOn as heldOnOf } from '@suishin/shared/time';
 
 export interface MeetingRowRecord {
   meetingId: string;
@@ -142,9 +143,9 @@ export interface RecordOptions {
 
 export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options: RecordOptions = {}): MeetingRecord {
   const { meta } = view;
-  const scheduledMs = meta.scheduledStart ? Date.parse(meta.scheduledStart) : Number.NaN;
-  const heldAt = meta.startedAt ?? (Number.isFinite(scheduledMs) ? scheduledMs : null);
-  const heldOn = heldAt === null ? null : dayIn(heldAt, options.timeZone ?? 'Asia/Tokyo');
+  const timeZone = options.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
+  const heldAt = heldAtOf(meta, timeZone);
+  const heldOn = heldOnOf(meta, timeZone);
   const base = (position: number): ChildBase => ({ meetingId: view.id, seriesId: meta.seriesId, heldOn, position });
   const checklist = closingChecklist(view, notes.overrides);
 
@@ -252,11 +253,4 @@ function uniqueRefs(refs: readonly ExternalRef[]): ExternalRef[] {
     seen.add(key);
     return true;
   });
-}
-
-/** "YYYY-MM-DD" of an instant in a time zone. */
-export function dayIn(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(epochMs);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }

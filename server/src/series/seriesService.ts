@@ -35,6 +35,7 @@ import {
   type Series,
   type SeriesMeetingSnapshot,
 } from '@suishin/shared';
+import { DEFAULT_WORKSPACE_TIME_ZONE, dayIn } from '@suishin/shared/time';
 import type { Logger } from '../logger';
 import type { MeetingStore } from '../persistence/store';
 import type { Rooms } from '../sync/rooms';
@@ -66,6 +67,10 @@ export class SeriesService {
 
   constructor(private readonly deps: SeriesServiceDeps) {
     this.now = deps.now ?? Date.now;
+  }
+
+  private get timeZone(): string {
+    return this.deps.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
   }
 
   get db(): Database.Database {
@@ -141,7 +146,7 @@ export class SeriesService {
       if (carried) this.deps.index.setCarryLinks(newest.view.id, carried.carried);
       return { meetingId: newest.view.id, created: false, carried: added?.length ?? 0 };
     }
-    const today = dayIn(now, this.deps.timeZone ?? 'Asia/Tokyo');
+    const today = dayIn(now, this.timeZone);
     const plan = planCarryOver(history);
     const doc = new Y.Doc();
     try {
@@ -220,10 +225,4 @@ export class SeriesService {
       return false;
     }
   }
-}
-
-export function dayIn(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(epochMs);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -9,6 +9,7 @@ import {
   type ExportOptions,
 } from './exportOptions';
 import {
+  describeTimeZone,
   formatDate,
   formatDateTime,
   formatDuration,
@@ -53,7 +54,7 @@ export interface MinutesContent {
   language: ExportLanguage;
   labels: ExportLabels;
   title: string;
-  /** 日時, 場所, 関係部署, 出席者, 欠席者, link to the meeting page: in that order. */
+  /** 日時, タイムゾーン, 場所, 関係部署, 出席者, 欠席者, link to the meeting page: in that order. */
   header: LabeledValue[];
   agenda: Array<{
     number: number;
@@ -93,13 +94,15 @@ export interface MinutesContent {
 
 export function buildMinutesContent(view: MeetingView, options: MinutesOptions): MinutesContent {
   const language = exportLanguage(view, options);
-  const timeZone = exportTimeZone(language, options);
+  const timeZone = exportTimeZone(options);
   const labels = exportLabels(language);
   const { meta } = view;
   const list = (names: string[]) => (names.length > 0 ? names.join(labels.listSeparator) : labels.none);
 
   const header: LabeledValue[] = [
     { label: labels.dateTime, value: meetingWhen(view, labels, language, timeZone) },
+    // Every time in the minutes is in this one zone, whichever language they are printed in.
+    { label: labels.timeZone, value: describeTimeZone(timeZone, language, view.meta.startedAt ?? Date.now()) },
     { label: labels.place, value: meta.place.trim() || '—' },
   ];
   if (meta.departments.length > 0) header.push({ label: labels.departments, value: list(meta.departments) });

@@ -8,3 +8,4 @@ export * from './errors';
 export * from './limits';
 export * from './messages';
 export * from './search';
+export * from './workspace';

@@ -1,6 +1,7 @@
 import { Fragment, useMemo } from 'react';
 import { closingMinutesOptions, type ClosingNotes, type MeetingView } from '@suishin/shared';
 import { buildMinutesContent, isWebUrl, type ExportLanguage } from '@suishin/shared/export';
+import { workspaceTimeZone } from '../../i18n/timeZone';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
 import { TRACKER_NAMES } from '../export/api';
 import './minutes.css';
@@ -24,8 +25,8 @@ export function MinutesView({ view, notes, language }: MinutesViewProps) {
       buildMinutesContent(view, {
         meetingUrlBase: window.location.origin,
         language,
-        // Times as the reader's clock shows them (the files use the server's EXPORT_TIME_ZONE).
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        // The workspace's one clock, as the files print it (and named in the header).
+        timeZone: workspaceTimeZone(),
         ...closingMinutesOptions(view, notes, language),
       }),
     [view, notes, language],
