@@ -6,7 +6,8 @@
 import { Hono, type Context } from 'hono';
 import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema } from '@suishin/shared';
 import { safeParse, type $ZodType, type output } from 'zod/v4/core';
-import { requireAdminIf, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
+import type { NextMeetingResponse, SeriesDetailResponse } from '@suishin/shared';
+import { requireAdminIf, visibleMeetings, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
 import { apiError, invalidInput } from './apiErrors';
 import type { RefreshTrackers } from './trackerRefresh';
 
@@ -41,10 +42,13 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
     return c.json(series.create(body.value), 201);
   });
 
-  app.get('/series/:id', (c) => {
+  app.get('/series/:id', async (c) => {
     const found = series.get(c.req.param('id'));
     if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
-    return c.json({ ...found, meetingIds: service.meetingIds(found.id) });
+    const visible = await visibleMeetings(c, auth);
+    const meetings = (await service.meetings(found.id)).filter((m) => !visible || visible.has(m.id));
+    const body: SeriesDetailResponse = { ...found, meetingIds: meetings.map((m) => m.id), meetings };
+    return c.json(body);
   });
 
   app.patch('/series/:id', requireAdmin(), async (c) => {
@@ -70,7 +74,7 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
     if (!body.ok) return body.res;
     // Exported items closed in their tracker are closed here first, so they are not carried over.
     if (refreshTrackers) await refreshTrackers(service.meetingIds(found.id));
-    const result = await service.next(found, body.value);
+    const result: NextMeetingResponse = await service.next(found, body.value);
     return c.json(result, result.created ? 201 : 200);
   });
 

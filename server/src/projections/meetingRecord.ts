@@ -19,6 +19,8 @@ import { DEFAULT_WORKSPACE_TIME_ZONE, heldAt as heldAtOf, heldOn as heldOnOf } f
 export interface MeetingRowRecord {
   meetingId: string;
   seriesId: string | null;
+  /** 第12回 / #12 in its series (stored by "next meeting"), or null. */
+  seriesNumber: number | null;
   title: string;
   status: 'draft' | 'live' | 'ended';
   language: 'ja' | 'en';
@@ -153,6 +155,7 @@ export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options:
     meeting: {
       meetingId: view.id,
       seriesId: meta.seriesId,
+      seriesNumber: meta.seriesNumber,
       title: meta.title,
       status: meta.status,
       language: meta.language,

@@ -9,3 +9,4 @@ export * from './limits';
 export * from './messages';
 export * from './search';
 export * from './workspace';
+export * from './series';

@@ -6,12 +6,13 @@ import type Database from 'better-sqlite3';
  * creates them afresh and reports needsRebuild, and the server refills them from the documents.
  * No data migration is ever needed, because nothing here is the source of truth.
  */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
 const TABLES = `
   CREATE TABLE proj_meetings (
     meeting_id             TEXT PRIMARY KEY,
     series_id              TEXT,
+    series_number          INTEGER,
     title                  TEXT NOT NULL,
     status                 TEXT NOT NULL,
     language               TEXT NOT NULL,
