@@ -6,6 +6,7 @@ import { LANGUAGES, type Language } from '../i18n/language';
 import { useUiStore } from '../state/uiStore';
 import { RadioSwitch } from '../ui/RadioSwitch';
 import { HeaderSlotContext } from './headerSlot';
+import { useKnownSession } from '../features/access/session';
 
 const languageNames: Record<Language, string> = { ja: '日本語', en: 'English' };
 
@@ -14,6 +15,8 @@ export function AppShell() {
   const language = useUiStore((s) => s.language);
   const setLanguage = useUiStore((s) => s.setLanguage);
   const [statusSlot, setStatusSlot] = useState<HTMLElement | null>(null);
+  const session = useKnownSession();
+  const admin = session.status === 'signedIn' && session.session.admin;
 
   useEffect(() => applyLanguage(language), [language]);
 
@@ -32,6 +35,7 @@ export function AppShell() {
           <NavLink to="/archive" className="app-nav__link">{t('nav.archive')}</NavLink>
           <NavLink to="/search" className="app-nav__link">{t('nav.search')}</NavLink>
           <NavLink to="/dashboard" className="app-nav__link">{t('nav.dashboard')}</NavLink>
+          {admin && <NavLink to="/workspace" className="app-nav__link">{t('workspace.nav')}</NavLink>}
         </nav>
         <div className="app-header__status" ref={setStatusSlot} />
         <RadioSwitch

@@ -25,6 +25,7 @@ const searchPage = loadable(() => import('../features/search/SearchPage'));
 const seriesListPage = loadable(() => import('../features/series/SeriesListPage'));
 const seriesPage = loadable(() => import('../features/series/SeriesPage'));
 const dashboardPage = loadable(() => import('../features/dashboard/DashboardPage'));
+const workspacePage = loadable(() => import('../features/workspace/WorkspacePage'));
 
 /** Opening a meeting link directly: main.tsx starts the room's code before React renders. */
 export const preloadMeetingRoom = () => {
@@ -90,6 +91,7 @@ export function AppRoutes() {
           <Route path="series" element={page(seriesListPage)} />
           <Route path="series/:seriesId" element={page(seriesPage)} />
           <Route path="dashboard" element={page(dashboardPage)} />
+          <Route path="workspace" element={page(workspacePage)} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

@@ -79,7 +79,8 @@ export interface MinutesContent {
     comment: string;
     countermeasure: string;
   }>;
-  decisions: Array<{ number: number; text: string; details: LabeledValue[] }>;
+  /** `id`: the decision's, for links to it (#decision-<id>). */
+  decisions: Array<{ id: string; number: number; text: string; details: LabeledValue[] }>;
   actionItems: Array<{
     number: number;
     title: string;
@@ -154,7 +155,7 @@ export function buildMinutesContent(view: MeetingView, options: MinutesOptions):
     add(labels.agendaItem, view.agenda.find((a) => a.id === decision.agendaItemId)?.title);
     add(labels.reviewDate, decision.reviewDate ? formatDate(decision.reviewDate, language) : null);
     add(labels.supersedes, view.decisions.find((d) => d.id === decision.supersedesId)?.text);
-    return { number: index + 1, text: decision.text, details };
+    return { id: decision.id, number: index + 1, text: decision.text, details };
   });
 
   const actionItems = view.actionItems.map((item, index) => ({
