@@ -30,7 +30,9 @@ export interface ClosingOverride {
 export interface NextMeetingInfo {
   /** "YYYY-MM-DD" or an ISO 8601 date-time. */
   date?: string | null;
-  /** Free text, e.g. the place or what to prepare. */
+  /** Where (a room or a call link). */
+  place?: string | null;
+  /** Free text, e.g. what to prepare. */
   text?: string | null;
 }
 
@@ -206,9 +208,10 @@ function nextMeetingText(
   timeZone: string,
 ): string {
   const date = next?.date?.trim() ? formatWhen(next.date.trim(), language, timeZone) : '';
+  const place = next?.place?.trim() ?? '';
   const text = next?.text?.trim() ?? '';
-  if (!date && !text) return labels.undecided;
-  return [date, text].filter(Boolean).join(language === 'ja' ? '　' : ' — ');
+  if (!date && !place && !text) return labels.undecided;
+  return [date, place, text].filter(Boolean).join(language === 'ja' ? '　' : ' — ');
 }
 
 export function trackerName(tracker: ExternalRef['tracker']): string {

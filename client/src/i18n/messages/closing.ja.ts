@@ -49,7 +49,7 @@ export const closingJa: Widen<typeof closingEn> = {
     nextMeetingNotePlaceholder: '準備することなど',
     nextMeetingTime: '開始時刻',
     nextMeetingPlace: '場所',
-    nextMeetingHint: '会議体の「次回の会議」はこの日時と場所で準備されます。時刻は{{zone}}です。',
+    nextMeetingHint: 'シリーズの「次回の会議」はこの日時と場所で準備されます。時刻は{{zone}}です。',
     nextMeetingTimeNeedsDate: 'この時刻の日付を選んでください。',
     cancel: 'キャンセル',
     confirm: '会議を終了',

@@ -1,14 +1,14 @@
 import type { schedulingEn } from './scheduling.en';
 
-/** 予定まわりの文言（会議体の編集、回の番号、会議の詳細、ワークスペースの時刻）。 */
+/** 予定まわりの文言（シリーズの編集、回の番号、会議の詳細、ワークスペースの時刻）。 */
 export const schedulingJa: typeof schedulingEn = {
   seriesEdit: {
-    edit: '会議体を編集',
-    heading: '会議体の編集',
+    edit: 'シリーズを編集',
+    heading: 'シリーズの編集',
     save: '変更を保存',
     saving: '保存中…',
-    saved: '会議体を保存しました。次回の会議はこの内容で準備されます。',
-    failed: '会議体を保存できませんでした: {{message}}',
+    saved: 'シリーズを保存しました。次回の会議はこの内容で準備されます。',
+    failed: 'シリーズを保存できませんでした: {{message}}',
     cancel: 'キャンセル',
     attendees: 'いつもの参加者',
     attendeesHint: '1行に1人、「氏名 / 部署」の形で入力します。次回以降の会議に招待されます。',
@@ -17,7 +17,7 @@ export const schedulingJa: typeof schedulingEn = {
   seriesNumber: {
     number: '第{{number}}回',
     unscheduled: '日付未定',
-    ofSeries: 'この会議体の第{{number}}回',
+    ofSeries: 'このシリーズの第{{number}}回',
     carriedFrom: '第{{number}}回から',
     carriedFromDay: '{{day}}から',
     carriedFromLast: '前回から',
