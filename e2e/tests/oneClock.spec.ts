@@ -46,7 +46,7 @@ test('the screen, the minutes and the files show one time, in the workspace zone
   expect(await file('action-items-ics')).toContain('DTSTART;VALUE=DATE:20260708');
 
   // The admin sees the setting and where it comes from.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspace' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspace settings' }).click();
   await expect(page.getByTestId('workspace-time-zone')).toHaveText('Japan Standard Time (Asia/Tokyo)');
   await expect(page.getByTestId('workspace-time-zone-source')).toContainText('WORKSPACE_TIME_ZONE');
   await snapshot(page, testInfo, 'workspace-en');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, formatPercent, formatRelative, formatTime, localeOf } from './format';
+import { formatDateTime, formatMinutes, formatPercent, formatRelative, formatTime, localeOf } from './format';
 
 describe('format', () => {
   it('formats minutes per locale', () => {
@@ -18,5 +18,9 @@ describe('format', () => {
     expect(formatTime(at, 'ja')).toBe('15:42');
     expect(formatTime(at, 'en')).toMatch(/^3:42\sPM$/);
     expect(localeOf('ja')).toBe('ja-JP');
+    // A meeting scheduled for a day whose time is not fixed: the day, not midnight UTC in Tokyo.
+    expect(formatDateTime('2026-12-13', 'ja')).toBe('2026/12/13');
+    expect(formatDateTime('2026-12-13', 'en')).toBe('Dec 13, 2026');
+    expect(formatDateTime('2026-12-13T01:00:00Z', 'ja')).toBe('2026/12/13 10:00');
   });
 });

@@ -20,6 +20,7 @@ function cached<F>(make: (language: Language) => F): (language: Language) => F {
   };
 }
 
+const dayOnlyFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone: 'UTC' }));
 const dateTimeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short', timeZone: workspaceTimeZone() }));
 const timeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { timeStyle: 'short', timeZone: workspaceTimeZone() }));
 const minutesFormat = cached(
@@ -28,7 +29,9 @@ const minutesFormat = cached(
 const percentFormat = cached((language) => new Intl.NumberFormat(locales[language], { style: 'percent', maximumFractionDigits: 1 }));
 const relativeFormat = cached((language) => new Intl.RelativeTimeFormat(locales[language], { numeric: 'auto' }));
 
+/** A date and time; a bare day ("YYYY-MM-DD", a meeting whose time is not fixed yet) prints as the day alone. */
 export function formatDateTime(value: string | number | Date, language: Language): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayOnlyFormat(language).format(Date.parse(`${value}T00:00:00Z`));
   return dateTimeFormat(language).format(new Date(value));
 }
 

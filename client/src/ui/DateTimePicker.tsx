@@ -33,7 +33,7 @@ export interface DateTimePickerProps<T extends DateValue> extends Omit<DatePicke
  */
 export function DateTimePicker<T extends DateValue>({ label, previousLabel, nextLabel, errorMessage, className, ...props }: DateTimePickerProps<T>) {
   return (
-    <DatePicker {...props} isInvalid={props.isInvalid || !!errorMessage} className={['field', 'date-picker', className].filter(Boolean).join(' ')}>
+    <DatePicker {...props} isInvalid={errorMessage ? true : props.isInvalid} className={['field', 'date-picker', className].filter(Boolean).join(' ')}>
       <Label className="field__label">{label}</Label>
       <Group className="date-picker__group">
         <DateInput className="date-picker__input">

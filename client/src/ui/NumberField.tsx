@@ -25,7 +25,7 @@ export interface NumberFieldProps extends Omit<AriaNumberFieldProps, 'children'>
 
 export function NumberField({ label, hideLabel, errorMessage, buttonStep, className, ...props }: NumberFieldProps) {
   return (
-    <AriaNumberField {...props} isInvalid={props.isInvalid || !!errorMessage} className={['field', 'number-field', className].filter(Boolean).join(' ')}>
+    <AriaNumberField {...props} isInvalid={errorMessage ? true : props.isInvalid} className={['field', 'number-field', className].filter(Boolean).join(' ')}>
       <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
       <Group className="number-field__group">
         {buttonStep ? <StepButton {...props} buttonStep={buttonStep} direction={-1} /> : <Button slot="decrement" className="number-field__step">−</Button>}

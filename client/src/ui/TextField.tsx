@@ -27,7 +27,7 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children'> {
 
 export function TextField({ label, description, errorMessage, placeholder, hideLabel, inputRef, inputClassName, inputProps, className, ...props }: TextFieldProps) {
   return (
-    <AriaTextField {...props} isInvalid={props.isInvalid || !!errorMessage} className={['field', className].filter(Boolean).join(' ')}>
+    <AriaTextField {...props} isInvalid={errorMessage ? true : props.isInvalid} className={['field', className].filter(Boolean).join(' ')}>
       <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
       <Input {...inputProps} ref={inputRef} className={['field__input', inputClassName].filter(Boolean).join(' ')} placeholder={placeholder} />
       {description && <Text slot="description" className="field__description">{description}</Text>}

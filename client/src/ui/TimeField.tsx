@@ -14,7 +14,7 @@ export interface TimeFieldProps<T extends TimeValue> extends Omit<AriaTimeFieldP
  */
 export function TimeField<T extends TimeValue>({ label, description, errorMessage, className, ...props }: TimeFieldProps<T>) {
   return (
-    <AriaTimeField {...props} isInvalid={props.isInvalid ?? !!errorMessage} className={['field', 'date-picker', className].filter(Boolean).join(' ')}>
+    <AriaTimeField {...props} isInvalid={errorMessage ? true : props.isInvalid} className={['field', 'date-picker', className].filter(Boolean).join(' ')}>
       <Label className="field__label">{label}</Label>
       <div className="date-picker__group">
         <DateInput className="date-picker__input">

@@ -21,7 +21,7 @@ import {
 } from '@suishin/shared';
 import type { MeetingStore } from '../persistence/store';
 import type { Rooms } from '../sync/rooms';
-import { docFromStored } from '../sync/storedDoc';
+import { readCurrentDoc } from '../persistence/currentDoc';
 
 export interface SeriesMeeting extends SeriesMeetingSnapshot {
   createdAt: number;
@@ -52,7 +52,6 @@ export function seriesMeetingIds(db: Database.Database, seriesId: string): strin
 
 /** One meeting as the series sees it (the open room's document, else the stored one); null when gone. */
 export async function loadSeriesMeeting(deps: SeriesHistoryDeps, meetingId: string): Promise<SeriesMeeting | null> {
-  const open = deps.rooms.peek(meetingId);
   const row = await deps.store.getMeetingRow(meetingId);
   if (!row) return null;
   const read = (doc: Y.Doc): SeriesMeeting => {
@@ -67,15 +66,7 @@ export async function loadSeriesMeeting(deps: SeriesHistoryDeps, meetingId: stri
       heldOn: heldOn(view.meta, deps.timeZone),
     };
   };
-  if (open) return read(open.doc);
-  const stored = await deps.store.loadMeeting(meetingId);
-  if (!stored) return null;
-  const doc = docFromStored(stored);
-  try {
-    return read(doc);
-  } finally {
-    doc.destroy();
-  }
+  return readCurrentDoc(deps, meetingId, read);
 }
 
 /** Every meeting of the series, oldest first (held time, else scheduled, else created), each with its number. */

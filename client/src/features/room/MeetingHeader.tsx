@@ -1,14 +1,12 @@
 import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MeetingMeta } from '@suishin/shared';
-import { isIsoDay } from '@suishin/shared/time';
 import { useTranslation } from '../../i18n/useTranslation';
 import { formatDateTime } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';
 import { StatusPill } from '../../ui/StatusPill';
 import { useRoomAccess } from '../access/useMeetingAccess';
-import { formatDay } from '../series/day';
 import './meetingDetails.css';
 
 // The details form (react-aria's date and time fields) loads when a facilitator opens it.
@@ -24,7 +22,7 @@ export function MeetingHeader({ meta, tools }: { meta: MeetingMeta; tools: React
   const language = useUiStore((s) => s.language);
   const { canFacilitate } = useRoomAccess();
   const [editing, setEditing] = useState(false);
-  const when = meta.scheduledStart ? (isIsoDay(meta.scheduledStart) ? formatDay(meta.scheduledStart, language) : formatDateTime(meta.scheduledStart, language)) : null;
+  const when = meta.scheduledStart ? formatDateTime(meta.scheduledStart, language) : null;
   return (
     <div className="room-header">
       <div className="room-header__text">

@@ -40,7 +40,6 @@ export const schedulingEn = {
     failed: 'Could not save the details: {{message}}',
   },
   workspace: {
-    nav: 'Workspace',
     title: 'Workspace settings',
     subtitle: 'Settings the operator sets on the server. Everyone sees times the same way.',
     timeZone: 'Time zone',

@@ -42,7 +42,6 @@ export const schedulingJa: typeof schedulingEn = {
     failed: '詳細を保存できませんでした: {{message}}',
   },
   workspace: {
-    nav: 'ワークスペース',
     title: 'ワークスペースの設定',
     subtitle: 'サーバーの運用者が設定する項目です。全員が同じ時刻を見ます。',
     timeZone: 'タイムゾーン',
