@@ -1,23 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import {
   addActionItem,
   addAgendaItem,
   addAttendee,
   addDecision,
   addKpi,
-  MessageType,
-  SYNC_PATH,
-  TICKET_QUERY_KEY,
-  type TicketResponse,
 } from '@suishin/shared';
 import { test, expect } from '../fixtures';
 import { expectLive, expectSaved, snapshot } from './helpers';
+import { editOverSync } from './helpers';
 
 const TITLE = '週次定例, "営業×プロダクト"';
 
@@ -36,42 +28,19 @@ async function seedMeetingToClose(baseURL: string, adminToken: string): Promise<
   });
   if (!response.ok) throw new Error(`POST /api/meetings: ${response.status} ${await response.text()}`);
   const { id } = (await response.json()) as { id: string };
-  const ticket = await fetch(`${baseURL}/api/meetings/${id}/ticket`, { method: 'POST', headers: auth, body: '{}' });
-  if (!ticket.ok) throw new Error(`POST ticket: ${ticket.status} ${await ticket.text()}`);
-
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(baseURL.replace(/^http/, 'ws') + SYNC_PATH, id, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: { [TICKET_QUERY_KEY]: ((await ticket.json()) as TicketResponse).ticket },
+  await editOverSync(baseURL, adminToken, id, (doc) => {
+    addAttendee(doc, { name: '山田 太郎', department: '営業部' });
+    addAttendee(doc, { name: 'Sato', department: 'Product' });
+    const item = addAgendaItem(doc, { title: '受注見込みの確認', presenter: '山田 太郎', timeboxMinutes: 10 });
+    addAgendaItem(doc, { title: 'Launch readiness', timeboxMinutes: 15 });
+    addDecision(doc, { text: '価格改定を7月に実施', decidedBy: '営業部長', rationale: '競合の値上げ, "前倒し"', agendaItemId: item });
+    addDecision(doc, { text: 'Move the launch to July' });
+    addKpi(doc, { name: '新規受注', unit: '件', target: 20, actual: 19, previous: 15, owner: '山田 太郎' });
+    addKpi(doc, { name: '解約率', unit: '%', target: 2, actual: 5, previous: 3, direction: 'lower_is_better', owner: 'Sato' });
+    addActionItem(doc, { title: '見積書を送る, "至急"', owner: { name: '山田 太郎', department: '営業部' }, dueDate: '2025-07-10' });
+    addActionItem(doc, { title: '=HYPERLINK("http://evil.example","詳細")', dueDate: '2025-07-31' });
+    addActionItem(doc, { title: 'Customer interviews', owner: { name: 'Sato', department: 'Product' } });
   });
-  try {
-    await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-    doc.transact(() => {
-      addAttendee(doc, { name: '山田 太郎', department: '営業部' });
-      addAttendee(doc, { name: 'Sato', department: 'Product' });
-      const item = addAgendaItem(doc, { title: '受注見込みの確認', presenter: '山田 太郎', timeboxMinutes: 10 });
-      addAgendaItem(doc, { title: 'Launch readiness', timeboxMinutes: 15 });
-      addDecision(doc, { text: '価格改定を7月に実施', decidedBy: '営業部長', rationale: '競合の値上げ, "前倒し"', agendaItemId: item });
-      addDecision(doc, { text: 'Move the launch to July' });
-      addKpi(doc, { name: '新規受注', unit: '件', target: 20, actual: 19, previous: 15, owner: '山田 太郎' });
-      addKpi(doc, { name: '解約率', unit: '%', target: 2, actual: 5, previous: 3, direction: 'lower_is_better', owner: 'Sato' });
-      addActionItem(doc, { title: '見積書を送る, "至急"', owner: { name: '山田 太郎', department: '営業部' }, dueDate: '2025-07-10' });
-      addActionItem(doc, { title: '=HYPERLINK("http://evil.example","詳細")', dueDate: '2025-07-31' });
-      addActionItem(doc, { title: 'Customer interviews', owner: { name: 'Sato', department: 'Product' } });
-    });
-    await new Promise<void>((resolve, reject) => {
-      provider.messageHandlers[MessageType.saved] = () => resolve();
-      provider.messageHandlers[MessageType.saveFailed] = (_encoder, decoder) => reject(new Error(decoding.readVarString(decoder)));
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.saveRequest);
-      encoding.writeVarUint(encoder, 1);
-      provider.ws!.send(encoding.toUint8Array(encoder));
-    });
-  } finally {
-    provider.destroy();
-    doc.destroy();
-  }
   return id;
 }
 

@@ -114,7 +114,7 @@ export async function seedHistory(dataDir: string, from: number, to: number, now
     const byName = new Map(seriesStore.list().map((s) => [s.name, s]));
     const series = Array.from({ length: BODIES }, (_, b) => {
       const name = `定例 ${b + 1}`;
-      return byName.get(name) ?? seriesStore.create({ name, departments: [DEPARTMENTS[b % DEPARTMENTS.length]!, DEPARTMENTS[(b + 3) % DEPARTMENTS.length]!], language: 'ja', agendaTemplate: [{ title: '数字の確認', presenter: '', timeboxMinutes: 20 }] });
+      return byName.get(name) ?? seriesStore.create({ name, departments: [DEPARTMENTS[b % DEPARTMENTS.length]!, DEPARTMENTS[(b + 3) % DEPARTMENTS.length]!], language: 'ja', agendaTemplate: [{ title: '数字の確認', presenter: '', timeboxMinutes: 20 }], usualAttendees: [] });
     });
     // 10:00 Tokyo on today's day, minus whole weeks.
     const todayAt = Date.parse(`${day(now + 9 * 3_600_000)}T01:00:00Z`);

@@ -20,7 +20,17 @@ describe('loadConfig', () => {
       rateLimit: { messagesPerSecond: 200, messageBurst: 400, bytesPerSecond: 2 * 1024 * 1024, maxThrottledMs: 60_000 },
       pingIntervalMs: 15_000,
       testingExtraRootKeys: [],
+      timeZone: 'Asia/Tokyo',
+      timeZoneSource: 'default',
     });
+  });
+
+  it('reads the workspace time zone; EXPORT_TIME_ZONE is its deprecated name, and a zone that is not one stops startup', () => {
+    expect(loadConfig({ WORKSPACE_TIME_ZONE: 'America/New_York' })).toMatchObject({ timeZone: 'America/New_York', timeZoneSource: 'WORKSPACE_TIME_ZONE' });
+    expect(loadConfig({ EXPORT_TIME_ZONE: 'Europe/Berlin' })).toMatchObject({ timeZone: 'Europe/Berlin', timeZoneSource: 'EXPORT_TIME_ZONE' });
+    expect(loadConfig({ WORKSPACE_TIME_ZONE: 'UTC', EXPORT_TIME_ZONE: 'Europe/Berlin' })).toMatchObject({ timeZone: 'UTC', timeZoneSource: 'WORKSPACE_TIME_ZONE' });
+    expect(() => loadConfig({ WORKSPACE_TIME_ZONE: 'Asia/Tokio' })).toThrow('invalid environment variable WORKSPACE_TIME_ZONE: must be an IANA time zone such as Asia/Tokyo');
+    expect(() => loadConfig({ EXPORT_TIME_ZONE: 'JST+9' })).toThrow(/EXPORT_TIME_ZONE/);
   });
 
   it('reads the access settings', () => {

@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_WORKSPACE_TIME_ZONE, isTimeZone } from '@suishin/shared/time';
 
 /** The repository root (server/src/config.ts → ../..): relative paths in the environment resolve against it. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,7 +39,14 @@ export interface ServerConfig {
    * Only tests and benchmarks set it (their documents use keys of their own); never in production.
    */
   testingExtraRootKeys: string[];
+  /** The workspace's one clock: the IANA zone of every time shown or written (WORKSPACE_TIME_ZONE). */
+  timeZone: string;
+  /** Where `timeZone` came from, for the admin's view and the deprecation warning. */
+  timeZoneSource: TimeZoneSource;
 }
+
+/** EXPORT_TIME_ZONE is the deprecated name of WORKSPACE_TIME_ZONE (it used to govern files only). */
+export type TimeZoneSource = 'WORKSPACE_TIME_ZONE' | 'EXPORT_TIME_ZONE' | 'default';
 
 const toAbsolute = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
 
@@ -70,6 +78,8 @@ const EnvSchema = z.object({
     .string()
     .transform((value) => value.split(',').map((k) => k.trim()).filter(Boolean))
     .optional(),
+  WORKSPACE_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo').optional(),
+  EXPORT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo (deprecated: use WORKSPACE_TIME_ZONE)').optional(),
 });
 
 export class ConfigError extends Error {
@@ -114,5 +124,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     pingIntervalMs: e.SOCKET_PING_SECONDS * 1000,
     testingExtraRootKeys: e.SUISHIN_TESTING_EXTRA_ROOT_KEYS ?? [],
+    ...workspaceTimeZone(e),
   };
+}
+
+/**
+ * WORKSPACE_TIME_ZONE, else the deprecated EXPORT_TIME_ZONE (kept so existing deployments keep
+ * their zone; the server warns at start), else Asia/Tokyo. When both are set, WORKSPACE_TIME_ZONE wins.
+ */
+function workspaceTimeZone(e: { WORKSPACE_TIME_ZONE?: string | undefined; EXPORT_TIME_ZONE?: string | undefined }): Pick<ServerConfig, 'timeZone' | 'timeZoneSource'> {
+  if (e.WORKSPACE_TIME_ZONE) return { timeZone: e.WORKSPACE_TIME_ZONE, timeZoneSource: 'WORKSPACE_TIME_ZONE' };
+  if (e.EXPORT_TIME_ZONE) return { timeZone: e.EXPORT_TIME_ZONE, timeZoneSource: 'EXPORT_TIME_ZONE' };
+  return { timeZone: DEFAULT_WORKSPACE_TIME_ZONE, timeZoneSource: 'default' };
+}
+
+/** The workspace's zone from the environment alone (the export command line reads no other config). */
+export function loadWorkspaceTimeZone(env: Record<string, string | undefined> = process.env): Pick<ServerConfig, 'timeZone' | 'timeZoneSource'> {
+  const { timeZone, timeZoneSource } = loadConfig(
+    Object.fromEntries(['WORKSPACE_TIME_ZONE', 'EXPORT_TIME_ZONE'].map((key) => [key, env[key]])),
+  );
+  return { timeZone, timeZoneSource };
 }

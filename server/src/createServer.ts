@@ -102,20 +102,23 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     },
     logger,
   );
+  // One clock: the screen, every file, the projections and the series' "today" use this zone.
+  const timeZone = config.timeZone;
+  if (config.timeZoneSource === 'EXPORT_TIME_ZONE') logger.warn('EXPORT_TIME_ZONE is deprecated: set WORKSPACE_TIME_ZONE (it now governs the screen and every file alike)');
   let exportSettings = deps.exportSettings;
   if (!exportSettings) {
     const { problems, ...loaded } = loadExportSettings(process.env);
     for (const problem of problems) logger.warn(`export settings: ${problem}`);
     exportSettings = loaded;
   }
+  exportSettings = { ...exportSettings, timeZone };
   // Series, search and follow-through: indexes every meeting the closing service projects.
-  const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
-  const projectionTimeZone = exportSettings.timeZone;
+  const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, timeZone, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
   listing = new MeetingListing({
     store: baseStore,
     projection: () => followThrough.projection,
     openDoc: (meetingId) => rooms.peek(meetingId)?.doc ?? null,
-    recordOptions: () => (projectionTimeZone ? { timeZone: projectionTimeZone } : {}),
+    recordOptions: () => ({ timeZone }),
     logger,
   });
   const closingService = new ClosingService({
@@ -133,7 +136,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     logger,
     db: followThrough.db,
     reproject: async (meetingId: string) => {
-      await projectStoredMeeting(store, followThrough.projection, meetingId);
+      await projectStoredMeeting(store, followThrough.projection, meetingId, { timeZone });
     },
   };
   const refreshTrackers = (meetingIds: readonly string[]) => refreshManyMeetings(meetingIds, refreshDeps);
@@ -145,6 +148,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     logger,
     clientDist: config.clientDist,
     maxBodyBytes: config.maxBodyBytes,
+    workspace: { timeZone, timeZoneSource: config.timeZoneSource },
     closing: closingService,
     followThrough,
     refreshTrackers,

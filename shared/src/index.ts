@@ -91,6 +91,8 @@ export { CloseCode, PERMANENT_CLOSE_CODES, type CloseCodeName } from './protocol
 export { ErrorCode, type ErrorCodeValue, type ApiErrorBody } from './protocol/errors';
 export { MAX_ID_LENGTH } from './protocol/limits';
 export type { SearchHit, SnippetSegment } from './protocol/search';
+export type { WorkspaceSettings } from './protocol/workspace';
+export type { SeriesMeetingSummary, SeriesDetailResponse, NextMeetingResponse } from './protocol/series';
 export {
   ROLES,
   roleAtLeast,
@@ -114,3 +116,4 @@ export {
   type TicketResponse,
 } from './protocol/access';
 export * from './series/index';
+export * from './time/workspaceTime';

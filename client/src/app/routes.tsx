@@ -27,6 +27,7 @@ const seriesPage = loadable(() => import('../features/series/SeriesPage'));
 const dashboardPage = loadable(() => import('../features/dashboard/DashboardPage'));
 const decisionRegisterPage = loadable(() => import('../features/registers/DecisionRegisterPage'));
 const actionItemRegisterPage = loadable(() => import('../features/registers/ActionItemRegisterPage'));
+const workspacePage = loadable(() => import('../features/workspace/WorkspacePage'));
 
 /** Opening a meeting link directly: main.tsx starts the room's code before React renders. */
 export const preloadMeetingRoom = () => {
@@ -94,6 +95,7 @@ export function AppRoutes() {
           <Route path="series" element={page(seriesListPage)} />
           <Route path="series/:seriesId" element={page(seriesPage)} />
           <Route path="dashboard" element={page(dashboardPage)} />
+          <Route path="workspace" element={page(workspacePage)} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

@@ -1,6 +1,10 @@
 import type { Language } from './language';
+import { workspaceTimeZone } from './timeZone';
 
-/** Locale-aware formatting through Intl; every date, time and number in the UI goes through here. */
+/**
+ * Locale-aware formatting through Intl; every date, time and number in the UI goes through here.
+ * Times are shown in the workspace's zone (timeZone.ts), as the minutes and files print them.
+ */
 const locales: Record<Language, string> = { ja: 'ja-JP', en: 'en-US' };
 
 /**
@@ -16,15 +20,18 @@ function cached<F>(make: (language: Language) => F): (language: Language) => F {
   };
 }
 
-const dateTimeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' }));
-const timeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { timeStyle: 'short' }));
+const dayOnlyFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone: 'UTC' }));
+const dateTimeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short', timeZone: workspaceTimeZone() }));
+const timeFormat = cached((language) => new Intl.DateTimeFormat(locales[language], { timeStyle: 'short', timeZone: workspaceTimeZone() }));
 const minutesFormat = cached(
   (language) => new Intl.NumberFormat(locales[language], { style: 'unit', unit: 'minute', unitDisplay: language === 'ja' ? 'long' : 'short' }),
 );
 const percentFormat = cached((language) => new Intl.NumberFormat(locales[language], { style: 'percent', maximumFractionDigits: 1 }));
 const relativeFormat = cached((language) => new Intl.RelativeTimeFormat(locales[language], { numeric: 'auto' }));
 
+/** A date and time; a bare day ("YYYY-MM-DD", a meeting whose time is not fixed yet) prints as the day alone. */
 export function formatDateTime(value: string | number | Date, language: Language): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayOnlyFormat(language).format(Date.parse(`${value}T00:00:00Z`));
   return dateTimeFormat(language).format(new Date(value));
 }
 

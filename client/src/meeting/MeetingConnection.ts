@@ -9,6 +9,7 @@ import { takePrefetchedDocument } from './documentPrefetch';
 import { watchCompositions } from './compositionWatcher';
 import { createStore, type ExternalStore, type WritableStore } from './externalStore';
 import { peersFromStates, samePeers, type Editing, type Peer, type PresenceUser } from './presence';
+import { trackJoinedPeople } from './joinedPeople';
 import { serverClock } from './serverClock';
 import { installCompositionGate } from './syncGate';
 import { encodeSaveRequest, readSaveFailedReason, readSavedNonce } from './saveProtocol';
@@ -62,6 +63,8 @@ export class MeetingConnection {
   /** True once the document holds the meeting: loaded from this device or synced from the server. */
   private readonly readyStore: WritableStore<boolean> = createStore(false);
   private readonly peersStore: WritableStore<readonly Peer[]> = createStore<readonly Peer[]>([]);
+  /** Everyone who joined while this page had the room open (attendance from presence). */
+  readonly joined = trackJoinedPeople(this.peersStore);
   /**
    * The reason the server last gave for dropping this client's updates (y-protocols/auth
    * "permission denied": `read-only`, `facilitator-only`), or null. Cleared on each new socket:
@@ -178,7 +181,7 @@ export class MeetingConnection {
   /** Publishes (or, with null, withdraws) this person's name and colour. */
   setPresenceUser(user: PresenceUser | null): void {
     const current = this.awareness.getLocalState()?.user as PresenceUser | undefined;
-    if (user && current && current.name === user.name && current.color === user.color) return;
+    if (user && current && current.name === user.name && current.color === user.color && current.department === user.department) return;
     this.awareness.setLocalStateField('user', user);
   }
 
@@ -257,6 +260,7 @@ export class MeetingConnection {
 
   destroy(): void {
     if (this.destroyed) return;
+    this.joined.stop();
     this.destroyed = true;
     this.clearRetry();
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);

@@ -1,5 +1,5 @@
 import { createStore, type ExternalStore } from './externalStore';
-import { normalizeName, pickColor, type PresenceUser } from './presence';
+import { normalizeDepartment, normalizeName, pickColor, type PresenceUser } from './presence';
 
 /**
  * Who this browser is in every meeting: the name chosen on first join and a colour, remembered
@@ -12,6 +12,8 @@ export interface Identity {
   /** Null until the person has chosen a name. */
   name: string | null;
   color: string;
+  /** The department the person gave when joining ("" for none): attendance is taken with it. */
+  department: string;
 }
 
 function load(): Identity {
@@ -19,21 +21,21 @@ function load(): Identity {
     const raw = JSON.parse(localStorage.getItem(IDENTITY_STORAGE_KEY) ?? 'null') as Partial<Identity> | null;
     const name = typeof raw?.name === 'string' ? normalizeName(raw.name) : null;
     const color = typeof raw?.color === 'string' && /^#[0-9a-f]{6}$/i.test(raw.color) ? raw.color : pickColor();
-    return { name, color };
+    return { name, color, department: normalizeDepartment(raw?.department) };
   } catch {
-    return { name: null, color: pickColor() };
+    return { name: null, color: pickColor(), department: '' };
   }
 }
 
-const store = createStore<Identity>(typeof localStorage === 'undefined' ? { name: null, color: pickColor() } : load());
+const store = createStore<Identity>(typeof localStorage === 'undefined' ? { name: null, color: pickColor(), department: '' } : load());
 
 export const identity: ExternalStore<Identity> = store;
 
-/** Sets the display name (normalized); returns false and changes nothing when it is empty. */
-export function setDisplayName(input: string): boolean {
+/** Sets the display name and department (normalized); returns false and changes nothing when the name is empty. */
+export function setDisplayName(input: string, department?: string): boolean {
   const name = normalizeName(input);
   if (name === null) return false;
-  const next = { ...store.get(), name };
+  const next = { ...store.get(), name, ...(department !== undefined ? { department: normalizeDepartment(department) } : {}) };
   store.set(next);
   try {
     localStorage.setItem(IDENTITY_STORAGE_KEY, JSON.stringify(next));
@@ -44,5 +46,5 @@ export function setDisplayName(input: string): boolean {
 }
 
 export function presenceUser(value: Identity): PresenceUser | null {
-  return value.name === null ? null : { name: value.name, color: value.color };
+  return value.name === null ? null : { name: value.name, color: value.color, department: value.department };
 }

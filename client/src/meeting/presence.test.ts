@@ -4,9 +4,12 @@ import { initials, normalizeName, parsePresence, peersFromStates, pickColor, PRE
 describe('presence', () => {
   it('accepts a well-formed state', () => {
     expect(parsePresence({ user: { name: ' 佐藤  花子 ', color: '#C2410C' }, editing: { agendaItemId: 'a1', field: 'notes' }, cursor: {} })).toEqual({
-      user: { name: '佐藤 花子', color: '#c2410c' },
+      user: { name: '佐藤 花子', color: '#c2410c', department: '' },
       editing: { agendaItemId: 'a1', field: 'notes' },
     });
+    // The department a person gave when joining; a bad or missing one is "".
+    expect(parsePresence({ user: { name: 'A', color: '#123456', department: '  営業　部 ' } })?.user.department).toBe('営業 部');
+    expect(parsePresence({ user: { name: 'A', color: '#123456', department: 42 } })?.user.department).toBe('');
   });
 
   it('refuses what a hostile or older client could send', () => {

@@ -5,7 +5,9 @@
  *
  * Field names: `user` ({ name, color }) is what @tiptap/extension-collaboration-caret reads to
  * draw a caret and its label, and `cursor` is written by y-tiptap's cursor plugin; we add
- * `editing`, the agenda item and field the person is working in.
+ * `user.department` (what the person said when joining: attendance is taken from it) and
+ * `editing`, the agenda item and field the person is working in. The server stamps `user.name`
+ * with the sign-in's name, so nobody shows up under another's name.
  */
 import { MAX_ID_LENGTH } from '@suishin/shared/protocol';
 
@@ -21,6 +23,8 @@ export interface PresenceUser {
   name: string;
   /** `#rrggbb`; the caret extension refuses anything else. */
   color: string;
+  /** "" when the person gave none. */
+  department: string;
 }
 
 export interface PresenceState {
@@ -33,12 +37,14 @@ export interface Peer {
   clientId: number;
   name: string;
   color: string;
+  department: string;
   editing: Editing | null;
   /** This browser tab. */
   self: boolean;
 }
 
 export const MAX_NAME_LENGTH = 40;
+export const MAX_DEPARTMENT_LENGTH = 60;
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
 /**
@@ -62,14 +68,20 @@ export function normalizeName(input: string): string | null {
   return [...name].slice(0, MAX_NAME_LENGTH).join('');
 }
 
+/** A department as typed: like a name, at most MAX_DEPARTMENT_LENGTH characters; "" if empty. */
+export function normalizeDepartment(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  return [...(normalizeName(input) ?? '')].slice(0, MAX_DEPARTMENT_LENGTH).join('');
+}
+
 /** The presence part of an awareness state, or null if it is missing or malformed. */
 export function parsePresence(value: unknown): PresenceState | null {
   if (!isRecord(value) || !isRecord(value.user)) return null;
-  const { name, color } = value.user;
+  const { name, color, department } = value.user;
   if (typeof name !== 'string' || typeof color !== 'string' || !HEX_COLOR.test(color)) return null;
   const cleanName = normalizeName(name);
   if (cleanName === null) return null;
-  return { user: { name: cleanName, color: color.toLowerCase() }, editing: parseEditing(value.editing) };
+  return { user: { name: cleanName, color: color.toLowerCase(), department: normalizeDepartment(department) }, editing: parseEditing(value.editing) };
 }
 
 function parseEditing(value: unknown): Editing | null {
@@ -89,7 +101,7 @@ export function peersFromStates(states: ReadonlyMap<number, unknown>, selfClient
   for (const [clientId, state] of states) {
     const presence = parsePresence(state);
     if (!presence) continue;
-    peers.push({ clientId, name: presence.user.name, color: presence.user.color, editing: presence.editing, self: clientId === selfClientId });
+    peers.push({ clientId, name: presence.user.name, color: presence.user.color, department: presence.user.department, editing: presence.editing, self: clientId === selfClientId });
   }
   return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }
@@ -103,6 +115,7 @@ export function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
       peer.clientId === other.clientId &&
       peer.name === other.name &&
       peer.color === other.color &&
+      peer.department === other.department &&
       peer.self === other.self &&
       peer.editing?.agendaItemId === other.editing?.agendaItemId &&
       peer.editing?.field === other.editing?.field

@@ -21,16 +21,19 @@ export interface DateTimePickerProps<T extends DateValue> extends Omit<DatePicke
   label: ReactNode;
   previousLabel: string;
   nextLabel: string;
+  /** Why the value is not accepted: shown under the field and its accessible description. */
+  errorMessage?: string | null;
 }
 
 /**
  * A date-and-time field with a calendar popover. Segments, order and the 12/24-hour clock follow
  * the locale of the nearest I18nProvider (the app's language), not the browser's, which is what
  * a native `datetime-local` input would use: a Japanese page shows 年/月/日 and a 24-hour clock.
+ * The one date widget of the app, with one focus ring: the group's (styles.css, "date-time picker").
  */
-export function DateTimePicker<T extends DateValue>({ label, previousLabel, nextLabel, className, ...props }: DateTimePickerProps<T>) {
+export function DateTimePicker<T extends DateValue>({ label, previousLabel, nextLabel, errorMessage, className, ...props }: DateTimePickerProps<T>) {
   return (
-    <DatePicker {...props} className={['field', 'date-picker', className].filter(Boolean).join(' ')}>
+    <DatePicker {...props} isInvalid={errorMessage ? true : props.isInvalid} className={['field', 'date-picker', className].filter(Boolean).join(' ')}>
       <Label className="field__label">{label}</Label>
       <Group className="date-picker__group">
         <DateInput className="date-picker__input">
@@ -43,7 +46,7 @@ export function DateTimePicker<T extends DateValue>({ label, previousLabel, next
           </svg>
         </Button>
       </Group>
-      <FieldError className="field__error" />
+      <FieldError className="field__error">{errorMessage || undefined}</FieldError>
       <Popover className="popover" placement="bottom start">
         <Dialog className="calendar-dialog">
           <Calendar className="calendar">

@@ -11,6 +11,11 @@ import {
 export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children'> {
   label: ReactNode;
   description?: ReactNode;
+  /**
+   * Why the value is not accepted: shown under the field and made its accessible description
+   * (react-aria links it with aria-describedby); the field is invalid while it is set.
+   */
+  errorMessage?: string | null;
   placeholder?: string;
   /** Hide the label visually; it stays the accessible name. */
   hideLabel?: boolean;
@@ -20,13 +25,13 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children'> {
   inputProps?: Pick<InputHTMLAttributes<HTMLInputElement>, 'onCompositionStart' | 'onCompositionEnd' | 'onKeyDown' | 'onFocus' | 'onBlur' | 'list'>;
 }
 
-export function TextField({ label, description, placeholder, hideLabel, inputRef, inputClassName, inputProps, className, ...props }: TextFieldProps) {
+export function TextField({ label, description, errorMessage, placeholder, hideLabel, inputRef, inputClassName, inputProps, className, ...props }: TextFieldProps) {
   return (
-    <AriaTextField {...props} className={['field', className].filter(Boolean).join(' ')}>
+    <AriaTextField {...props} isInvalid={errorMessage ? true : props.isInvalid} className={['field', className].filter(Boolean).join(' ')}>
       <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
       <Input {...inputProps} ref={inputRef} className={['field__input', inputClassName].filter(Boolean).join(' ')} placeholder={placeholder} />
       {description && <Text slot="description" className="field__description">{description}</Text>}
-      <FieldError className="field__error" />
+      <FieldError className="field__error">{errorMessage || undefined}</FieldError>
     </AriaTextField>
   );
 }

@@ -1,9 +1,9 @@
 /**
  * pnpm rebuild-projections [DATA_DIR]: drops every projection table (the issue-6 proj_* tables and
  * the follow-through follow_* tables: search index, carry links, series membership) and rebuilds
- * them from the stored documents alone. It writes, so it takes the data folder's lock like the
- * server: while a server runs on DATA_DIR it refuses (one line, exit 1); stop the server first.
- * The series table is source data and is kept.
+ * them from the stored documents alone, with the days of WORKSPACE_TIME_ZONE. It writes, so it takes
+ * the data folder's lock like the server: while a server runs on DATA_DIR it refuses (one line,
+ * exit 1); stop the server first. The series table is source data and is kept.
  */
 import { lockDataDir } from '../persistence/sqlite/dataDirLock';
 import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
@@ -13,15 +13,16 @@ import { rebuildProjection, type RebuildResult } from '../projections/rebuild';
 import { openFollowThroughDb } from '../followThrough/followThroughDb';
 import { FollowThroughIndex } from '../followThrough/followThroughIndex';
 import { withFollowThrough } from '../followThrough/withFollowThrough';
+import { loadWorkspaceTimeZone } from '../config';
 
-export async function rebuildAllProjections(dataDir: string): Promise<RebuildResult> {
+export async function rebuildAllProjections(dataDir: string, timeZone: string = loadWorkspaceTimeZone().timeZone): Promise<RebuildResult> {
   const lock = lockDataDir(dataDir, 'rebuild-projections');
   try {
     const store = openSqliteStore({ dataDir });
     const projection = openSqliteProjection({ dataDir });
     const { db } = openFollowThroughDb(dataDir);
     try {
-      return await rebuildProjection(store, withFollowThrough(projection, new FollowThroughIndex(db), store));
+      return await rebuildProjection(store, withFollowThrough(projection, new FollowThroughIndex(db), store), { timeZone });
     } finally {
       db.close();
       await projection.close();

@@ -279,7 +279,7 @@ export class ClosingService {
   }
 
   private recordOptions() {
-    return this.deps.settings.timeZone ? { timeZone: this.deps.settings.timeZone } : {};
+    return { timeZone: this.deps.settings.timeZone };
   }
 
   private inBackground(promise: Promise<unknown>) {
@@ -320,7 +320,7 @@ export class ClosingService {
       tracker: config,
       meetingUrlBase: this.meetingUrlBase(requestOrigin),
       logger,
-      ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
+      timeZone: settings.timeZone,
       ...(apiBaseUrl ? { apiBaseUrl } : {}),
       ...(settings.retry ? { retry: settings.retry } : {}),
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),

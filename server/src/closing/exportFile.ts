@@ -11,6 +11,7 @@ import {
   type ExportLanguage,
   type FormatOptions,
 } from '@suishin/shared/export';
+import { DEFAULT_WORKSPACE_TIME_ZONE, heldOn } from '@suishin/shared/time';
 import type { ExportSettings } from './exportSettings';
 
 export interface ExportFile {
@@ -33,10 +34,11 @@ export interface RenderOptions {
 
 export function renderExport(view: MeetingView, notes: ClosingNotes, format: ExportFormat, options: RenderOptions): ExportFile {
   const language = exportLanguage(view, options.language ? { language: options.language } : {});
+  const timeZone = options.settings.timeZone;
   const formatOptions: FormatOptions = {
     meetingUrlBase: options.meetingUrlBase,
     language,
-    ...(options.settings.timeZone ? { timeZone: options.settings.timeZone } : {}),
+    timeZone,
     ...(options.settings.ownerEmails ? { ownerEmails: options.settings.ownerEmails } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...closingMinutesOptions(view, notes, language),
@@ -44,8 +46,8 @@ export function renderExport(view: MeetingView, notes: ClosingNotes, format: Exp
   return {
     body: format.render(view, formatOptions),
     mediaType: format.mediaType,
-    fileName: exportFileName(view, format),
-    displayFileName: displayFileName(view, format, language),
+    fileName: exportFileName(view, format, timeZone),
+    displayFileName: displayFileName(view, format, language, timeZone),
     language,
   };
 }
@@ -72,13 +74,12 @@ const WHAT: Record<ExportLanguage, Record<ExportFormat['id'], string>> = {
 };
 
 /** The meeting's title, what the file holds and the date: a name people recognise in Downloads. */
-export function displayFileName(view: MeetingView, format: ExportFormat, language: ExportLanguage): string {
+export function displayFileName(view: MeetingView, format: ExportFormat, language: ExportLanguage, timeZone: string = DEFAULT_WORKSPACE_TIME_ZONE): string {
   const title = [...view.meta.title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim()]
     .slice(0, 60)
     .join('')
     .replace(/^[.\s]+|[.\s]+$/g, '');
-  const started = view.meta.startedAt !== null ? new Date(view.meta.startedAt).toISOString() : view.meta.scheduledStart;
-  const date = started && /^\d{4}-\d{2}-\d{2}/.test(started) ? started.slice(0, 10) : '';
+  const date = heldOn(view.meta, timeZone) ?? '';
   return [title || 'meeting', WHAT[language][format.id], date].filter(Boolean).join('_') + `.${format.fileExtension}`;
 }
 

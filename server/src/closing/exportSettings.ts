@@ -5,8 +5,8 @@
  *
  *   PUBLIC_URL            where the app is served, for links back to the meeting in every export
  *                         (default: the origin of the request; the CLI needs it or --public-url)
- *   EXPORT_TIME_ZONE      IANA zone of times in minutes and files (default Asia/Tokyo for Japanese
- *                         minutes, UTC for English)
+ *   WORKSPACE_TIME_ZONE   the workspace's zone, of times in minutes and files as on the screen (read
+ *                         by config.ts; EXPORT_TIME_ZONE is its deprecated name)
  *   EXPORT_OWNER_EMAILS   JSON {"owner name" or "name/department": "e-mail"} for the CSV importers
  *
  *   GITHUB_TOKEN, GITHUB_REPO ("owner/repo"), GITHUB_API_URL, GITHUB_ASSIGNEES (JSON name → login)
@@ -19,6 +19,8 @@
  * keep working, and the UI and the preview say what is wrong.
  */
 import type { TrackerKind } from '@suishin/shared';
+import { DEFAULT_WORKSPACE_TIME_ZONE } from '@suishin/shared/time';
+import { loadWorkspaceTimeZone } from '../config';
 import { createTrackerClient, type TrackerConfig } from '../integrations/pushActionItems';
 import type { RetryPolicy } from '../integrations/trackerHttp';
 
@@ -31,7 +33,8 @@ export type TrackerSetting =
 
 export interface ExportSettings {
   publicUrl: string | null;
-  timeZone: string | undefined;
+  /** The workspace's zone (config's WORKSPACE_TIME_ZONE): files print times as the screen does. */
+  timeZone: string;
   ownerEmails: OwnerMap | undefined;
   trackers: Record<TrackerKind, TrackerSetting>;
   /** Overrides each tracker's API base URL (tests point them at a local fake). */
@@ -80,10 +83,11 @@ export function loadExportSettings(env: Env = process.env): ExportSettings & { p
     if (/^https?:\/\/[^\s"'<>\\`]+$/i.test(rawUrl)) publicUrl = rawUrl.replace(/\/+$/, '');
     else problems.push('PUBLIC_URL must be an absolute http(s) URL; using the request origin');
   }
-  let timeZone = value('EXPORT_TIME_ZONE');
-  if (timeZone && !isTimeZone(timeZone)) {
-    problems.push(`EXPORT_TIME_ZONE "${timeZone}" is not a time zone; using the default`);
-    timeZone = undefined;
+  let timeZone = DEFAULT_WORKSPACE_TIME_ZONE;
+  try {
+    timeZone = loadWorkspaceTimeZone(env).timeZone;
+  } catch (error) {
+    problems.push(`${(error as Error).message}; using ${DEFAULT_WORKSPACE_TIME_ZONE}`);
   }
   let ownerEmails: OwnerMap | undefined;
   try {
@@ -154,12 +158,3 @@ export function trackerSummaries(settings: ExportSettings): TrackerSummary[] {
 }
 
 class SettingError extends Error {}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -10,7 +10,8 @@ import type { MeetingStore } from '../persistence/store';
 import type { ProjectionStore } from '../projections/projectionStore';
 import { projectStoredMeeting } from '../projections/rebuild';
 import type { Rooms } from '../sync/rooms';
-import { SeriesService, dayIn } from '../series/seriesService';
+import { DEFAULT_WORKSPACE_TIME_ZONE, dayIn } from '@suishin/shared/time';
+import { SeriesService } from '../series/seriesService';
 import { sqliteSeriesStore, type SeriesStore } from '../series/seriesStore';
 import { openFollowThroughDb } from './followThroughDb';
 import { FollowThroughIndex } from './followThroughIndex';
@@ -55,7 +56,7 @@ export function createFollowThrough(deps: {
     now,
     timeZone: deps.timeZone,
     reproject: async (meetingId) => {
-      await projectStoredMeeting(deps.store, projection, meetingId);
+      await projectStoredMeeting(deps.store, projection, meetingId, deps.timeZone ? { timeZone: deps.timeZone } : {});
     },
   });
   projection = withFollowThrough(deps.projection, index, deps.store, {
@@ -75,7 +76,7 @@ export function createFollowThrough(deps: {
     service,
     projection,
     reads: sqliteHistoryReads(db),
-    today: () => dayIn(now(), deps.timeZone ?? 'Asia/Tokyo'),
+    today: () => dayIn(now(), deps.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE),
     close: () => db.close(),
   };
 }

@@ -27,6 +27,8 @@ import { searchRoutes } from './search';
 import { seriesRoutes } from './series';
 import { sessionRoutes } from './session';
 import { timeRoutes } from './time';
+import { workspaceRoutes } from './workspace';
+import type { WorkspaceSettings } from '@suishin/shared/protocol';
 
 export interface HttpAppDeps {
   store: MeetingStore;
@@ -35,6 +37,8 @@ export interface HttpAppDeps {
   clientDist: string;
   maxBodyBytes: number;
   health: HealthDeps;
+  /** The workspace's settings: its one time zone. */
+  workspace: WorkspaceSettings;
   auth: Auth;
   origins: OriginPolicy;
   /** PUBLIC_URL: base of share links; https here makes the session cookie Secure. */
@@ -70,6 +74,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api', timeRoutes());
   app.route('/api/admin', adminHealthRoutes(deps.health));
+  app.route('/api', workspaceRoutes(deps.workspace));
   app.route('/api/meetings', meetingAccessRoutes(deps));
   app.route('/api/meetings', meetingRoutes({ ...deps, cursors }));
   const authorize: AuthorizeMeeting = deps.authorizeMeeting ?? (async () => null);
@@ -83,7 +88,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   }
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
   app.route('/', healthRoutes());
-  app.route('/', clientAssetRoutes(deps.clientDist));
+  app.route('/', clientAssetRoutes(deps.clientDist, { timeZone: deps.workspace.timeZone }));
 
   app.onError((error, c) => {
     deps.logger.error('request failed', { method: c.req.method, path: c.req.path, error });

@@ -14,8 +14,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { createAssetCache } from './assetCache';
 import { createIndexPolicy } from './contentSecurityPolicy';
+import { WORKSPACE_TIME_ZONE_META } from '@suishin/shared/protocol';
+import { DEFAULT_WORKSPACE_TIME_ZONE } from '@suishin/shared/time';
 
-export function clientAssetRoutes(clientDist: string) {
+export function clientAssetRoutes(clientDist: string, workspace: { timeZone: string } = { timeZone: DEFAULT_WORKSPACE_TIME_ZONE }) {
   const app = new Hono();
   const indexPath = join(clientDist, 'index.html');
   const notBuilt = () =>
@@ -31,7 +33,7 @@ export function clientAssetRoutes(clientDist: string) {
       return c.html(notBuilt(), 404);
     }
     // Read per request: small, and a rebuilt client is picked up without a restart.
-    const served = policy(readFileSync(indexPath, 'utf8'));
+    const served = policy(withWorkspaceMeta(readFileSync(indexPath, 'utf8'), workspace.timeZone));
     c.header('Cache-Control', 'no-cache');
     c.header('Content-Security-Policy', served.policy);
     return c.html(served.html);
@@ -64,6 +66,11 @@ export function clientAssetRoutes(clientDist: string) {
     return sendIndex(c);
   });
   return app;
+}
+
+/** The workspace's zone in the page itself, so the first render formats times with it (no request, no flash). */
+function withWorkspaceMeta(html: string, timeZone: string): string {
+  return html.replace('<head>', `<head>\n    <meta name="${WORKSPACE_TIME_ZONE_META}" content="${escapeHtml(timeZone)}" />`);
 }
 
 function escapeHtml(s: string) {

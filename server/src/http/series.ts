@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema } from '@suishin/shared';
 import { safeParse, type $ZodType, type output } from 'zod/v4/core';
+import type { NextMeetingResponse, SeriesDetailResponse } from '@suishin/shared';
 import { requireAdminIf, visibleMeetings, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
 import { apiError, invalidInput } from './apiErrors';
 import type { RefreshTrackers } from './trackerRefresh';
@@ -50,10 +51,11 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.get('/series/:id', async (c) => {
     const found = series.get(c.req.param('id'));
     const visible = await visibleMeetings(c, auth);
-    const meetingIds = found ? service.meetingIds(found.id).filter((id) => visible === null || visible.has(id)) : [];
+    const meetings = found ? (await service.meetings(found.id)).filter((m) => visible === null || visible.has(m.id)) : [];
     // An invisible series answers exactly like one that does not exist.
-    if (!found || (visible !== null && meetingIds.length === 0)) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
-    return c.json({ ...found, meetingIds });
+    if (!found || (visible !== null && meetings.length === 0)) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
+    const body: SeriesDetailResponse = { ...found, meetingIds: meetings.map((m) => m.id), meetings };
+    return c.json(body);
   });
 
   app.patch('/series/:id', requireAdmin(), async (c) => {
@@ -79,7 +81,7 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
     if (!body.ok) return body.res;
     // Exported items closed in their tracker are closed here first, so they are not carried over.
     if (refreshTrackers) await refreshTrackers(service.meetingIds(found.id));
-    const result = await service.next(found, body.value);
+    const result: NextMeetingResponse = await service.next(found, body.value);
     return c.json(result, result.created ? 201 : 200);
   });
 

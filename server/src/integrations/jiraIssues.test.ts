@@ -111,7 +111,7 @@ describe('Jira Cloud push against a local server', () => {
         { type: 'text', text: '会議: ', marks: [{ type: 'strong' }] },
         {
           type: 'text',
-          text: '週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02)',
+          text: '週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02 日本標準時)',
           marks: [{ type: 'link', attrs: { href: 'https://suishin.example.co.jp/meetings/mtg-2025-07-01' } }],
         },
       ],

@@ -109,7 +109,7 @@ describe('Linear push against a local server', () => {
       id: linearIssueId('mtg-2025-07-01', 'a1'),
       teamId: TEAM,
       title: meeting.actionItems[0]!.title,
-      description: expect.stringContaining('* **会議:** [週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02)](<https://suishin.example.co.jp/meetings/mtg-2025-07-01>)'),
+      description: expect.stringContaining('* **会議:** [週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02 日本標準時)](<https://suishin.example.co.jp/meetings/mtg-2025-07-01>)'),
       assigneeId: 'user-yamada',
       dueDate: '2025-07-15',
     });

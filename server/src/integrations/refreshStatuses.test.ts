@@ -5,7 +5,7 @@
  * error does not stop the others; only facilitators may ask.
  */
 import { describe, expect, it } from 'vitest';
-import { addActionItem, pauseTimer, startMeeting, updateActionItem, type ExternalRef, type MeetingView } from '@suishin/shared';
+import { addActionItem, addAgendaItem, pauseTimer, startMeeting, updateActionItem, type ExternalRef, type MeetingView } from '@suishin/shared';
 import type * as Y from 'yjs';
 import { loadExportSettings, type ExportSettings } from '../closing/exportSettings';
 import { changeMeeting, postJson } from '../closing/testing';
@@ -70,6 +70,7 @@ describe('tracker status refresh', () => {
         ids.l1 = addWithRefs(doc, { title: 'Linear canceled' }, [ref('linear', 'ENG-1')]);
         ids.l2 = addWithRefs(doc, { title: 'Linear completed' }, [ref('linear', 'ENG-2')]);
         ids.closed = addWithRefs(doc, { title: 'Already done here', status: 'done' }, [ref('github', '7')]);
+        addAgendaItem(doc, { title: 'Status' }); // the first meeting of a series has no follow-up item to run
         startMeeting(doc, Date.parse('2026-01-07T10:00:00+09:00'));
         pauseTimer(doc, Date.parse('2026-01-07T10:00:00+09:00'));
       });

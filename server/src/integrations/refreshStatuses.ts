@@ -29,7 +29,7 @@ import type { ExportSettings } from '../closing/exportSettings';
 import type { Logger } from '../logger';
 import type { MeetingStore } from '../persistence/store';
 import type { Rooms } from '../sync/rooms';
-import { docFromStored } from '../meetings/storedDocument';
+import { readCurrentDoc } from '../persistence/currentDoc';
 import { githubStatus } from './githubStatus';
 import { jiraStatus } from './jiraStatus';
 import { linearStatus } from './linearStatus';
@@ -91,25 +91,12 @@ function readers(settings: ExportSettings): Map<TrackerKind, Reader> {
   return out;
 }
 
-async function readDoc<T>(deps: RefreshDeps, meetingId: string, read: (doc: Y.Doc) => T): Promise<T | null> {
-  const open = deps.rooms.peek(meetingId);
-  if (open) return read(open.doc);
-  const stored = await deps.store.loadMeeting(meetingId);
-  if (!stored) return null;
-  const doc = docFromStored(stored);
-  try {
-    return read(doc);
-  } finally {
-    doc.destroy();
-  }
-}
-
 /** Done wins over dropped: if any of an item's issues is finished, the item is. */
 const rank: Record<TrackerState, number> = { open: 0, dropped: 1, done: 2 };
 
 /** Refreshes one meeting's exported action items; null if the meeting does not exist. */
 export async function refreshMeetingStatuses(meetingId: string, deps: RefreshDeps): Promise<RefreshReport | null> {
-  const items = await readDoc(deps, meetingId, (doc) => toMeetingView(doc, meetingId).actionItems);
+  const items = await readCurrentDoc(deps, meetingId, (doc) => toMeetingView(doc, meetingId).actionItems);
   if (!items) return null;
   const report: RefreshReport = { meetingId, checked: 0, changed: 0, failed: 0, closedCopies: 0, items: [] };
   const trackers = readers(deps.settings);

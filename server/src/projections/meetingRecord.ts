@@ -16,10 +16,13 @@ import {
   type KpiStatus,
   type MeetingView,
 } from '@suishin/shared';
+import { DEFAULT_WORKSPACE_TIME_ZONE, heldAt as heldAtOf, heldOn as heldOnOf } from '@suishin/shared/time';
 
 export interface MeetingRowRecord {
   meetingId: string;
   seriesId: string | null;
+  /** 第12回 / #12 in its series (stored by "next meeting"), or null. */
+  seriesNumber: number | null;
   title: string;
   status: 'draft' | 'live' | 'ended';
   language: 'ja' | 'en';
@@ -158,9 +161,9 @@ export interface RecordOptions {
 
 export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options: RecordOptions = {}): MeetingRecord {
   const { meta } = view;
-  const scheduledMs = meta.scheduledStart ? Date.parse(meta.scheduledStart) : Number.NaN;
-  const heldAt = meta.startedAt ?? (Number.isFinite(scheduledMs) ? scheduledMs : null);
-  const heldOn = heldAt === null ? null : dayIn(heldAt, options.timeZone ?? 'Asia/Tokyo');
+  const timeZone = options.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
+  const heldAt = heldAtOf(meta, timeZone);
+  const heldOn = heldOnOf(meta, timeZone);
   const sortAt = heldAt ?? meta.endedAt ?? options.createdAt ?? 0;
   const base = (position: number): ChildBase => ({ meetingId: view.id, seriesId: meta.seriesId, heldOn, sortAt, position });
   const checklist = closingChecklist(view, notes.overrides);
@@ -169,6 +172,7 @@ export function toMeetingRecord(view: MeetingView, notes: ClosingNotes, options:
     meeting: {
       meetingId: view.id,
       seriesId: meta.seriesId,
+      seriesNumber: meta.seriesNumber,
       title: meta.title,
       status: meta.status,
       language: meta.language,
@@ -271,13 +275,6 @@ function uniqueRefs(refs: readonly ExternalRef[]): ExternalRef[] {
     seen.add(key);
     return true;
   });
-}
-
-/** "YYYY-MM-DD" of an instant in a time zone. */
-export function dayIn(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(epochMs);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** A title as a topic key: the same words however they were spaced or cased. */

@@ -12,6 +12,10 @@
  * - "Next meeting" is idempotent: if the newest meeting of the series is still an unstarted draft
  *   made by "next", it is returned (200) with any missing carried items added (by root), instead of
  *   making a second one.
+ * - The next meeting is numbered (one more than the highest so far), scheduled and placed from the
+ *   last meeting's 次回予定 (a day alone at the last meeting's usual time), titled by its own day
+ *   (by its number while it has none), and invites the series' usual attendees. The follow-up
+ *   item is made only when something is carried over.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -19,26 +23,30 @@ import * as Y from 'yjs';
 import {
   carryInto,
   closedCarriedItems,
-  findSeriesAgendaItem,
+  ensureFollowUpItem,
   getActionItem,
   getMeta,
   initMeeting,
   isClosedStatus,
   listCarriedFrom,
+  nextMeetingSchedule,
   planCarryOver,
+  scheduledDay,
+  seriesMeetingTitle,
   sinceLastTime,
-  toMeetingView,
   updateActionItem,
   writeNextMeeting,
   type ActionItemStatus,
+  type NextMeetingResponse,
+  type SeriesMeetingSummary,
   type SeriesNextMeetingInput,
   type Series,
-  type SeriesMeetingSnapshot,
 } from '@suishin/shared';
+import { DEFAULT_WORKSPACE_TIME_ZONE, dayIn } from '@suishin/shared/time';
 import type { Logger } from '../logger';
 import type { MeetingStore } from '../persistence/store';
 import type { Rooms } from '../sync/rooms';
-import { docFromStored } from '../meetings/storedDocument';
+import { loadSeriesMeeting, nextNumber, seriesHistory, seriesMeetingIds, summarize, type SeriesHistoryDeps, type SeriesMeeting } from './seriesHistory';
 import type { FollowThroughIndex } from '../followThrough/followThroughIndex';
 import type { SeriesStore } from './seriesStore';
 
@@ -54,10 +62,7 @@ export interface SeriesServiceDeps {
   timeZone?: string;
 }
 
-interface Loaded extends SeriesMeetingSnapshot {
-  createdAt: number;
-  followUpId: string | null;
-}
+type Loaded = SeriesMeeting;
 
 export class SeriesService {
   private readonly now: () => number;
@@ -68,53 +73,37 @@ export class SeriesService {
     this.now = deps.now ?? Date.now;
   }
 
+  private get timeZone(): string {
+    return this.deps.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
+  }
+
   get db(): Database.Database {
     return this.deps.index.db;
   }
 
-  /** Meeting ids of the series (known through "next", meta.seriesId in the projection). */
+  private get historyDeps(): SeriesHistoryDeps {
+    return { store: this.deps.store, rooms: this.deps.rooms, db: this.db, timeZone: this.timeZone };
+  }
+
   meetingIds(seriesId: string): string[] {
-    return this.db
-      .prepare<[string, string], { meeting_id: string }>(
-        `SELECT meeting_id FROM follow_series_meetings WHERE series_id = ?
-         UNION SELECT meeting_id FROM proj_meetings WHERE series_id = ?`,
-      )
-      .all(seriesId, seriesId)
-      .map((r) => r.meeting_id);
+    return seriesMeetingIds(this.db, seriesId);
   }
 
-  private async load(meetingId: string): Promise<Loaded | null> {
-    const open = this.deps.rooms.peek(meetingId);
-    const row = await this.deps.store.getMeetingRow(meetingId);
-    if (!row) return null;
-    const read = (doc: Y.Doc): Loaded => ({
-      view: toMeetingView(doc, meetingId),
-      carried: listCarriedFrom(doc),
-      createdAt: row.createdAt,
-      followUpId: findSeriesAgendaItem(doc, 'followUp'),
-    });
-    if (open) return read(open.doc);
-    const stored = await this.deps.store.loadMeeting(meetingId);
-    if (!stored) return null;
-    const doc = docFromStored(stored);
-    try {
-      return read(doc);
-    } finally {
-      doc.destroy();
-    }
+  private load(meetingId: string): Promise<Loaded | null> {
+    return loadSeriesMeeting(this.historyDeps, meetingId);
   }
 
-  /** Every meeting of the series, oldest first (held time, else scheduled, else created). */
-  async history(seriesId: string): Promise<Loaded[]> {
-    const loaded = (await Promise.all(this.meetingIds(seriesId).map((id) => this.load(id)))).filter((m): m is Loaded => m !== null);
-    const when = (m: Loaded) => {
-      const scheduled = m.view.meta.scheduledStart ? Date.parse(m.view.meta.scheduledStart) : Number.NaN;
-      return m.view.meta.startedAt ?? (Number.isFinite(scheduled) ? scheduled : m.createdAt);
-    };
-    return loaded.sort((a, b) => when(a) - when(b) || a.createdAt - b.createdAt);
+  /** Every meeting of the series, oldest first, numbered. */
+  history(seriesId: string): Promise<Loaded[]> {
+    return seriesHistory(this.historyDeps, seriesId);
   }
 
-  async next(series: Series, input: SeriesNextMeetingInput): Promise<{ meetingId: string; created: boolean; carried: number }> {
+  /** The series page's list: every meeting with its number and day, newest first. */
+  async meetings(seriesId: string): Promise<SeriesMeetingSummary[]> {
+    return (await this.history(seriesId)).map(summarize).reverse();
+  }
+
+  async next(series: Series, input: SeriesNextMeetingInput): Promise<NextMeetingResponse> {
     const previous = this.nextLocks.get(series.id) ?? Promise.resolve();
     const run = previous.catch(() => undefined).then(() => this.nextNow(series, input));
     this.nextLocks.set(series.id, run);
@@ -125,37 +114,44 @@ export class SeriesService {
     }
   }
 
-  private async nextNow(series: Series, input: SeriesNextMeetingInput) {
+  private async nextNow(series: Series, input: SeriesNextMeetingInput): Promise<NextMeetingResponse> {
     let history = await this.history(series.id);
     for (const m of history) await this.propagateClosures(m.view.id, m);
     history = await this.history(series.id);
     const newest = history.at(-1);
     const now = this.now();
-    if (newest && newest.view.meta.status === 'draft' && newest.followUpId !== null) {
-      const earlier = history.slice(0, -1);
-      const plan = planCarryOver(earlier);
+    // An unstarted meeting made by "next" is the next meeting: only what is missing is carried into it.
+    if (newest && newest.view.meta.status === 'draft' && (newest.view.meta.seriesNumber !== null || newest.followUpId !== null)) {
+      const plan = planCarryOver(history.slice(0, -1));
       const added = await this.deps.rooms.withRoom(newest.view.id, (room) =>
-        room.applyServerChange((doc) => carryInto(doc, plan, newest.followUpId, now)),
+        room.applyServerChange((doc) => carryInto(doc, plan, ensureFollowUpItem(doc, plan, getMeta(doc).language), now)),
       );
       const carried = await this.load(newest.view.id);
       if (carried) this.deps.index.setCarryLinks(newest.view.id, carried.carried);
-      return { meetingId: newest.view.id, created: false, carried: added?.length ?? 0 };
+      return { meetingId: newest.view.id, created: false, carried: added?.length ?? 0, number: newest.number };
     }
-    const today = dayIn(now, this.deps.timeZone ?? 'Asia/Tokyo');
+    const today = dayIn(now, this.timeZone);
     const plan = planCarryOver(history);
+    const number = nextNumber(history);
+    // When and where: what the caller says, else what the last meeting noted under 次回予定.
+    const noted = nextMeetingSchedule(newest?.nextMeeting ?? null, newest ? newest.view.meta : null, this.timeZone);
+    const scheduledStart = input.scheduledStart !== undefined ? input.scheduledStart : noted.scheduledStart;
+    const day = scheduledDay(scheduledStart, this.timeZone);
     const doc = new Y.Doc();
     try {
       initMeeting(doc, {
-        title: input.title ?? `${series.name} ${input.scheduledStart?.slice(0, 10) ?? today}`,
+        title: input.title ?? seriesMeetingTitle(series.name, { number, day }, series.language),
         seriesId: series.id,
+        seriesNumber: number,
         departments: series.departments,
         language: series.language,
-        scheduledStart: input.scheduledStart ?? null,
-        place: input.place ?? newest?.view.meta.place ?? '',
+        scheduledStart,
+        place: input.place ?? noted.place,
       });
       writeNextMeeting(doc, {
         language: series.language,
         template: series.agendaTemplate,
+        attendees: series.usualAttendees,
         last: newest?.view ?? null,
         carry: plan,
         brief: newest ? sinceLastTime({ history, today, language: series.language }) : null,
@@ -170,7 +166,7 @@ export class SeriesService {
       });
       this.deps.index.linkSeriesMeeting(meetingId, series.id, now);
       this.deps.index.setCarryLinks(meetingId, listCarriedFrom(doc));
-      return { meetingId, created: true, carried: plan.length };
+      return { meetingId, created: true, carried: plan.length, number };
     } finally {
       doc.destroy();
     }
@@ -220,10 +216,4 @@ export class SeriesService {
       return false;
     }
   }
-}
-
-export function dayIn(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(epochMs);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AgendaTemplateItem, Series } from '@suishin/shared';
+import type { AgendaTemplateItem, Series, UsualAttendee } from '@suishin/shared';
 
 export interface SeriesStore {
   create(input: Omit<Series, 'id' | 'createdAt'>): Series;
@@ -19,6 +19,7 @@ interface SeriesRow {
   departments: string;
   language: string;
   agenda_template: string;
+  usual_attendees: string;
   created_at: number;
 }
 
@@ -28,20 +29,28 @@ const fromRow = (r: SeriesRow): Series => ({
   departments: JSON.parse(r.departments) as string[],
   language: r.language === 'en' ? 'en' : 'ja',
   agendaTemplate: JSON.parse(r.agenda_template) as AgendaTemplateItem[],
+  usualAttendees: JSON.parse(r.usual_attendees) as UsualAttendee[],
   createdAt: r.created_at,
 });
 
+/** Series made before usual attendees existed get the column (source data: migrated, never dropped). */
+function addUsualAttendees(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(series)').all();
+  if (!columns.some((c) => c.name === 'usual_attendees')) db.exec("ALTER TABLE series ADD COLUMN usual_attendees TEXT NOT NULL DEFAULT '[]'");
+}
+
 export function sqliteSeriesStore(db: Database.Database, now: () => number = Date.now): SeriesStore {
+  addUsualAttendees(db);
   const insert = db.prepare(
-    'INSERT INTO series (series_id, name, departments, language, agenda_template, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO series (series_id, name, departments, language, agenda_template, usual_attendees, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const select = db.prepare<[string], SeriesRow>('SELECT * FROM series WHERE series_id = ?');
   const all = db.prepare<[], SeriesRow>('SELECT * FROM series ORDER BY created_at, series_id');
-  const write = db.prepare('UPDATE series SET name = ?, departments = ?, language = ?, agenda_template = ? WHERE series_id = ?');
+  const write = db.prepare('UPDATE series SET name = ?, departments = ?, language = ?, agenda_template = ?, usual_attendees = ? WHERE series_id = ?');
   return {
     create(input) {
       const id = randomUUID();
-      insert.run(id, input.name, JSON.stringify(input.departments), input.language, JSON.stringify(input.agendaTemplate), now());
+      insert.run(id, input.name, JSON.stringify(input.departments), input.language, JSON.stringify(input.agendaTemplate), JSON.stringify(input.usualAttendees), now());
       return fromRow(select.get(id)!);
     },
     get(id) {
@@ -53,7 +62,7 @@ export function sqliteSeriesStore(db: Database.Database, now: () => number = Dat
       const current = select.get(id);
       if (!current) return null;
       const merged = { ...fromRow(current), ...patch };
-      write.run(merged.name, JSON.stringify(merged.departments), merged.language, JSON.stringify(merged.agendaTemplate), id);
+      write.run(merged.name, JSON.stringify(merged.departments), merged.language, JSON.stringify(merged.agendaTemplate), JSON.stringify(merged.usualAttendees), id);
       return fromRow(select.get(id)!);
     },
   };

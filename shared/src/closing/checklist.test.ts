@@ -123,7 +123,7 @@ describe('closing checklist', () => {
 
     const ja = closingMinutesOptions(view, notes, 'ja');
     expect(ja.closingOverrides).toEqual([{ item: '宿題「調査, "市場"」：期限が未定', reason: '規模が分かってから決める（佐藤）' }]);
-    expect(ja.nextMeeting).toEqual({ date: '2025-07-08', text: '会議室B' });
+    expect(ja.nextMeeting).toEqual({ date: '2025-07-08', place: '', text: '会議室B' });
     const en = closingMinutesOptions(view, notes, 'en');
     expect(en.closingOverrides).toEqual([{ item: 'Action item "調査, "市場"": no due date', reason: '規模が分かってから決める (佐藤)' }]);
 

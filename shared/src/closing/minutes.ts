@@ -16,7 +16,7 @@ export function closingMinutesOptions(
   const checklist = closingChecklist(view, notes.overrides);
   return {
     closingOverrides: checklist.overridden.map((gap) => describeOverride(gap, language)),
-    nextMeeting: notes.nextMeeting ? { date: notes.nextMeeting.date, text: notes.nextMeeting.text } : null,
+    nextMeeting: notes.nextMeeting ? { date: notes.nextMeeting.date, place: notes.nextMeeting.place, text: notes.nextMeeting.text } : null,
   };
 }
 

@@ -8,7 +8,7 @@ import {
   ownerText,
   type ExportOptions,
 } from './exportOptions';
-import { formatDate, formatDateTime, type ExportLanguage } from './formatting';
+import { formatDate, formatDateTimeWithZone, type ExportLanguage } from './formatting';
 import { exportLabels } from './labels';
 import { escapeMarkdownInline, markdownLink } from './markdownText';
 
@@ -41,7 +41,7 @@ export function actionItemDescriptionFields(
   const language = exportLanguage(view, options);
   const labels = exportLabels(language);
   const fields: DescriptionField[] = [];
-  const when = meetingDateText(view, language, exportTimeZone(language, options));
+  const when = meetingDateText(view, language, exportTimeZone(options));
   const url = meetingUrl(options.meetingUrlBase, view.id);
   fields.push({ label: labels.meeting, value: when ? `${view.meta.title} (${when})` : view.meta.title, url });
   const owner = ownerText(item.owner, language);
@@ -59,11 +59,11 @@ export function actionItemDescriptionFields(
 
 /** The meeting's date as the description prints it: when it started, else when it was scheduled. */
 export function meetingDateText(view: MeetingView, language: ExportLanguage, timeZone: string): string {
-  if (view.meta.startedAt !== null) return formatDateTime(view.meta.startedAt, language, timeZone);
+  if (view.meta.startedAt !== null) return formatDateTimeWithZone(view.meta.startedAt, language, timeZone);
   if (view.meta.scheduledStart) {
     return /^\d{4}-\d{2}-\d{2}$/.test(view.meta.scheduledStart)
       ? formatDate(view.meta.scheduledStart, language)
-      : formatDateTime(view.meta.scheduledStart, language, timeZone);
+      : formatDateTimeWithZone(view.meta.scheduledStart, language, timeZone);
   }
   return '';
 }

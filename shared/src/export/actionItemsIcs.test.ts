@@ -57,7 +57,7 @@ describe('formatActionItemsIcs', () => {
     expect(events[0]?.stamp).toBe('2025-07-01T03:00:00Z');
     expect(events[0]?.description).toBe(
       [
-        '会議: 週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02)',
+        '会議: 週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02 日本標準時)',
         'https://suishin.example.co.jp/meetings/mtg-2025-07-01',
         '担当: 山田 太郎（営業部）',
         '状況: 未着手',

@@ -37,7 +37,7 @@ describe('formatJiraCsv', () => {
     const { rows } = await exportJira();
     expect(rows[0]?.[2]).toBe(
       [
-        '会議: 週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02)',
+        '会議: 週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02 日本標準時)',
         MEETING_URL,
         '担当: 山田 太郎（営業部）',
         '状況: 未着手',
@@ -77,7 +77,7 @@ describe('formatJiraCsv', () => {
     const csv = await parseCsvDocument(formatJiraCsv(view, { meetingUrlBase: SAMPLE_MEETING_URL_BASE }));
     expect(csv.rows[0]?.[2]).toBe(
       [
-        'Meeting: 週次定例, "営業×プロダクト" (Tue, Jul 1, 2025, 01:02 (UTC))',
+        'Meeting: 週次定例, "営業×プロダクト" (Tue, Jul 1, 2025, 10:02 Japan Standard Time)',
         MEETING_URL,
         'Owner: 山田 太郎 (営業部) (not mapped to a tracker user)',
         'Status: Open',

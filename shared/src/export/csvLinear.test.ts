@@ -24,7 +24,7 @@ describe('formatLinearCsv', () => {
     const csv = await parseCsvDocument(formatLinearCsv(sampleMeeting(), { meetingUrlBase: SAMPLE_MEETING_URL_BASE }));
     expect(csv.rows[0]?.[2]).toBe(
       [
-        '* **会議:** [週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02)](<https://suishin.example.co.jp/meetings/mtg-2025-07-01>)',
+        '* **会議:** [週次定例, "営業×プロダクト" (2025年7月1日(火) 10:02 日本標準時)](<https://suishin.example.co.jp/meetings/mtg-2025-07-01>)',
         '* **担当:** 山田 太郎（営業部） （トラッカーのユーザーに対応付けられていません）',
         '* **期限:** 2025-07-15',
         '* **状況:** 未着手',

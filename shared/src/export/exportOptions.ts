@@ -1,6 +1,7 @@
 import type { ActionItem, ItemLink, Person } from '../schema/records';
 import type { MeetingView } from '../view/meetingView';
-import { defaultTimeZone, type ExportLanguage } from './formatting';
+import type { ExportLanguage } from './formatting';
+import { DEFAULT_WORKSPACE_TIME_ZONE } from '../time/workspaceTime';
 import { exportLabels } from './labels';
 
 /** Labels put on every tracker issue unless the caller names others. */
@@ -15,7 +16,7 @@ export interface ExportOptions {
   meetingUrlBase: string;
   /** Language of the output; defaults to the meeting's own language. */
   language?: ExportLanguage;
-  /** IANA zone for printed times; defaults to Asia/Tokyo for Japanese, UTC for English. */
+  /** The workspace's IANA zone for every printed time and day, whatever the language; default Asia/Tokyo. */
   timeZone?: string;
 }
 
@@ -48,8 +49,8 @@ export function exportLanguage(view: MeetingView, options: { language?: ExportLa
   return options.language ?? (view.meta.language === 'en' ? 'en' : 'ja');
 }
 
-export function exportTimeZone(language: ExportLanguage, options: { timeZone?: string }): string {
-  return options.timeZone ?? defaultTimeZone(language);
+export function exportTimeZone(options: { timeZone?: string }): string {
+  return options.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
 }
 
 /** The meeting's page in the app. */

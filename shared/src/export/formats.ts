@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE_TIME_ZONE, heldOn } from '../time/workspaceTime';
 import type { MeetingView } from '../view/meetingView';
 import { formatActionItemsIcs, ICS_MEDIA_TYPE, type ActionItemsIcsOptions } from './actionItemsIcs';
 import { formatActionItemsJson, type ActionItemsJsonOptions } from './actionItemsJson';
@@ -115,12 +116,13 @@ export function findFormat(id: string): ExportFormat | undefined {
 }
 
 /**
- * An ASCII file name for a download, e.g. "meeting-2025-07-01-m1-jira.csv". It is safe in any
+ * An ASCII file name for a download, e.g. "meeting-2025-07-01-m1-jira.csv" (the day it was held, in the
+ * workspace's zone). It is safe in any
  * Content-Disposition; put the meeting title in `filename*` if wanted.
  */
-export function exportFileName(view: MeetingView, format: ExportFormat): string {
-  const started = view.meta.startedAt !== null ? new Date(view.meta.startedAt).toISOString() : view.meta.scheduledStart;
-  const date = started && /^\d{4}-\d{2}-\d{2}/.test(started) ? `${started.slice(0, 10)}-` : '';
+export function exportFileName(view: MeetingView, format: ExportFormat, timeZone: string = DEFAULT_WORKSPACE_TIME_ZONE): string {
+  const day = heldOn(view.meta, timeZone);
+  const date = day ? `${day}-` : '';
   const id = view.id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) || 'meeting';
   const suffix = format.id.replace(/-(csv|markdown|html|json|ics)$/, '');
   return `meeting-${date}${id}-${suffix}.${format.fileExtension}`;

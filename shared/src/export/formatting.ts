@@ -4,14 +4,11 @@
  * never the machine's.
  */
 
+import { timeZoneName } from '../time/workspaceTime';
+
 export type ExportLanguage = 'ja' | 'en';
 
 const LOCALES: Record<ExportLanguage, string> = { ja: 'ja-JP', en: 'en-US' };
-
-/** The zone used when the caller names none: Japan for Japanese minutes, UTC otherwise. */
-export function defaultTimeZone(language: ExportLanguage): string {
-  return language === 'ja' ? 'Asia/Tokyo' : 'UTC';
-}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -41,15 +38,24 @@ export function formatDate(isoDate: string, language: ExportLanguage): string {
   }).format(ms);
 }
 
-function timeZoneSuffix(language: ExportLanguage, timeZone: string): string {
-  return language === 'ja' && timeZone === 'Asia/Tokyo' ? '' : ` (${timeZone})`;
-}
-
-/** "2025年7月1日(火) 10:00" / "Tue, Jul 1, 2025, 10:00 (UTC)". */
+/** "2025年7月1日(火) 10:00" / "Tue, Jul 1, 2025, 10:00", in the zone (the minutes name the zone once, in their header). */
 export function formatDateTime(value: number | string, language: ExportLanguage, timeZone: string): string {
   const ms = typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(ms)) return String(value);
-  return dateTimeFormat(language, timeZone).format(ms) + timeZoneSuffix(language, timeZone);
+  return dateTimeFormat(language, timeZone).format(ms);
+}
+
+/** A date-time that stands on its own (a tracker issue, a CSV row): "2025年7月1日(火) 10:00 日本標準時". */
+export function formatDateTimeWithZone(value: number | string, language: ExportLanguage, timeZone: string): string {
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) return String(value);
+  return `${formatDateTime(ms, language, timeZone)} ${timeZoneName(timeZone, LOCALES[language], ms)}`;
+}
+
+/** "日本標準時 (Asia/Tokyo)" / "Japan Standard Time (Asia/Tokyo)": the zone as the minutes name it. */
+export function describeTimeZone(timeZone: string, language: ExportLanguage, at: number = Date.now()): string {
+  const name = timeZoneName(timeZone, LOCALES[language], at);
+  return name === timeZone ? timeZone : `${name} (${timeZone})`;
 }
 
 /** A span such as "2025年7月1日(火) 10:00〜11:05"; the date is printed once when both ends share it. */
@@ -57,7 +63,7 @@ export function formatTimeRange(start: number, end: number, language: ExportLang
   const dash = language === 'ja' ? '〜' : ' – ';
   const sameDay = dayFormat(timeZone).format(start) === dayFormat(timeZone).format(end);
   const endText = sameDay ? timeFormat(language, timeZone).format(end) : dateTimeFormat(language, timeZone).format(end);
-  return dateTimeFormat(language, timeZone).format(start) + dash + endText + timeZoneSuffix(language, timeZone);
+  return dateTimeFormat(language, timeZone).format(start) + dash + endText;
 }
 
 function dateTimeFormat(language: ExportLanguage, timeZone: string): Intl.DateTimeFormat {

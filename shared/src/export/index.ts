@@ -73,4 +73,4 @@ export {
   type OwnerMapping,
 } from './exportOptions';
 export { exportLabels, type ExportLabels } from './labels';
-export { parseIsoDate, formatDate, type ExportLanguage } from './formatting';
+export { parseIsoDate, formatDate, describeTimeZone, type ExportLanguage } from './formatting';

@@ -5,6 +5,7 @@ import type { ExportLanguage } from './formatting';
 export interface ExportLabels {
   minutesTitle: string;
   dateTime: string;
+  timeZone: string;
   scheduled: string;
   place: string;
   departments: string;
@@ -60,6 +61,7 @@ export interface ExportLabels {
 const ja: ExportLabels = {
   minutesTitle: '議事録',
   dateTime: '日時',
+  timeZone: 'タイムゾーン',
   scheduled: '予定',
   place: '場所',
   departments: '関係部署',
@@ -113,6 +115,7 @@ const ja: ExportLabels = {
 const en: ExportLabels = {
   minutesTitle: 'Minutes',
   dateTime: 'Date and time',
+  timeZone: 'Time zone',
   scheduled: 'scheduled',
   place: 'Place',
   departments: 'Departments',

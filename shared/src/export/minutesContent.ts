@@ -9,6 +9,7 @@ import {
   type ExportOptions,
 } from './exportOptions';
 import {
+  describeTimeZone,
   formatDate,
   formatDateTime,
   formatDuration,
@@ -29,7 +30,9 @@ export interface ClosingOverride {
 export interface NextMeetingInfo {
   /** "YYYY-MM-DD" or an ISO 8601 date-time. */
   date?: string | null;
-  /** Free text, e.g. the place or what to prepare. */
+  /** Where (a room or a call link). */
+  place?: string | null;
+  /** Free text, e.g. what to prepare. */
   text?: string | null;
 }
 
@@ -53,7 +56,7 @@ export interface MinutesContent {
   language: ExportLanguage;
   labels: ExportLabels;
   title: string;
-  /** 日時, 場所, 関係部署, 出席者, 欠席者, link to the meeting page: in that order. */
+  /** 日時, タイムゾーン, 場所, 関係部署, 出席者, 欠席者, link to the meeting page: in that order. */
   header: LabeledValue[];
   agenda: Array<{
     number: number;
@@ -78,7 +81,8 @@ export interface MinutesContent {
     comment: string;
     countermeasure: string;
   }>;
-  decisions: Array<{ number: number; text: string; details: LabeledValue[] }>;
+  /** `id`: the decision's, for links to it (#decision-<id>). */
+  decisions: Array<{ id: string; number: number; text: string; details: LabeledValue[] }>;
   actionItems: Array<{
     number: number;
     title: string;
@@ -93,13 +97,15 @@ export interface MinutesContent {
 
 export function buildMinutesContent(view: MeetingView, options: MinutesOptions): MinutesContent {
   const language = exportLanguage(view, options);
-  const timeZone = exportTimeZone(language, options);
+  const timeZone = exportTimeZone(options);
   const labels = exportLabels(language);
   const { meta } = view;
   const list = (names: string[]) => (names.length > 0 ? names.join(labels.listSeparator) : labels.none);
 
   const header: LabeledValue[] = [
     { label: labels.dateTime, value: meetingWhen(view, labels, language, timeZone) },
+    // Every time in the minutes is in this one zone, whichever language they are printed in.
+    { label: labels.timeZone, value: describeTimeZone(timeZone, language, view.meta.startedAt ?? Date.now()) },
     { label: labels.place, value: meta.place.trim() || '—' },
   ];
   if (meta.departments.length > 0) header.push({ label: labels.departments, value: list(meta.departments) });
@@ -151,7 +157,7 @@ export function buildMinutesContent(view: MeetingView, options: MinutesOptions):
     add(labels.agendaItem, view.agenda.find((a) => a.id === decision.agendaItemId)?.title);
     add(labels.reviewDate, decision.reviewDate ? formatDate(decision.reviewDate, language) : null);
     add(labels.supersedes, view.decisions.find((d) => d.id === decision.supersedesId)?.text);
-    return { number: index + 1, text: decision.text, details };
+    return { id: decision.id, number: index + 1, text: decision.text, details };
   });
 
   const actionItems = view.actionItems.map((item, index) => ({
@@ -202,9 +208,10 @@ function nextMeetingText(
   timeZone: string,
 ): string {
   const date = next?.date?.trim() ? formatWhen(next.date.trim(), language, timeZone) : '';
+  const place = next?.place?.trim() ?? '';
   const text = next?.text?.trim() ?? '';
-  if (!date && !text) return labels.undecided;
-  return [date, text].filter(Boolean).join(language === 'ja' ? '　' : ' — ');
+  if (!date && !place && !text) return labels.undecided;
+  return [date, place, text].filter(Boolean).join(language === 'ja' ? '　' : ' — ');
 }
 
 export function trackerName(tracker: ExternalRef['tracker']): string {

@@ -58,7 +58,7 @@ describe('formatMinutesHtml', () => {
 
   it('has the 議事録 sections in order, notes with line breaks, and tables with status', () => {
     expect(findAll(dom, byTag('h2')).map((h) => h.text)).toEqual(['議題', 'KPI', '決定事項', '宿題', '次回予定', '備考']);
-    expect(findAll(dom, byTag('dt')).map((d) => d.text).slice(0, 6)).toEqual(['日時', '場所', '関係部署', '出席者', '欠席者', '会議のページ']);
+    expect(findAll(dom, byTag('dt')).map((d) => d.text).slice(0, 7)).toEqual(['日時', 'タイムゾーン', '場所', '関係部署', '出席者', '欠席者', '会議のページ']);
     const notes = findAll(dom, (e) => e.attrs.class === 'notes');
     expect(notes[0]?.text).toBe(sampleMeeting().agenda[0]!.notes);
     const statusCells = findAll(dom, (e) => (e.attrs.class ?? '').startsWith('status'));

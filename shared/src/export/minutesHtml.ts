@@ -62,7 +62,7 @@ export function formatMinutesHtml(view: MeetingView, options: MinutesOptions): s
   else {
     body.push('<ol>');
     for (const d of m.decisions) {
-      body.push(`<li><p class="decision">${e(d.text)}</p>`);
+      body.push(`<li id="decision-${e(d.id)}"><p class="decision">${e(d.text)}</p>`);
       if (d.details.length > 0) body.push(`<dl class="details">${d.details.map(definition).join('')}</dl>`);
       body.push('</li>');
     }

@@ -45,9 +45,10 @@ describe('formatMinutesMarkdown', () => {
   });
 
   it('prints the header facts, attendees and absentees', () => {
-    const facts = findAll(dom, byTag('li')).slice(0, 6).map((li) => li.text);
+    const facts = findAll(dom, byTag('li')).slice(0, 7).map((li) => li.text);
     expect(facts).toEqual([
       '日時: 2025年7月1日(火) 10:02〜11:05（予定: 2025年7月1日(火) 10:00）',
+      'タイムゾーン: 日本標準時 (Asia/Tokyo)',
       '場所: 本社 3F 会議室A, Zoom',
       '関係部署: 営業部、プロダクト部',
       '出席者: 山田 太郎（営業部）、佐藤 花子（プロダクト部）、<b>Kim</b> & "Lee"（R&D）',
@@ -101,9 +102,14 @@ describe('formatMinutesMarkdown', () => {
     expect(formatMinutesMarkdown(view, { meetingUrlBase: SAMPLE_MEETING_URL_BASE })).toContain('## 次回予定\n\n未定\n');
     const english = sampleMeeting();
     english.meta.language = 'en';
-    const md = formatMinutesMarkdown(english, { meetingUrlBase: SAMPLE_MEETING_URL_BASE, timeZone: 'Asia/Tokyo' });
+    // Language never decides the zone: English minutes of the workspace print Tokyo times too, and name the zone.
+    const md = formatMinutesMarkdown(english, { meetingUrlBase: SAMPLE_MEETING_URL_BASE });
     expect(md).toContain('# Minutes: ');
-    expect(md).toContain('- **Date and time:** Tue, Jul 1, 2025, 10:02 – 11:05 (Asia/Tokyo) (scheduled: Tue, Jul 1, 2025, 10:00 (Asia/Tokyo))');
+    expect(md).toContain('- **Date and time:** Tue, Jul 1, 2025, 10:02 – 11:05 (scheduled: Tue, Jul 1, 2025, 10:00)');
+    expect(md).toContain('- **Time zone:** Japan Standard Time (Asia/Tokyo)');
+    const utc = formatMinutesMarkdown(english, { meetingUrlBase: SAMPLE_MEETING_URL_BASE, timeZone: 'UTC' });
+    expect(utc).toContain('- **Date and time:** Tue, Jul 1, 2025, 01:02 – 02:05 (scheduled: Tue, Jul 1, 2025, 01:00)');
+    expect(utc).toContain('- **Time zone:** Coordinated Universal Time (UTC)');
     const sections = ['## Agenda', '## KPIs', '## Decisions', '## Action items', '## Next meeting'].map((s) => md.indexOf(s));
     expect(sections.every((p) => p > 0) && [...sections].sort((a, b) => a - b).join() === sections.join()).toBe(true);
     expect(md).toContain('**Planned:** 10 min / **Actual:** 12 min 30 s (over +2 min 30 s)');

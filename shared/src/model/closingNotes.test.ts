@@ -51,7 +51,7 @@ describe('closing notes', () => {
     const doc = meeting();
     expect(getNextMeeting(doc)).toBeNull();
     setNextMeeting(doc, { date: '2025-07-08', text: '同じ会議室' });
-    expect(getClosingNotes(doc)).toEqual({ overrides: [], nextMeeting: { date: '2025-07-08', text: '同じ会議室' } });
+    expect(getClosingNotes(doc)).toEqual({ overrides: [], nextMeeting: { date: '2025-07-08', place: '', text: '同じ会議室' } });
     expect(() => setNextMeeting(doc, { date: '7/8' })).toThrow(ValidationError);
     setNextMeeting(doc, { date: null, text: '' });
     expect(getNextMeeting(doc)).toBeNull();

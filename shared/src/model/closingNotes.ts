@@ -12,7 +12,7 @@ import { parseInput } from './parse';
  * Layout of the `closing` root map, one flat key per entry so concurrent edits of different
  * gaps never collide (a nested map created by two clients at once would lose one of them):
  *   override:<gapId>  { reason, by, at }   an accepted gap (gap ids: shared/src/closing/checklist.ts)
- *   nextMeeting       { date, text }
+ *   nextMeeting       { date, place, text }
  * Values are stored whole; the last writer of a key wins.
  */
 
@@ -27,8 +27,10 @@ export interface ClosingOverrideRecord {
 }
 
 export interface NextMeetingNote {
-  /** "YYYY-MM-DD" or an ISO 8601 date-time, or null when not fixed yet. */
+  /** "YYYY-MM-DD" or an ISO 8601 date-time (its time fixed too), or null when not fixed yet. */
   date: string | null;
+  /** Where: a room or a call link ("" when the same as this time, or not known). */
+  place: string;
   text: string;
 }
 
@@ -50,6 +52,7 @@ export type ClosingOverrideInput = z.input<typeof closingOverrideInputSchema>;
 
 export const nextMeetingInputSchema = z.strictObject({
   date: z._default(z.nullable(z.union([z.iso.date(), z.iso.datetime({ offset: true })])), null),
+  place: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
   text: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
 });
 export type NextMeetingInput = z.input<typeof nextMeetingInputSchema>;
@@ -84,16 +87,16 @@ export function removeClosingOverride(doc: Y.Doc, gapId: string): void {
 
 export function getNextMeeting(doc: Y.Doc): NextMeetingNote | null {
   const value = closingMap(doc).get(NEXT_MEETING_KEY);
-  return isStoredNextMeeting(value) ? { date: value.date, text: value.text } : null;
+  return isStoredNextMeeting(value) ? { date: value.date, place: typeof value.place === 'string' ? value.place : '', text: value.text } : null;
 }
 
-/** Records the next meeting's date and/or a note; both empty clears it. */
+/** Records the next meeting's date, place and/or a note; all empty clears it. */
 export function setNextMeeting(doc: Y.Doc, input: NextMeetingInput): void {
   const values = parseInput(nextMeetingInputSchema, input);
   const map = closingMap(doc);
   doc.transact(() => {
-    if (values.date === null && values.text === '') map.delete(NEXT_MEETING_KEY);
-    else map.set(NEXT_MEETING_KEY, { date: values.date, text: values.text });
+    if (values.date === null && values.text === '' && values.place === '') map.delete(NEXT_MEETING_KEY);
+    else map.set(NEXT_MEETING_KEY, { date: values.date, place: values.place, text: values.text });
   });
 }
 
@@ -107,6 +110,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function isStoredOverride(v: unknown): v is { reason: string; by: string; at: number } {
   return isObject(v) && typeof v.reason === 'string' && typeof v.by === 'string' && typeof v.at === 'number';
 }
-function isStoredNextMeeting(v: unknown): v is NextMeetingNote {
+function isStoredNextMeeting(v: unknown): v is Omit<NextMeetingNote, 'place'> & { place?: unknown } {
   return isObject(v) && (v.date === null || typeof v.date === 'string') && typeof v.text === 'string';
 }

@@ -10,6 +10,7 @@ import { checkTransactionShape } from './documentShape';
 import { endMeeting, extendTimer, goToAgendaItem, pauseTimer, startMeeting } from './facilitation';
 import { addKpi, updateKpi } from './kpis';
 import { initMeeting, updateMeta } from './meeting';
+import { setCarriedFrom, setSeriesRole } from '../series/carriedFields';
 
 /**
  * A receiving document like the server's scratch copy: every update from `source` is applied to it
@@ -27,7 +28,7 @@ function receiver(source: Y.Doc, extraRootKeys?: ReadonlySet<string>) {
 
 function meeting() {
   const doc = new Y.Doc();
-  initMeeting(doc, { title: '定例', departments: ['営業'] });
+  initMeeting(doc, { title: '定例', departments: ['営業'], seriesNumber: 12 });
   return doc;
 }
 
@@ -66,7 +67,10 @@ describe('document shape', () => {
     (notes.get(0) as Y.XmlElement).setAttribute('textAlign', 'left');
     setClosingOverride(doc, `action-due-date:${act}`, { reason: '未定', by: '佐藤' }, 5_000);
     removeClosingOverride(doc, `action-due-date:${act}`);
-    setNextMeeting(doc, { date: '2026-12-17', text: '同じ部屋' });
+    setNextMeeting(doc, { date: '2026-12-17', place: '会議室C', text: '同じ部屋' });
+    setCarriedFrom(doc, act, { root: { meetingId: 'm0', actionItemId: 'a0' }, via: { meetingId: 'm1', actionItemId: 'a1' }, from: { number: 11, heldOn: '2026-12-03' } });
+    setSeriesRole(doc, a, 'followUp');
+    updateMeta(doc, { scheduledStart: '2026-12-10' });
     endMeeting(doc, 9_000);
     const random = seededRandom(7);
     for (let i = 0; i < 300; i++) randomEdit(doc, random, `e${i}`);

@@ -36,6 +36,7 @@ export function initMeeting(doc: Y.Doc, input: MeetingInit): void {
     meta.set('schemaVersion', SCHEMA_VERSION);
     meta.set('title', values.title);
     meta.set('seriesId', values.seriesId ?? null);
+    if (values.seriesNumber != null) meta.set('seriesNumber', values.seriesNumber);
     meta.set('departments', values.departments ?? []);
     meta.set('scheduledStart', values.scheduledStart ?? null);
     meta.set('place', values.place ?? '');
@@ -61,6 +62,7 @@ export function getMeta(doc: Y.Doc): MeetingMeta {
     schemaVersion: readNumber(meta, 'schemaVersion', 0),
     title: readString(meta, 'title'),
     seriesId: readNullableString(meta, 'seriesId'),
+    seriesNumber: readSeriesNumber(meta),
     departments: readJson(meta, 'departments', isStringArray, []),
     scheduledStart: readNullableString(meta, 'scheduledStart'),
     place: readString(meta, 'place'),
@@ -83,6 +85,11 @@ export function updateMeta(doc: Y.Doc, patch: MeetingMetaPatch): void {
   doc.transact(() => {
     for (const [key, value] of changes) meta.set(key, value);
   });
+}
+
+function readSeriesNumber(meta: FieldMap): number | null {
+  const value = meta.get('seriesNumber');
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : null;
 }
 
 /** The stored margin when it is a usable fraction; the default otherwise (absent, or a bad peer's value). */

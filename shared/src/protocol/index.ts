@@ -13,3 +13,5 @@ export * from './messages';
 export * from './paging';
 export * from './registers';
 export * from './search';
+export * from './workspace';
+export * from './series';

@@ -27,8 +27,13 @@ export interface MeetingMeta {
   schemaVersion: number;
   title: string;
   seriesId: string | null;
+  /** Its number in the series (第12回 / #12), given by "next meeting"; null outside a series. */
+  seriesNumber: number | null;
   departments: string[];
-  /** ISO 8601 date-time, or null when not scheduled. */
+  /**
+   * When it is to start: an ISO 8601 date-time, or a bare day "YYYY-MM-DD" while the time is not
+   * fixed (read in the workspace's zone); null when not scheduled.
+   */
   scheduledStart: string | null;
   /** Room name or call link. */
   place: string;

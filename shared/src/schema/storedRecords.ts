@@ -48,14 +48,17 @@ const timer = z.nullable(
   }),
 );
 
-/** The meeting's `meta` map. kpiAtRiskMargin is optional: absent means the default margin. */
+/**
+ * The meeting's `meta` map. kpiAtRiskMargin is optional (absent means the default margin); so is
+ * seriesNumber (given once by "next meeting", absent outside a series).
+ */
 export const storedMeta = shape(
   {
     schemaVersion: z.int().check(z.gte(1), z.lte(1000)),
     title,
     seriesId: z.nullable(id),
     departments: z.array(shortText).check(z.maxLength(50)),
-    scheduledStart: z.nullable(z.iso.datetime({ offset: true })),
+    scheduledStart: z.nullable(z.union([isoDate, z.iso.datetime({ offset: true })])),
     place: shortText,
     language: z.enum(['ja', 'en']),
     kpiAtRiskMargin: z.number().check(z.gte(0), z.lte(1)),
@@ -64,8 +67,9 @@ export const storedMeta = shape(
     timer,
     startedAt: z.nullable(epochMs),
     endedAt: z.nullable(epochMs),
+    seriesNumber: z.nullable(z.int().check(z.gte(1), z.lte(1_000_000))),
   },
-  ['kpiAtRiskMargin'],
+  ['kpiAtRiskMargin', 'seriesNumber'],
 );
 
 export const storedAttendee = shape({
@@ -75,15 +79,22 @@ export const storedAttendee = shape({
   order: orderKey,
 });
 
-/** `notes` (the tiptap fragment) is a shared type, checked by the document walker, not here. */
-export const storedAgendaItem = shape({
-  title,
-  presenter: shortText,
-  timeboxMinutes: z.int().check(z.gte(0), z.lte(24 * 60)),
-  actualSeconds: z.int().check(z.gte(0)),
-  status: z.enum(AGENDA_ITEM_STATUSES),
-  order: orderKey,
-});
+/**
+ * `notes` (the tiptap fragment) is a shared type, checked by the document walker, not here.
+ * `seriesRole` marks the items "next meeting" writes (series/carriedFields.ts).
+ */
+export const storedAgendaItem = shape(
+  {
+    title,
+    presenter: shortText,
+    timeboxMinutes: z.int().check(z.gte(0), z.lte(24 * 60)),
+    actualSeconds: z.int().check(z.gte(0)),
+    status: z.enum(AGENDA_ITEM_STATUSES),
+    order: orderKey,
+    seriesRole: z.enum(['followUp', 'brief']),
+  },
+  ['seriesRole'],
+);
 
 export const storedDecision = shape({
   text: z.string().check(z.minLength(1), z.maxLength(MAX_LONG)),
@@ -96,6 +107,9 @@ export const storedDecision = shape({
   supersedesId: z.nullable(id),
   order: orderKey,
 });
+
+/** Where a carried action item came from (series/carriedFields.ts). */
+const itemRef = z.strictObject({ meetingId: id, actionItemId: id });
 
 export const storedActionItem = shape({
   title,
@@ -114,7 +128,14 @@ export const storedActionItem = shape({
     .check(z.maxLength(10)),
   createdAt: epochMs,
   order: orderKey,
-});
+  carriedFrom: z.strictObject({
+    root: itemRef,
+    via: itemRef,
+    from: z.optional(
+      z.strictObject({ number: z.nullable(z.int().check(z.gte(1))), heldOn: z.nullable(isoDate) }),
+    ),
+  }),
+}, ['carriedFrom']);
 
 const nullableNumber = z.nullable(z.number());
 
@@ -139,5 +160,6 @@ export const storedClosingOverride = z.strictObject({
 });
 export const storedNextMeeting = z.strictObject({
   date: z.nullable(z.union([isoDate, z.iso.datetime({ offset: true })])),
+  place: z.optional(shortText), // absent in notes written before places were kept
   text: z.string().check(z.maxLength(1000)),
 });

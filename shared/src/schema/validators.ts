@@ -37,13 +37,18 @@ const atRiskMargin = z.number().check(z.gte(0), z.lte(1));
 const meetingMetaFields = {
   seriesId: z.optional(z.nullable(id)),
   departments: z.optional(z.array(shortText).check(z.maxLength(50))),
-  scheduledStart: z.optional(z.nullable(isoDateTime)),
+  scheduledStart: z.optional(z.nullable(z.union([isoDate, isoDateTime]))),
   place: z.optional(shortText),
   language: z.optional(language),
   kpiAtRiskMargin: z.optional(atRiskMargin),
 };
 
-export const meetingInitSchema = z.strictObject({ title: requiredTitle, ...meetingMetaFields });
+export const meetingInitSchema = z.strictObject({
+  title: requiredTitle,
+  ...meetingMetaFields,
+  /** Given once, by "next meeting" (server/src/series); never patched. */
+  seriesNumber: z.optional(z.nullable(z.int().check(z.gte(1), z.lte(1_000_000)))),
+});
 export type MeetingInit = z.input<typeof meetingInitSchema>;
 
 export const meetingMetaPatchSchema = z.strictObject({ title: z.optional(requiredTitle), ...meetingMetaFields });

@@ -4,6 +4,8 @@
  *
  * - action item `carriedFrom`: {meetingId, actionItemId} of the ORIGINAL action item (the root of
  *   the chain) and `via` the copy it was carried from last. Carry-over is idempotent by `root`.
+ *   `from` says which meeting of the series `via` is (its number and day), so a carried item can
+ *   say where it came from ("第11回から") without reading that meeting.
  * - agenda item `seriesRole`: 'followUp' (the follow-up section at the top) or 'brief' (the
  *   "since last time" brief), so they are recognised without matching titles.
  */
@@ -16,11 +18,20 @@ export interface ItemRef {
   actionItemId: string;
 }
 
+export interface CarriedFromMeeting {
+  /** Its number in the series, null when it has none (a meeting made before numbering). */
+  number: number | null;
+  /** "YYYY-MM-DD" it was held on, in the workspace's zone, or null. */
+  heldOn: string | null;
+}
+
 export interface CarryOrigin {
   /** The action item as it was first written, in the meeting that created it. */
   root: ItemRef;
   /** The copy this one was carried from (equals root on the first carry). */
   via: ItemRef;
+  /** The meeting of `via`; absent on items carried before it was recorded. */
+  from?: CarriedFromMeeting;
 }
 
 export type SeriesAgendaRole = 'followUp' | 'brief';
@@ -39,9 +50,24 @@ export function isCarryOrigin(v: unknown): v is CarryOrigin {
   return typeof v === 'object' && v !== null && isRef((v as CarryOrigin).root) && isRef((v as CarryOrigin).via);
 }
 
+function readFrom(v: unknown): CarriedFromMeeting | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { number, heldOn } = v as Record<string, unknown>;
+  return {
+    number: typeof number === 'number' && Number.isInteger(number) && number >= 1 ? number : null,
+    heldOn: typeof heldOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(heldOn) ? heldOn : null,
+  };
+}
+
+/** A stored origin as a fresh object (a bad peer's extra or malformed fields left out). */
+function readOrigin(v: CarryOrigin): CarryOrigin {
+  const from = readFrom(v.from);
+  return { root: { ...v.root }, via: { ...v.via }, ...(from ? { from } : {}) };
+}
+
 export function getCarriedFrom(doc: Y.Doc, actionItemId: string): CarryOrigin | null {
   const value = actionItems.record(doc, actionItemId)?.get(CARRIED_FROM_FIELD);
-  return isCarryOrigin(value) ? value : null;
+  return isCarryOrigin(value) ? readOrigin(value) : null;
 }
 
 /** Every carried action item of the document, by its id. */
@@ -49,7 +75,7 @@ export function listCarriedFrom(doc: Y.Doc): Map<string, CarryOrigin> {
   const out = new Map<string, CarryOrigin>();
   actionItems.root(doc).forEach((record, id) => {
     const value = (record as Y.Map<unknown>).get?.(CARRIED_FROM_FIELD);
-    if (isCarryOrigin(value)) out.set(id, value);
+    if (isCarryOrigin(value)) out.set(id, readOrigin(value));
   });
   return out;
 }
@@ -57,7 +83,7 @@ export function listCarriedFrom(doc: Y.Doc): Map<string, CarryOrigin> {
 export function setCarriedFrom(doc: Y.Doc, actionItemId: string, origin: CarryOrigin): void {
   const record = actionItems.record(doc, actionItemId);
   if (!record) throw new Error(`unknown action item ${actionItemId}`);
-  record.set(CARRIED_FROM_FIELD, { root: { ...origin.root }, via: { ...origin.via } });
+  record.set(CARRIED_FROM_FIELD, readOrigin(origin));
 }
 
 export function getSeriesRole(doc: Y.Doc, agendaItemId: string): SeriesAgendaRole | null {

@@ -10,24 +10,35 @@
 import * as Y from 'yjs';
 import { addActionItem } from '../model/actionItems';
 import { addAgendaItem, findAgendaNotes } from '../model/agenda';
+import { addAttendee } from '../model/attendees';
 import { addKpi } from '../model/kpis';
 import type { ActionItem, ActionItemStatus, Decision } from '../schema/records';
+import { addDays } from '../time/workspaceTime';
 import type { MeetingView } from '../view/meetingView';
 import {
+  findSeriesAgendaItem,
   listCarriedFrom,
   rootKey,
   setCarriedFrom,
   setSeriesRole,
+  type CarriedFromMeeting,
   type CarryOrigin,
   type ItemRef,
 } from './carriedFields';
-import type { AgendaTemplateItem } from './seriesTypes';
+import { briefLines, briefTitle, followUpLine, followUpTitle, type BriefText } from './seriesTexts';
+import type { AgendaTemplateItem, UsualAttendee } from './seriesTypes';
 
 /** One earlier meeting of the series: its view and the origins of its carried items. */
 export interface SeriesMeetingSnapshot {
   view: MeetingView;
   carried: ReadonlyMap<string, CarryOrigin>;
+  /** Its number in the series and the day it was held (workspace zone), when known. */
+  number?: number | null;
+  heldOn?: string | null;
 }
+
+const meetingOf = (snapshot: SeriesMeetingSnapshot | undefined): CarriedFromMeeting | undefined =>
+  snapshot ? { number: snapshot.number ?? null, heldOn: snapshot.heldOn ?? null } : undefined;
 
 export interface ChainCopy {
   meetingId: string;
@@ -78,14 +89,18 @@ export interface CarryItem {
   item: ActionItem;
 }
 
-/** The action items to carry into the next meeting: the newest copy of every open chain. */
+/** The action items to carry into the next meeting: the newest copy of every open chain, with the meeting it comes from. */
 export function planCarryOver(history: readonly SeriesMeetingSnapshot[]): CarryItem[] {
+  const byId = new Map(history.map((h) => [h.view.id, h]));
   return actionChains(history)
     .filter((chain) => !chain.closed)
-    .map((chain) => ({
-      origin: { root: chain.root, via: { meetingId: chain.latest.meetingId, actionItemId: chain.latest.item.id } },
-      item: chain.latest.item,
-    }));
+    .map((chain) => {
+      const from = meetingOf(byId.get(chain.latest.meetingId));
+      return {
+        origin: { root: chain.root, via: { meetingId: chain.latest.meetingId, actionItemId: chain.latest.item.id }, ...(from ? { from } : {}) },
+        item: chain.latest.item,
+      };
+    });
 }
 
 export interface BriefInput {
@@ -97,8 +112,9 @@ export interface BriefInput {
   language: 'ja' | 'en';
 }
 
-export interface SinceLastTime {
+export interface SinceLastTime extends BriefText {
   kpiChanges: Array<{ name: string; unit: string; previous: number | null; actual: number | null; target: number | null; delta: number | null; status: string | null }>;
+  lastDecisions: Decision[];
   closedSinceLast: ActionItem[];
   stillOpen: ActionItem[];
   overdue: ActionItem[];
@@ -112,6 +128,8 @@ export function sinceLastTime({ history, today, reviewWindowDays = 7 }: BriefInp
   const superseded = new Set(history.flatMap((h) => h.view.decisions.map((d) => d.supersedesId)).filter(Boolean));
   const horizon = addDays(today, reviewWindowDays);
   return {
+    lastMeeting: meetingOf(last) ?? null,
+    lastDecisions: last ? [...last.view.decisions] : [],
     kpiChanges: (last?.view.kpis ?? []).map((k) => ({
       name: k.name, unit: k.unit, previous: k.previous, actual: k.actual, target: k.target, delta: k.delta, status: k.status,
     })),
@@ -126,55 +144,6 @@ export function sinceLastTime({ history, today, reviewWindowDays = 7 }: BriefInp
   };
 }
 
-const LABELS = {
-  ja: {
-    followUp: '前回からの宿題フォローアップ',
-    brief: '前回からの変化',
-    kpis: 'KPIの変化',
-    closed: '完了した宿題',
-    open: '未完了の宿題',
-    overdue: '期限切れの宿題',
-    review: '見直し期限の決定事項',
-    none: 'なし',
-    due: '期限',
-    noDue: '期限なし',
-  },
-  en: {
-    followUp: 'Follow-up from last time',
-    brief: 'Since last time',
-    kpis: 'KPI changes',
-    closed: 'Action items closed',
-    open: 'Action items still open',
-    overdue: 'Overdue action items',
-    review: 'Decisions due for review',
-    none: 'none',
-    due: 'due',
-    noDue: 'no due date',
-  },
-} as const;
-
-export const followUpTitle = (language: 'ja' | 'en') => LABELS[language].followUp;
-export const briefTitle = (language: 'ja' | 'en') => LABELS[language].brief;
-
-const fmt = (n: number | null) => (n === null ? '–' : String(n));
-const itemLine = (a: ActionItem, l: (typeof LABELS)['ja' | 'en']) =>
-  `${a.title}（${a.owner.name || '—'}${a.owner.department ? ` / ${a.owner.department}` : ''}, ${a.dueDate ? `${l.due} ${a.dueDate}` : l.noDue}）`;
-
-/** The brief as lines of text (headings, then "- " entries), in the meeting's language. */
-export function briefLines(brief: SinceLastTime, language: 'ja' | 'en'): string[] {
-  const l = LABELS[language];
-  const section = (title: string, entries: string[]) => [`${title} (${entries.length})`, ...(entries.length ? entries.map((e) => `- ${e}`) : [`- ${l.none}`])];
-  return [
-    ...section(l.kpis, brief.kpiChanges.map((k) => {
-      const delta = k.delta === null ? '' : ` (${k.delta >= 0 ? '+' : ''}${k.delta})`;
-      return `${k.name}: ${fmt(k.previous)} → ${fmt(k.actual)}${k.unit}${delta}${k.target === null ? '' : ` / target ${k.target}${k.unit}`}`;
-    })),
-    ...section(l.closed, brief.closedSinceLast.map((a) => itemLine(a, l))),
-    ...section(l.open, brief.stillOpen.map((a) => itemLine(a, l))),
-    ...section(l.overdue, brief.overdue.map((a) => itemLine(a, l))),
-    ...section(l.review, brief.decisionsForReview.map((d) => `${d.text}（${d.reviewDate}）`)),
-  ];
-}
 
 /** Replaces a notes fragment's content by one paragraph per line (the shape tiptap writes). */
 export function writeNotesLines(fragment: Y.XmlFragment, lines: readonly string[]): void {
@@ -224,6 +193,8 @@ export function carryInto(doc: Y.Doc, items: readonly CarryItem[], followUpAgend
 export interface NextMeetingPlan {
   language: 'ja' | 'en';
   template: readonly AgendaTemplateItem[];
+  /** Invited: listed as attendees, not yet present (attendance is taken in the meeting). */
+  attendees?: readonly UsualAttendee[];
   /** The last meeting of the series (its KPIs are copied with actual → previous); null if none. */
   last: MeetingView | null;
   carry: readonly CarryItem[];
@@ -232,19 +203,30 @@ export interface NextMeetingPlan {
 }
 
 /**
- * Writes a freshly initialised meeting from the plan: the follow-up section and the brief at the
- * top of the agenda, then the series' usual agenda, the last meeting's KPIs (actual as previous),
- * and the carried action items linked to the follow-up item.
+ * The follow-up item at the top of the agenda, made when there is something to follow up (an
+ * empty one opened the first meeting of every series). Returns its id, or null with nothing carried.
  */
-export function writeNextMeeting(doc: Y.Doc, plan: NextMeetingPlan): { followUpAgendaId: string; briefAgendaId: string | null } {
-  let followUpAgendaId = '';
+export function ensureFollowUpItem(doc: Y.Doc, carry: readonly CarryItem[], language: 'ja' | 'en'): string | null {
+  const existing = findSeriesAgendaItem(doc, 'followUp');
+  if (existing !== null || carry.length === 0) return existing;
+  const id = addAgendaItem(doc, { title: followUpTitle(language), timeboxMinutes: 10 }, { index: 0 });
+  setSeriesRole(doc, id, 'followUp');
+  const notes = findAgendaNotes(doc, id);
+  if (notes) writeNotesLines(notes, carry.map(({ item, origin }) => `- ${followUpLine(item, origin.from, language)}`));
+  return id;
+}
+
+/**
+ * Writes a freshly initialised meeting from the plan: the follow-up section (when items are
+ * carried) and the brief (when there was a last meeting) at the top of the agenda, then the
+ * series' usual agenda and attendees, the last meeting's KPIs (actual as previous), and the
+ * carried action items linked to the follow-up item.
+ */
+export function writeNextMeeting(doc: Y.Doc, plan: NextMeetingPlan): { followUpAgendaId: string | null; briefAgendaId: string | null } {
+  let followUpAgendaId: string | null = null;
   let briefAgendaId: string | null = null;
   doc.transact(() => {
-    followUpAgendaId = addAgendaItem(doc, { title: followUpTitle(plan.language), timeboxMinutes: plan.carry.length > 0 ? 10 : 5 });
-    setSeriesRole(doc, followUpAgendaId, 'followUp');
-    const followNotes = findAgendaNotes(doc, followUpAgendaId);
-    const l = LABELS[plan.language];
-    if (followNotes) writeNotesLines(followNotes, plan.carry.map(({ item }) => `- ${itemLine(item, l)}`));
+    followUpAgendaId = ensureFollowUpItem(doc, plan.carry, plan.language);
     if (plan.brief) {
       briefAgendaId = addAgendaItem(doc, { title: briefTitle(plan.language), timeboxMinutes: 5 });
       setSeriesRole(doc, briefAgendaId, 'brief');
@@ -252,6 +234,7 @@ export function writeNextMeeting(doc: Y.Doc, plan: NextMeetingPlan): { followUpA
       if (notes) writeNotesLines(notes, briefLines(plan.brief, plan.language));
     }
     for (const t of plan.template) addAgendaItem(doc, { title: t.title, presenter: t.presenter, timeboxMinutes: t.timeboxMinutes });
+    for (const person of plan.attendees ?? []) addAttendee(doc, { name: person.name, department: person.department, present: false });
     for (const k of plan.last?.kpis ?? []) {
       addKpi(doc, {
         name: k.name, unit: k.unit, target: k.target, actual: null, previous: k.actual,
@@ -271,9 +254,4 @@ export function closedCarriedItems(view: MeetingView, carried: ReadonlyMap<strin
   return view.actionItems
     .filter((a) => carried.has(a.id) && isClosedStatus(a.status))
     .map((a) => ({ root: carried.get(a.id)!.root, status: a.status }));
-}
-
-function addDays(isoDate: string, days: number): string {
-  const t = Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
 }

@@ -1,3 +1,5 @@
 export * from './seriesTypes';
 export * from './carriedFields';
 export * from './carryOver';
+export * from './seriesTexts';
+export * from './nextSchedule';

@@ -55,6 +55,11 @@ export function useSession(): SessionState {
   return state;
 }
 
+/** The session as far as it is known, without asking the server (the header, on every page). */
+export function useKnownSession(): SessionState {
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
 /** This person's role in a meeting: facilitator for the admin, the grant's role otherwise, null for none. */
 export function roleIn(session: SessionInfo, meetingId: string): Role | null {
   if (session.admin) return 'facilitator';

@@ -16,6 +16,8 @@ export interface ActionItemRowProps {
   canEdit: boolean;
   /** "KPI · Churn rate", or null when not linked (a string, so the memo compares it by value). */
   linkText: string | null;
+  /** "第11回から" for an item carried over from an earlier meeting of the series, else null. */
+  carriedFrom: string | null;
   overdue: boolean;
   undated: boolean;
   language: Language;
@@ -30,7 +32,7 @@ export interface ActionItemRowProps {
  * One action item. Memoized: the list hook keeps unchanged items' identity and every other prop
  * is a primitive or stable, so someone else's edit re-renders that item's row only.
  */
-export const ActionItemRow = memo(function ActionItemRow({ t, item, canEdit, linkText, overdue, undated, language, expanded, revealAt, commands, onToggle }: ActionItemRowProps) {
+export const ActionItemRow = memo(function ActionItemRow({ t, item, canEdit, linkText, carriedFrom, overdue, undated, language, expanded, revealAt, commands, onToggle }: ActionItemRowProps) {
   const { ref, flash } = useRevealedRow(revealAt, '.action-row__title');
 
   const closed = item.status === 'done' || item.status === 'dropped';
@@ -78,6 +80,7 @@ export const ActionItemRow = memo(function ActionItemRow({ t, item, canEdit, lin
           {overdue && <span className="badge badge--danger" data-testid="overdue-badge"><span aria-hidden="true">! </span>{t('actions.overdue')}</span>}
           {undated && <span className="badge badge--warning" data-testid="undated-badge">{t('actions.undated')}</span>}
         </span>
+        {carriedFrom && <span className="badge badge--info" data-testid="carried-from">{carriedFrom}</span>}
         {linkText && <span className="action-row__link" title={linkText}>{linkText}</span>}
       </div>
       {expanded && canEdit && <ActionItemEditor item={item} onDone={() => onToggle(item.id)} />}

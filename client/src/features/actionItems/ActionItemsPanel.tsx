@@ -2,6 +2,8 @@ import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { ACTION_ITEM_STATUSES } from '@suishin/shared';
 import { useActionItemCommands, useActionItems } from '../../meeting/hooks/useActionItems';
+import { useCarriedFrom } from '../../meeting/hooks/useCarriedFrom';
+import { formatIsoDate } from '../outcomes/outcomeFormat';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useDecisions } from '../../meeting/hooks/useDecisions';
 import { useKpis } from '../../meeting/hooks/useKpis';
@@ -26,6 +28,7 @@ export const ActionItemsPanel = memo(function ActionItemsPanel() {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const items = useActionItems();
+  const carried = useCarriedFrom();
   const agenda = useAgendaItems();
   const decisions = useDecisions();
   const kpis = useKpis();
@@ -50,6 +53,22 @@ export const ActionItemsPanel = memo(function ActionItemsPanel() {
     }
     return texts;
   }, [items, agenda, decisions, kpis, t]);
+
+  // "第11回から": a carried item says which meeting of the series it came from.
+  const carriedTexts = useMemo(() => {
+    const texts = new Map<string, string>();
+    for (const [itemId, from] of carried) {
+      texts.set(
+        itemId,
+        from?.number != null
+          ? t('seriesNumber.carriedFrom', { number: from.number })
+          : from?.heldOn
+            ? t('seriesNumber.carriedFromDay', { day: formatIsoDate(from.heldOn, language) })
+            : t('seriesNumber.carriedFromLast'),
+      );
+    }
+    return texts;
+  }, [carried, t, language]);
 
   // Following a link to an item the filters hide: show everything rather than nothing.
   const revealId = reveal?.kind === 'action' ? reveal.id : null;
@@ -114,6 +133,7 @@ export const ActionItemsPanel = memo(function ActionItemsPanel() {
               item={item}
               canEdit={canEdit}
               linkText={linkTexts.get(item.id) ?? null}
+              carriedFrom={carriedTexts.get(item.id) ?? null}
               overdue={isOverdue(item, today)}
               undated={isUndated(item)}
               language={language}

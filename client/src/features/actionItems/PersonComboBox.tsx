@@ -1,5 +1,5 @@
 import { useMemo, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, useFilter } from 'react-aria-components';
+import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, useFilter } from 'react-aria-components';
 import type { Attendee } from '../../meeting/hooks/useAttendees';
 
 export interface PersonComboBoxProps {
@@ -72,7 +72,7 @@ export function PersonComboBox({ label, hideLabel, value, attendees, onInput, on
           <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><path d="M3 4.5l3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" /></svg>
         </Button>
       </div>
-      {error && <span className="field__error">{error}</span>}
+      <FieldError className="field__error">{error || undefined}</FieldError>
       <Popover className="popover person-combobox__popover" placement="bottom start">
         <ListBox className="person-combobox__list">
           {(attendee: Attendee) => (

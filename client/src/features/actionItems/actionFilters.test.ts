@@ -33,8 +33,10 @@ describe('overdue and undated', () => {
     expect(items.filter(isUndated).map((a) => a.title)).toEqual(['undated']);
   });
 
-  it('today is the local calendar date', () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  it('today is the calendar date in the workspace\'s zone, not the device\'s', () => {
+    expect(todayIso(new Date('2026-01-05T15:30:00Z'), 'Asia/Tokyo')).toBe('2026-01-06');
+    expect(todayIso(new Date('2026-01-05T15:30:00Z'), 'America/New_York')).toBe('2026-01-05');
+    expect(todayIso(new Date('2026-01-05T15:30:00Z'))).toBe('2026-01-06'); // Asia/Tokyo without a workspace setting
   });
 });
 

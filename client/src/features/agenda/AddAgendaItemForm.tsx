@@ -57,7 +57,8 @@ export function AddAgendaItemForm({ onAdded }: { meetingId: string; onAdded(id: 
           onChange={setTimebox}
           minValue={0}
           maxValue={24 * 60}
-          step={5}
+          buttonStep={{ by: 5, decrementLabel: t('agenda.timeboxLess'), incrementLabel: t('agenda.timeboxMore') }}
+          formatOptions={{ maximumFractionDigits: 0 }}
           className="add-item__timebox"
         />
         <Button type="submit" variant="primary">{t('agenda.add')}</Button>

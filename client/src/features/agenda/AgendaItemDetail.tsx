@@ -100,7 +100,8 @@ export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, r
             isReadOnly={!canEdit}
             minValue={0}
             maxValue={24 * 60}
-            step={5}
+            buttonStep={{ by: 5, decrementLabel: t('agenda.timeboxLess'), incrementLabel: t('agenda.timeboxMore') }}
+            formatOptions={{ maximumFractionDigits: 0 }}
           />
           <FieldEditors peers={editorsOf('timebox')} />
         </div>

@@ -88,9 +88,7 @@ export function LiveTextField({ label, value, onCommit, placeholder, required, r
       inputClassName={inputClassName}
       value={draft}
       isReadOnly={readOnly}
-      isInvalid={error !== null}
-      validate={() => error ?? true}
-      validationBehavior="aria"
+      errorMessage={error}
       onChange={(next) => {
         dirty.current = true;
         setDraft(next);

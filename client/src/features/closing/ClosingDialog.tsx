@@ -1,8 +1,13 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { parseDate, type CalendarDate } from '@internationalized/date';
+import { parseDate, parseTime, type CalendarDate, type Time } from '@internationalized/date';
 import { closingChecklist, type ClosingCheck, type ClosingGap } from '@suishin/shared';
+import { describeTimeZone } from '@suishin/shared/export';
+import { workspaceTimeZone } from '../../i18n/timeZone';
+import { useUiStore } from '../../state/uiStore';
+import { TimeField } from '../../ui/TimeField';
+import { scheduleParts, scheduledStartOf } from '../room/meetingSchedule';
 import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useClosingCommands, useClosingNotes } from '../../meeting/hooks/useClosingNotes';
 import { useMeetingId, useMeetingView } from '../../meeting/hooks/useMeetingView';
@@ -31,18 +36,30 @@ export function ClosingDialog({ onClose }: { onClose(): void }) {
   const checklist = useMemo(() => closingChecklist(view, notes.overrides), [view, notes]);
   const whenSaved = useWhenSaved();
   const closing = useClosingCommands();
-  const [next, setNext] = useState<NextMeetingDraft>(() => ({
-    date: notes.nextMeeting?.date && /^\d{4}-\d{2}-\d{2}$/.test(notes.nextMeeting.date) ? parseDate(notes.nextMeeting.date) : null,
-    text: notes.nextMeeting?.text ?? '',
-  }));
+  const [next, setNext] = useState<NextMeetingDraft>(() => {
+    const parts = scheduleParts(notes.nextMeeting?.date ?? null, workspaceTimeZone());
+    return {
+      date: parts.day ? parseDate(parts.day) : null,
+      time: parts.time ? parseTime(parts.time) : null,
+      place: notes.nextMeeting?.place ?? '',
+      text: notes.nextMeeting?.text ?? '',
+    };
+  });
+  const [timeError, setTimeError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function end() {
     setBusy(true);
     setError(null);
+    const date = scheduledStartOf({ day: next.date?.toString() ?? null, time: next.time ? next.time.toString().slice(0, 5) : null }, workspaceTimeZone());
+    if (date === 'time-needs-day') {
+      setTimeError(t('closing.nextMeetingTimeNeedsDate'));
+      setBusy(false);
+      return;
+    }
     try {
-      closing.setNextMeeting({ date: next.date ? next.date.toString() : null, text: next.text.trim() });
+      closing.setNextMeeting({ date, place: next.place.trim(), text: next.text.trim() });
     } catch (e) {
       setError(t('closing.failed', { message: e instanceof Error ? e.message : String(e) }));
       setBusy(false);
@@ -77,7 +94,14 @@ export function ClosingDialog({ onClose }: { onClose(): void }) {
               ))}
             </ul>
           </section>
-          <NextMeetingFields value={next} onChange={setNext} />
+          <NextMeetingFields
+            value={next}
+            timeError={timeError}
+            onChange={(value) => {
+              setNext(value);
+              setTimeError(null);
+            }}
+          />
           <p className="closing-dialog__note">{t('closing.freezes')}</p>
           {!checklist.ready && <p className="closing-dialog__blocked" role="status">{t('closing.openGaps')}</p>}
           {error && <p className="notice notice--danger" role="alert">{error}</p>}
@@ -312,8 +336,7 @@ function AcceptWithReason({ gapId }: { gapId: string }) {
           setReason(value);
           setError(null);
         }}
-        isInvalid={error !== null}
-        description={error ?? undefined}
+        errorMessage={error}
         maxLength={1000}
         autoFocus
         className="closing-form__wide"
@@ -324,17 +347,28 @@ function AcceptWithReason({ gapId }: { gapId: string }) {
 
 interface NextMeetingDraft {
   date: CalendarDate | null;
+  time: Time | null;
+  place: string;
   text: string;
 }
 
-/** 次回予定 for the minutes; written to the document when the meeting is ended. */
-function NextMeetingFields({ value, onChange }: { value: NextMeetingDraft; onChange(value: NextMeetingDraft): void }) {
+/** 次回予定 for the minutes and the series' next meeting; written to the document when the meeting is ended. */
+function NextMeetingFields({ value, timeError, onChange }: { value: NextMeetingDraft; timeError: string | null; onChange(value: NextMeetingDraft): void }) {
   const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
   return (
     <section className="closing-next" aria-label={t('closing.nextMeeting')}>
       <h3 className="closing-next__title">{t('closing.nextMeeting')}</h3>
       <div className="closing-form">
         <DatePickerField label={t('closing.nextMeetingDate')} value={value.date} onChange={(date) => onChange({ ...value, date })} />
+        <TimeField<Time>
+          label={t('closing.nextMeetingTime')}
+          value={value.time}
+          onChange={(time) => onChange({ ...value, time })}
+          hourCycle={language === 'ja' ? 24 : undefined}
+          errorMessage={timeError}
+        />
+        <TextField label={t('closing.nextMeetingPlace')} value={value.place} onChange={(place) => onChange({ ...value, place })} maxLength={500} className="closing-form__grow" />
         <TextField
           label={t('closing.nextMeetingNote')}
           placeholder={t('closing.nextMeetingNotePlaceholder')}
@@ -344,6 +378,7 @@ function NextMeetingFields({ value, onChange }: { value: NextMeetingDraft; onCha
           className="closing-form__wide"
         />
       </div>
+      <p className="field__description">{t('closing.nextMeetingHint', { zone: describeTimeZone(workspaceTimeZone(), language) })}</p>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Decision } from '@suishin/shared';
 import type { Language } from '../../i18n/language';
 import { formatIsoDate } from '../outcomes/outcomeFormat';
 import { useRevealedRow } from '../outcomes/useRevealedRow';
+import { decisionAnchor } from '../outcomes/linkedDecision';
 import { DecisionEditor } from './DecisionEditor';
 
 export interface DecisionRowProps {
@@ -23,18 +24,22 @@ export interface DecisionRowProps {
   language: Language;
   expanded: boolean;
   revealAt: number | null;
+  /** The page's address points at this decision (#decision-<id>, from search): it stays highlighted. */
+  linked: boolean;
   onToggle(id: string): void;
   onReveal(id: string): void;
 }
 
 /** One decision in the log. Memoized: someone else's edit re-renders only the decision it touched. */
-export const DecisionRow = memo(function DecisionRow({ t, decision, canEdit, number, agendaLabel, supersededById, supersededByNumber, supersedesNumber, language, expanded, revealAt, onToggle, onReveal }: DecisionRowProps) {
+export const DecisionRow = memo(function DecisionRow({ t, decision, canEdit, number, agendaLabel, supersededById, supersededByNumber, supersedesNumber, language, expanded, revealAt, linked, onToggle, onReveal }: DecisionRowProps) {
   const { ref, flash } = useRevealedRow(revealAt, '.decision-row__text');
 
   return (
     <li
       ref={ref}
-      className={['decision-row', supersededById && 'decision-row--superseded', flash && 'outcome-flash'].filter(Boolean).join(' ')}
+      id={decisionAnchor(decision.id)}
+      className={['decision-row', supersededById && 'decision-row--superseded', linked && 'outcome-linked', flash && 'outcome-flash'].filter(Boolean).join(' ')}
+      aria-current={linked ? 'location' : undefined}
       data-testid="decision"
       data-decision-id={decision.id}
     >

@@ -1,3 +1,4 @@
+import { useLinkedDecision } from '../outcomes/linkedDecision';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
@@ -24,6 +25,7 @@ export const DecisionsPanel = memo(function DecisionsPanel({ currentAgendaItemId
   const revealRow = useOutcomesStore((s) => s.revealRow);
   const { canEdit } = useRoomAccess();
   const [expandedId, setExpandedId] = useState<string | null>(null);
+  const linkedId = useLinkedDecision();
 
   const { numberOf, supersededBy } = useMemo(() => {
     const numbers = new Map(decisions.map((d, i) => [d.id, i + 1]));
@@ -62,6 +64,7 @@ export const DecisionsPanel = memo(function DecisionsPanel({ currentAgendaItemId
                 language={language}
                 expanded={expandedId === decision.id}
                 revealAt={revealId === decision.id ? reveal!.at : null}
+                linked={linkedId === decision.id}
                 onToggle={onToggle}
                 onReveal={onReveal}
               />

@@ -169,9 +169,7 @@ export const KpiPanel = memo(function KpiPanel({ meetingLanguage }: KpiPanelProp
             placeholder={t('kpis.addPlaceholder')}
             value={newName}
             inputRef={newNameInput}
-            isInvalid={error !== null}
-            validate={() => error ?? true}
-            validationBehavior="aria"
+            errorMessage={error}
             onChange={(value) => {
               setNewName(value);
               if (error) setError(null);

@@ -32,9 +32,7 @@ export function LiveNumberField({ label, value, language, onCommit }: LiveNumber
       value={live.draft}
       inputMode="decimal"
       className="kpi-number"
-      isInvalid={live.error !== null}
-      validate={() => live.error ?? true}
-      validationBehavior="aria"
+      errorMessage={live.error}
       onChange={live.change}
       inputProps={{
         onBlur: live.commit,

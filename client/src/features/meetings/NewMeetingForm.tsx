@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from '../../i18n/useTranslation';
 import { Form } from 'react-aria-components';
 import { AppLocale } from '../../ui/AppLocale';
-import { getLocalTimeZone, type CalendarDateTime } from '@internationalized/date';
+import type { CalendarDateTime } from '@internationalized/date';
+import { workspaceTimeZone } from '../../i18n/timeZone';
 import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';
 import { DateTimePicker } from '../../ui/DateTimePicker';
@@ -37,7 +38,7 @@ export default function NewMeetingForm() {
       return;
     }
     const input: CreateMeetingInput = { title: title.trim(), language };
-    if (scheduledStart) input.scheduledStart = scheduledStart.toDate(getLocalTimeZone()).toISOString();
+    if (scheduledStart) input.scheduledStart = scheduledStart.toDate(workspaceTimeZone()).toISOString();
     if (place.trim()) input.place = place.trim();
     const departmentList = departments.split(/[,、，]/).map((d) => d.trim()).filter(Boolean);
     if (departmentList.length > 0) input.departments = departmentList;

@@ -1,8 +1,10 @@
-import { Fragment, useMemo } from 'react';
+import { Fragment, useEffect, useMemo, useRef } from 'react';
 import { closingMinutesOptions, type ClosingNotes, type MeetingView } from '@suishin/shared';
 import { buildMinutesContent, isWebUrl, type ExportLanguage } from '@suishin/shared/export';
+import { workspaceTimeZone } from '../../i18n/timeZone';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
 import { TRACKER_NAMES } from '../export/api';
+import { decisionAnchor, useLinkedDecision } from '../outcomes/linkedDecision';
 import './minutes.css';
 
 export interface MinutesViewProps {
@@ -24,13 +26,22 @@ export function MinutesView({ view, notes, language }: MinutesViewProps) {
       buildMinutesContent(view, {
         meetingUrlBase: window.location.origin,
         language,
-        // Times as the reader's clock shows them (the files use the server's EXPORT_TIME_ZONE).
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        // The workspace's one clock, as the files print it (and named in the header).
+        timeZone: workspaceTimeZone(),
         ...closingMinutesOptions(view, notes, language),
       }),
     [view, notes, language],
   );
   const { labels } = m;
+  // A decision opened from search (#decision-<id>) is scrolled into view, focused and highlighted.
+  const linkedId = useLinkedDecision();
+  const linkedRef = useRef<HTMLLIElement>(null);
+  const linkedPresent = linkedId !== null && m.decisions.some((d) => d.id === linkedId);
+  useEffect(() => {
+    if (!linkedPresent) return;
+    linkedRef.current?.scrollIntoView({ block: 'center' });
+    linkedRef.current?.focus({ preventScroll: true });
+  }, [linkedPresent, linkedId]);
   const withRefs = m.actionItems.some((a) => a.externalRefs.length > 0);
 
   return (
@@ -124,7 +135,15 @@ export function MinutesView({ view, notes, language }: MinutesViewProps) {
         ) : (
           <ol className="minutes-decisions">
             {m.decisions.map((d) => (
-              <li key={d.number} data-testid="minutes-decision">
+              <li
+                key={d.id}
+                id={decisionAnchor(d.id)}
+                ref={d.id === linkedId ? linkedRef : undefined}
+                tabIndex={d.id === linkedId ? -1 : undefined}
+                className={d.id === linkedId ? 'outcome-linked' : undefined}
+                aria-current={d.id === linkedId ? 'location' : undefined}
+                data-testid="minutes-decision"
+              >
                 <p className="minutes-decisions__text">{d.text}</p>
                 {d.details.length > 0 && (
                   <dl className="minutes-decisions__details">

@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { kpiStatus } from '@suishin/shared';
 import { useActionItems } from '../../meeting/hooks/useActionItems';
@@ -12,6 +12,7 @@ import { Loaded, loadable } from '../../ui/loadable';
 import { KpiPanel } from '../kpis/KpiPanel';
 import { isOverdue, todayIso } from './dates';
 import { useOutcomesStore, type OutcomesTab } from './outcomesStore';
+import { useShowLinkedDecision } from './linkedDecision';
 import { describeTarget, shortcutFor } from './shortcuts';
 
 export interface OutcomesPanelProps {
@@ -50,6 +51,10 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
   const targets = useMemo(() => ({ agenda, decisions, kpis }), [agenda, decisions, kpis]);
 
   useEffect(preloadOtherTabs, []); // after the room's first render
+
+  // A decision opened from search (#decision-<id>): its tab opens and it is scrolled to and highlighted.
+  const decisionIds = useMemo(() => decisions.map((d) => d.id), [decisions]);
+  useShowLinkedDecision(decisionIds, useCallback((id: string) => revealRow('decision', id), [revealRow]));
 
   useEffect(() => {
     if (!canEdit) return;

@@ -1,11 +1,10 @@
 import type { ActionItem } from '@suishin/shared';
+import { dayIn } from '@suishin/shared/time';
+import { workspaceTimeZone } from '../../i18n/timeZone';
 
-/** Today's date on this device as an ISO date (YYYY-MM-DD), the form due dates are stored in. */
-export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+/** Today in the workspace's zone as an ISO date (YYYY-MM-DD), the form due dates are stored in. */
+export function todayIso(now: Date = new Date(), timeZone: string = workspaceTimeZone()): string {
+  return dayIn(now.getTime(), timeZone);
 }
 
 /** Still to do: open or in progress (done and dropped items need no date and are never late). */

@@ -2,14 +2,16 @@ import { memo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { Checkbox, Form } from 'react-aria-components';
 import { useAttendeeCommands, useAttendees, type Attendee } from '../../meeting/hooks/useAttendees';
-import { useIdentity } from '../../meeting/hooks/usePresence';
+import { useIdentity, useJoinedPeople } from '../../meeting/hooks/usePresence';
+import { attendanceFromPresence } from './attendanceFromPresence';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { useRoomAccess } from '../access/useMeetingAccess';
 
 /**
  * Attendees recorded in the meeting document (unlike presence, this stays in the minutes):
- * name, department, present or absent. Anyone may record them for now.
+ * name, department, present or absent, taken from presence in one press or by hand. Anyone who
+ * may edit records them.
  */
 export const AttendeesPanel = memo(function AttendeesPanel({ departments }: { departments: readonly string[] }) {
   const { t } = useTranslation();
@@ -17,6 +19,8 @@ export const AttendeesPanel = memo(function AttendeesPanel({ departments }: { de
   const commands = useAttendeeCommands();
   const { canEdit } = useRoomAccess();
   const me = useIdentity();
+  const joined = useJoinedPeople();
+  const [taken, setTaken] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [department, setDepartment] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -48,6 +52,14 @@ export const AttendeesPanel = memo(function AttendeesPanel({ departments }: { de
     }
   }
 
+  // Attendance from presence: who joined is present (names from the sign-in, departments as they
+  // gave them), invited people who never joined are absent. The list stays editable after.
+  function takeAttendance() {
+    const plan = attendanceFromPresence(attendees, joined);
+    commands.takeAttendance({ update: plan.update, add: plan.add.map((p) => ({ name: p.name, department: p.department, present: true })) });
+    setTaken(t('attendees.taken', { present: plan.present, absent: plan.absent }));
+  }
+
   const listId = 'attendee-departments';
   return (
     <section className="panel attendees" aria-labelledby="attendees-heading" data-testid="attendees">
@@ -55,6 +67,15 @@ export const AttendeesPanel = memo(function AttendeesPanel({ departments }: { de
         <h2 id="attendees-heading" className="panel__title">{t('attendees.title')}</h2>
         <span className="panel__meta">{t('attendees.summary', { present, count: attendees.length })}</span>
       </header>
+      {canEdit && joined.length > 0 && (
+        <div className="attendees__from-presence">
+          <Button size="sm" variant="secondary" onPress={takeAttendance} data-testid="take-attendance">
+            {t('attendees.fromPresence', { count: joined.length })}
+          </Button>
+          <span className="field__description">{t('attendees.fromPresenceHint')}</span>
+        </div>
+      )}
+      <p className="attendees__taken" role="status" data-testid="attendance-taken">{taken}</p>
       {attendees.length === 0 ? (
         <p className="attendees__empty muted">{t('attendees.empty')}</p>
       ) : (

@@ -42,7 +42,7 @@ export const PresenceBar = memo(function PresenceBar() {
         </Popover>
       </DialogTrigger>
       {renaming && (
-        <JoinDialog isOpen initialName={me.name ?? ''} onCancel={() => setRenaming(false)} onDone={() => setRenaming(false)} />
+        <JoinDialog isOpen initialName={me.name ?? ''} initialDepartment={me.department} onCancel={() => setRenaming(false)} onDone={() => setRenaming(false)} />
       )}
     </div>
   );

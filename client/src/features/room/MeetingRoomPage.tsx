@@ -3,7 +3,6 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from '../../i18n/useTranslation';
 import { CloseCode } from '@suishin/shared';
 import { HeaderStatus } from '../../app/headerSlot';
-import { formatDateTime } from '../../i18n/format';
 import { MeetingScope } from '../../meeting/MeetingScope';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
 import { useConnectionStatus, useMeetingReady } from '../../meeting/hooks/useConnectionStatus';
@@ -11,7 +10,6 @@ import { useMeta } from '../../meeting/hooks/useMeta';
 import { useIdentity, usePublishPresence } from '../../meeting/hooks/usePresence';
 import { useUiStore } from '../../state/uiStore';
 import { AppLocale } from '../../ui/AppLocale';
-import { StatusPill } from '../../ui/StatusPill';
 import { AgendaItemDetail } from '../agenda/AgendaItemDetail';
 import { AgendaPanel } from '../agenda/AgendaPanel';
 import { AgendaNotes } from '../notes/AgendaNotes';
@@ -22,6 +20,7 @@ import { PresenceBar } from '../presence/PresenceBar';
 import { FacilitationBar } from '../timer/FacilitationBar';
 import { GoToItemButton } from '../timer/FacilitatorControls';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { MeetingHeader } from './MeetingHeader';
 import { RoomLayout } from './RoomLayout';
 import type { ExportMenuProps } from '../export/ExportMenu';
 
@@ -75,7 +74,6 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
   const meta = useMeta();
   const items = useAgendaItems();
   const me = useIdentity();
-  const language = useUiStore((s) => s.language);
   const selectedId = useUiStore((s) => s.selectedAgendaItem[meetingId]);
   const selectAgendaItem = useUiStore((s) => s.selectAgendaItem);
   const select = useCallback((id: string) => selectAgendaItem(meetingId, id), [selectAgendaItem, meetingId]);
@@ -140,28 +138,17 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
     <>
       <RoomLayout
         header={
-          <div className="room-header">
-            <div className="room-header__text">
-              <Link to="/" className="room-header__back link">← {t('app.backToMeetings')}</Link>
-              <h1 className="room-header__title">{meta.title}</h1>
-              <div className="room-header__meta">
-                <StatusPill tone={meta.status === 'live' ? 'success' : 'neutral'}>{t(`meetings.status.${meta.status}`)}</StatusPill>
-                {meta.scheduledStart && <span>{formatDateTime(meta.scheduledStart, language)}</span>}
-                {meta.place && <span>{t('room.place')}: {meta.place}</span>}
-                {meta.departments.length > 0 && (
-                  <span className="room-header__departments">
-                    {meta.departments.map((d) => <span key={d} className="tag">{d}</span>)}
-                  </span>
-                )}
-              </div>
-            </div>
-            <div className="room-header__tools">
-              <Suspense fallback={null}>
-                <ExportMenu meetingId={meetingId} />
-              </Suspense>
-              <PresenceBar />
-            </div>
-          </div>
+          <MeetingHeader
+            meta={meta}
+            tools={
+              <>
+                <Suspense fallback={null}>
+                  <ExportMenu meetingId={meetingId} />
+                </Suspense>
+                <PresenceBar />
+              </>
+            }
+          />
         }
         agenda={<AgendaPanel meetingId={meetingId} selectedId={selected?.id} timer={timer} onSelect={select} />}
         facilitation={<FacilitationBar meta={meta} items={items} onShowItem={select} />}

@@ -4,16 +4,19 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
 import { ApiError } from '../meetings/meetingsApi';
-import { listArchive, type ArchiveEntry } from '../archive/archiveApi';
 import { formatDay } from './day';
-import { getSeries, nextMeeting, refreshSeriesTrackers, type RefreshResult, type SeriesDetail } from './seriesApi';
+import { getSeries, nextMeeting, refreshSeriesTrackers, updateSeries, type RefreshResult, type SeriesDetail } from './seriesApi';
+import { SeriesForm } from './SeriesForm';
 import '../series/followThrough.css';
 
 const statusTone: Record<string, Tone> = { draft: 'neutral', live: 'success', ended: 'info' };
 
-type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; series: SeriesDetail; meetings: ArchiveEntry[] };
+type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; series: SeriesDetail };
 
-/** One series: its usual agenda, its meetings (newest first), "Next meeting" and the tracker refresh. */
+/**
+ * One series: its meetings (newest first, each with its number and its own day), its usual agenda
+ * and attendees (editable, with its name and departments), "Next meeting" and the tracker refresh.
+ */
 export function SeriesPage() {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
@@ -22,11 +25,13 @@ export function SeriesPage() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [next, setNext] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [refresh, setRefresh] = useState<{ busy: boolean; error: string | null; result: RefreshResult | null }>({ busy: false, error: null, result: null });
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
 
   const reload = useCallback(() => {
     let cancelled = false;
-    Promise.all([getSeries(seriesId), listArchive({ series: seriesId })]).then(
-      ([series, meetings]) => !cancelled && setLoad({ state: 'loaded', series, meetings }),
+    getSeries(seriesId).then(
+      (series) => !cancelled && setLoad({ state: 'loaded', series }),
       (error: Error) => !cancelled && setLoad(error instanceof ApiError && error.status === 404 ? { state: 'missing' } : { state: 'failed', message: error.message }),
     );
     return () => {
@@ -62,7 +67,8 @@ export function SeriesPage() {
       </div>
     );
   }
-  const { series, meetings } = load;
+  const { series } = load;
+  const { meetings } = series;
   return (
     <div className="page ft-page">
       <p><Link className="link" to="/series">← {t('series.page.back')}</Link></p>
@@ -74,12 +80,34 @@ export function SeriesPage() {
           </p>
         </div>
         <div className="ft-series-heading__actions">
+          <button type="button" className="btn btn--secondary" aria-expanded={editing} aria-controls="series-edit" onClick={() => { setEditing((e) => !e); setSaved(false); }}>
+            {t('seriesEdit.edit')}
+          </button>
           <button type="button" className="btn btn--primary" onClick={startNext} disabled={next.busy}>{next.busy ? t('series.page.nexting') : t('series.page.next')}</button>
           <button type="button" className="btn btn--secondary" onClick={refreshTrackers} disabled={refresh.busy}>{refresh.busy ? t('series.page.refreshing') : t('series.page.refresh')}</button>
           <Link className="btn btn--quiet" to={`/dashboard?series=${encodeURIComponent(series.id)}`}>{t('series.page.dashboard')}</Link>
         </div>
       </div>
+      {editing && (
+        <section id="series-edit" className="card ft-series-edit" aria-labelledby="series-edit-heading">
+          <h2 id="series-edit-heading" className="card__title">{t('seriesEdit.heading')}</h2>
+          <SeriesForm
+            initial={series}
+            submitLabel={t('seriesEdit.save')}
+            busyLabel={t('seriesEdit.saving')}
+            failedMessage={(message) => t('seriesEdit.failed', { message })}
+            onCancel={() => setEditing(false)}
+            onSubmit={async (values) => {
+              const updated = await updateSeries(series.id, values);
+              setLoad({ state: 'loaded', series: { ...series, ...updated } });
+              setEditing(false);
+              setSaved(true);
+            }}
+          />
+        </section>
+      )}
       <div aria-live="polite">
+        {saved && <p className="notice" role="status">{t('seriesEdit.saved')}</p>}
         {next.error && <div className="notice notice--danger" role="alert">{t('series.page.nextFailed', { message: next.error })}</div>}
         {refresh.error && <div className="notice notice--danger" role="alert">{t('series.page.refreshFailed', { message: refresh.error })}</div>}
         {refresh.result && <p className="notice" role="status">{t('series.page.refreshed', { ...refresh.result })}</p>}
@@ -93,11 +121,15 @@ export function SeriesPage() {
             <ul className="meeting-list">
               {meetings.map((m) => (
                 <li key={m.id}>
-                  <Link to={`/meetings/${encodeURIComponent(m.id)}`} className="meeting-card">
-                    <span className="meeting-card__title">{m.title}</span>
-                    <span className="meeting-card__meta">
-                      <StatusPill tone={statusTone[m.status] ?? 'neutral'}>{t(`meetings.status.${m.status}`)}</StatusPill>
-                      <span>{formatDay(m.heldOn, language)}</span>
+                  <Link to={`/meetings/${encodeURIComponent(m.id)}`} className="meeting-card ft-series-meeting" data-testid="series-meeting">
+                    <span className="ft-series-meeting__number" data-testid="series-meeting-number">{m.number !== null ? t('seriesNumber.number', { number: m.number }) : '—'}</span>
+                    <span className="ft-series-meeting__body">
+                      <span className="meeting-card__title">{m.title}</span>
+                      <span className="meeting-card__meta">
+                        <StatusPill tone={statusTone[m.status] ?? 'neutral'}>{t(`meetings.status.${m.status}`)}</StatusPill>
+                        <span data-testid="series-meeting-day">{m.heldOn ? formatDay(m.heldOn, language) : t('seriesNumber.unscheduled')}</span>
+                        {m.place && <span>{m.place}</span>}
+                      </span>
                     </span>
                   </Link>
                 </li>
@@ -117,6 +149,18 @@ export function SeriesPage() {
                 </li>
               ))}
             </ol>
+          )}
+          <h2 className="card__title ft-series-attendees">{t('seriesEdit.attendees')}</h2>
+          {series.usualAttendees.length === 0 ? (
+            <p className="muted">{t('seriesEdit.noAttendees')}</p>
+          ) : (
+            <ul className="ft-agenda" data-testid="usual-attendees">
+              {series.usualAttendees.map((p, i) => (
+                <li key={i}>
+                  <span>{p.name}</span> {p.department && <span className="muted">{p.department}</span>}
+                </li>
+              ))}
+            </ul>
           )}
         </section>
       </div>

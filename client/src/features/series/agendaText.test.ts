@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAgendaLines, parseDepartments } from './agendaText';
+import { agendaLinesText, attendeeLinesText, parseAgendaLines, parseAttendeeLines, parseDepartments } from './agendaText';
 
 describe('usual agenda lines', () => {
   it('reads titles with optional timeboxes, full-width too', () => {
@@ -14,5 +14,21 @@ describe('usual agenda lines', () => {
   });
   it('splits departments on any comma', () => {
     expect(parseDepartments('営業部、製品部, 営業部，CS')).toEqual(['営業部', '製品部', 'CS']);
+  });
+  it('writes the usual agenda back as the lines it reads', () => {
+    const items = parseAgendaLines('KPIレビュー | 15\nその他');
+    expect(parseAgendaLines(agendaLinesText(items))).toEqual(items);
+  });
+});
+
+describe('usual attendee lines', () => {
+  it('reads "name / department", full-width slashes too, once each', () => {
+    expect(parseAttendeeLines('佐藤 / 営業\n\n田中／製品\nKim\n佐藤 / 営業')).toEqual([
+      { name: '佐藤', department: '営業' },
+      { name: '田中', department: '製品' },
+      { name: 'Kim', department: '' },
+    ]);
+    const people = parseAttendeeLines('佐藤 / 営業\nKim');
+    expect(parseAttendeeLines(attendeeLinesText(people))).toEqual(people);
   });
 });

@@ -1,17 +1,9 @@
-import type { Series, SeriesInput } from '@suishin/shared';
+import type { NextMeetingResponse, Series, SeriesDetailResponse, SeriesInput, SeriesMeetingSummary, SeriesPatch } from '@suishin/shared';
 import { apiRequest as request } from './apiRequest';
 
-export type { Series };
-
-export interface SeriesDetail extends Series {
-  meetingIds: string[];
-}
-
-export interface NextMeetingResult {
-  meetingId: string;
-  created: boolean;
-  carried: number;
-}
+export type { Series, SeriesMeetingSummary };
+export type SeriesDetail = SeriesDetailResponse;
+export type NextMeetingResult = NextMeetingResponse;
 
 export interface RefreshResult {
   checked: number;
@@ -29,6 +21,10 @@ export function getSeries(id: string): Promise<SeriesDetail> {
 
 export function createSeries(input: SeriesInput): Promise<Series> {
   return request('/api/series', { method: 'POST', body: JSON.stringify(input) });
+}
+
+export function updateSeries(id: string, patch: SeriesPatch): Promise<Series> {
+  return request(`/api/series/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(patch) });
 }
 
 export function nextMeeting(id: string): Promise<NextMeetingResult> {

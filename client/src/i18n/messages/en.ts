@@ -1,3 +1,4 @@
+import { schedulingEn } from './scheduling.en';
 import { outcomesEn } from './outcomes.en';
 import { followThroughEn } from './followThrough.en';
 import { historyEn } from './history.en';
@@ -6,6 +7,7 @@ import { closingEn } from './closing.en';
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
 export const en = {
   ...closingEn,
+  ...schedulingEn,
   ...outcomesEn,
   ...followThroughEn,
   ...historyEn,
@@ -166,6 +168,8 @@ export const en = {
     namePlaceholder: 'e.g. Sato Hanako',
     join: 'Join',
     nameRequired: 'Enter your name.',
+    departmentLabel: 'Your department (optional)',
+    departmentHint: 'Recorded in the attendance when it is taken from who is here.',
     changeName: 'Change your name',
     save: 'Save',
     cancel: 'Cancel',
@@ -183,6 +187,9 @@ export const en = {
     present: 'Present',
     presentToggle: '{{name}} is present',
     remove: 'Remove {{name}}',
+    fromPresence: 'Take attendance from the room ({{count}} joined)',
+    fromPresenceHint: 'Who joined is present; invited people who never joined are absent. Change any of them after.',
+    taken: 'Attendance taken: {{present}} present, {{absent}} absent.',
     nameRequired: 'Enter a name.',
   },
   connection: {
@@ -216,6 +223,8 @@ export const en = {
     presenter: 'Presenter',
     presenterPlaceholder: 'Who presents',
     timebox: 'Timebox (min)',
+    timeboxLess: '5 minutes less',
+    timeboxMore: '5 minutes more',
     remove: 'Remove item',
     removeConfirmTitle: 'Remove this agenda item?',
     removeConfirmBody: '“{{title}}” and its notes will be removed for everyone.',

@@ -1,3 +1,4 @@
+import { schedulingJa } from './scheduling.ja';
 import type { Messages } from './en';
 import { closingJa } from './closing.ja';
 import { outcomesJa } from './outcomes.ja';
@@ -6,6 +7,7 @@ import { historyJa } from './history.ja';
 
 export const ja: Messages = {
   ...closingJa,
+  ...schedulingJa,
   ...outcomesJa,
   ...followThroughJa,
   ...historyJa,
@@ -166,6 +168,8 @@ export const ja: Messages = {
     namePlaceholder: '例：佐藤 花子',
     join: '参加する',
     nameRequired: '名前を入力してください。',
+    departmentLabel: '所属部署（任意）',
+    departmentHint: '在室者から出席を取るとき、出席者の部署として記録されます。',
     changeName: '名前を変更',
     save: '保存',
     cancel: 'キャンセル',
@@ -183,6 +187,9 @@ export const ja: Messages = {
     present: '出席',
     presentToggle: '{{name}} さんが出席',
     remove: '{{name}} さんを削除',
+    fromPresence: '在室者から出席を取る（{{count}} 人が参加）',
+    fromPresenceHint: '参加した人を出席、招待されて参加しなかった人を欠席にします。あとから一人ずつ変更できます。',
+    taken: '出席を取りました: 出席 {{present}} 人、欠席 {{absent}} 人。',
     nameRequired: '名前を入力してください。',
   },
   connection: {
@@ -216,6 +223,8 @@ export const ja: Messages = {
     presenter: '発表者',
     presenterPlaceholder: '発表する人',
     timebox: '持ち時間（分）',
+    timeboxLess: '5分減らす',
+    timeboxMore: '5分増やす',
     remove: '項目を削除',
     removeConfirmTitle: 'このアジェンダ項目を削除しますか？',
     removeConfirmBody: '「{{title}}」とそのメモが全員の画面から削除されます。',

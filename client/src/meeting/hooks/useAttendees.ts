@@ -25,6 +25,8 @@ export interface AttendeeCommands {
   add(input: AttendeeInput): string;
   update(id: string, patch: AttendeePatch): void;
   remove(id: string): void;
+  /** Applies attendance taken from presence in one change (features/presence/attendanceFromPresence). */
+  takeAttendance(plan: { update: ReadonlyArray<{ id: string } & AttendeePatch>; add: readonly AttendeeInput[] }): void;
 }
 
 export function useAttendeeCommands(): AttendeeCommands {
@@ -40,6 +42,14 @@ export function useAttendeeCommands(): AttendeeCommands {
         updateAttendee(doc, id, current ? { name: current.name, department: current.department, present: current.present, ...patch } : patch);
       },
       remove: (id) => removeAttendee(doc, id),
+      takeAttendance: (plan) =>
+        doc.transact(() => {
+          for (const { id, ...patch } of plan.update) {
+            const current = getAttendee(doc, id);
+            if (current) updateAttendee(doc, id, { name: current.name, department: current.department, present: current.present, ...patch });
+          }
+          for (const input of plan.add) addAttendee(doc, input);
+        }),
     }),
     [doc],
   );

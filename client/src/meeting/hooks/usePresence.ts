@@ -4,6 +4,8 @@ import { identity, presenceUser, type Identity } from '../identity';
 import { samePeers, type Editing, type EditingField, type Peer } from '../presence';
 
 export type { Editing, EditingField, Peer } from '../presence';
+export type { JoinedPerson } from '../joinedPeople';
+import type { JoinedPerson } from '../joinedPeople';
 export { setDisplayName } from '../identity';
 
 /** This browser's name and colour (name null until chosen). */
@@ -34,6 +36,12 @@ export function useItemEditors(agendaItemId: string | undefined): readonly Peer[
     return result;
   };
   return useSyncExternalStore(peers.subscribe, getSnapshot);
+}
+
+/** Everyone who joined the room while this page had it open (still here or gone). */
+export function useJoinedPeople(): readonly JoinedPerson[] {
+  const { joined } = useMeetingConnection();
+  return useSyncExternalStore(joined.subscribe, joined.get);
 }
 
 /** Publishes this person's name and colour in the joined meeting while mounted. */

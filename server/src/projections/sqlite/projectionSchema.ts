@@ -13,12 +13,13 @@ import type Database from 'better-sqlite3';
  *
  * Version 2: sort_at everywhere, every meeting listed, indexes for the archive and registers.
  */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 
 const TABLES = `
   CREATE TABLE proj_meetings (
     meeting_id             TEXT PRIMARY KEY,
     series_id              TEXT,
+    series_number          INTEGER,
     title                  TEXT NOT NULL,
     status                 TEXT NOT NULL,
     language               TEXT NOT NULL,

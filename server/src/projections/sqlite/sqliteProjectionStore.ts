@@ -39,10 +39,10 @@ export function openSqliteProjection(options: SqliteProjectionOptions): SqlitePr
 
   const insert = {
     meeting: db.prepare(`INSERT INTO proj_meetings (
-        meeting_id, series_id, title, status, language, place, scheduled_start, started_at, ended_at,
+        meeting_id, series_id, series_number, title, status, language, place, scheduled_start, started_at, ended_at,
         held_at, held_on, sort_at, attendee_count, present_count, planned_seconds, actual_seconds, decision_count,
         action_item_count, closing_override_count, next_meeting_date, next_meeting_text, projected_at)
-      VALUES (@meetingId, @seriesId, @title, @status, @language, @place, @scheduledStart, @startedAt, @endedAt,
+      VALUES (@meetingId, @seriesId, @seriesNumber, @title, @status, @language, @place, @scheduledStart, @startedAt, @endedAt,
         @heldAt, @heldOn, @sortAt, @attendeeCount, @presentCount, @plannedSeconds, @actualSeconds, @decisionCount,
         @actionItemCount, @closingOverrideCount, @nextMeetingDate, @nextMeetingText, @projectedAt)`),
     department: db.prepare('INSERT INTO proj_meeting_departments (meeting_id, department, sort_at, status) VALUES (?, ?, ?, ?)'),
