@@ -33,7 +33,6 @@ import type { MeetingStore } from '../persistence/store';
 import { toMeetingRecord } from '../projections/meetingRecord';
 import type { ProjectionStore } from '../projections/projectionStore';
 import { projectStoredMeeting, rebuildProjection } from '../projections/rebuild';
-import type { Room } from '../sync/room/room';
 import type { Rooms } from '../sync/rooms';
 import { docFromStored } from '../sync/storedDoc';
 import { renderExport, type ExportFile } from './exportFile';
