@@ -41,7 +41,10 @@ export interface HttpAppDeps {
   followThrough?: FollowThrough;
   /** Exported action items refreshed from their trackers (integrations/refreshStatuses.ts). */
   refreshTrackers?: RefreshTrackers;
-  /** Role checks of the closing and export routes; default: everyone may (until sign-in is wired). */
+  /**
+   * Role checks of the closing and export routes: createServer always passes authenticate.ts's
+   * authorizeMeeting. Without one every caller would be allowed (issue 14 makes it required).
+   */
   authorizeMeeting?: AuthorizeMeeting;
 }
 
