@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need (dependencies, Debian's Chromium, Japanese fonts for
-# screenshots), then runs every test: typecheck, unit + integration (vitest), e2e (Playwright
-# against the production build). Used by `npm test` and by .ci/run.
+# screenshots), then runs every test: typecheck, lint and structure checks (import rules, import
+# cycles, file sizes), unit + integration (vitest), e2e (Playwright against the production
+# build). Used by `npm test` and by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,9 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 
 pnpm_cmd install
 echo "== typecheck"
-pnpm_cmd -r typecheck
+pnpm_cmd typecheck
+echo "== lint, import cycles, file sizes"
+pnpm_cmd check
 echo "== build client"
 pnpm_cmd --filter @suishin/client build
 echo "== unit and integration tests (vitest)"

@@ -50,7 +50,6 @@ async function health(server: ChildServer) {
   };
 }
 
-/** One writer edits at `ratePerSecond`; returns per-edit fan-out latencies (ms). */
 /**
  * One writer per room edits at `ratePerSecond`. Per edit: `latencies` until every other client of
  * the room has applied it, `firstLatencies` until the first one has (the rest of the spread is

@@ -62,7 +62,7 @@ export function loadable<M>(load: () => Promise<M>): Loadable<M> {
       // change that renders the same <Loaded> for another page), which must start loading too.
       useEffect(() => {
         if (store.get().status === 'idle') start();
-      }, [start]);
+      }, [start]); // eslint-disable-line react-hooks/exhaustive-deps
       return state.status === 'idle' ? { status: 'loading' } : state;
     },
   };

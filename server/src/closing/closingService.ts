@@ -33,7 +33,6 @@ import type { MeetingStore } from '../persistence/store';
 import { toMeetingRecord } from '../projections/meetingRecord';
 import type { ProjectionStore } from '../projections/projectionStore';
 import { projectStoredMeeting, rebuildProjection } from '../projections/rebuild';
-import type { Room } from '../sync/room/room';
 import type { Rooms } from '../sync/rooms';
 import { docFromStored } from '../meetings/storedDocument';
 import { renderExport, type ExportFile } from './exportFile';
@@ -87,7 +86,7 @@ export class ClosingService {
   private readonly now: () => number;
   /** One push at a time per meeting and tracker, so two clicks never create an issue twice. */
   private readonly pushes = new Map<string, Promise<unknown>>();
-  /** Projections started in the background (meetings ended by other paths, the startup rebuild). */
+  /** Projections started in the background (when a list row turns `ended`, the startup rebuild). */
   private readonly background = new Set<Promise<unknown>>();
   private started = false;
 
@@ -254,8 +253,8 @@ export class ClosingService {
 
   /**
    * A meeting's list row just turned `ended` (see notifyWhenEnded): projects it from the store.
-   * Covers meetings ended other than through end() (a facilitator's client applying endMeeting
-   * itself); for those ended through end() it only writes the same rows again.
+   * Meetings end only through end() (POST /api/meetings/:id/end; the server refuses a document
+   * update that ends one), which has projected them already: this writes the same rows again.
    */
   meetingEnded(meetingId: string) {
     this.inBackground(this.projectStored(meetingId));

@@ -75,6 +75,7 @@ const WHAT: Record<ExportLanguage, Record<ExportFormat['id'], string>> = {
 
 /** The meeting's title, what the file holds and the date: a name people recognise in Downloads. */
 export function displayFileName(view: MeetingView, format: ExportFormat, language: ExportLanguage, timeZone: string = DEFAULT_WORKSPACE_TIME_ZONE): string {
+  // eslint-disable-next-line no-control-regex
   const title = [...view.meta.title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim()]
     .slice(0, 60)
     .join('')

@@ -50,7 +50,10 @@ export interface HttpAppDeps {
   refreshTrackers?: RefreshTrackers;
   /** Signs page cursors (the server secret, so cursors survive a restart); a random key without it. */
   cursorSecret?: Buffer;
-  /** Role checks of the closing and export routes; default: everyone may (until sign-in is wired). */
+  /**
+   * Role checks of the closing and export routes: createServer always passes authenticate.ts's
+   * authorizeMeeting. Without one every caller would be allowed (issue 14 makes it required).
+   */
   authorizeMeeting?: AuthorizeMeeting;
 }
 

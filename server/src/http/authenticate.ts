@@ -39,7 +39,7 @@ const isSessionRoute = (path: string) => path === '/api/session';
 export function authenticate({ auth, origins }: AccessDeps): MiddlewareHandler {
   return async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    let credential: Credential | null = null;
+    let credential: Credential | null;
     if (bearer !== undefined) {
       credential = await auth.readBearer(bearer);
       if (!credential) return apiError(c, 401, ErrorCode.unauthorized, 'the bearer token is not valid (expired, revoked or wrong)');

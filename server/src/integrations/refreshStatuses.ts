@@ -24,7 +24,6 @@ import {
   type ExternalRef,
   type TrackerKind,
 } from '@suishin/shared';
-import type * as Y from 'yjs';
 import type { ExportSettings } from '../closing/exportSettings';
 import type { Logger } from '../logger';
 import type { MeetingStore } from '../persistence/store';

@@ -10,7 +10,6 @@ import {
   connectRaw,
   connectStockClient,
   frameOf,
-  messageTypeOf,
   syncUpdateFrame,
   waitForDoc,
   isAttachedFrame,

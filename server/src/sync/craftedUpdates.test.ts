@@ -164,7 +164,7 @@ describe('crafted updates against a live room', () => {
   });
 
   it('content under another sign-in’s client id is refused, before and after a restart', async () => {
-    let s = await setup();
+    const s = await setup();
     const victimId = s.victim.doc.clientID;
     const room = s.t.server.rooms.peek(s.meetingId)!;
     const forged = updatesOf(room.doc, (d) => updateMeta(d, { title: 'forged' }), victimId);

@@ -92,6 +92,7 @@ export function escapeIcsText(value: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 

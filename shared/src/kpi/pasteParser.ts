@@ -109,7 +109,7 @@ export function normalizeHeader(cell: string): string {
   return cell
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[(\[【].*?[)\]】]/g, '') // "目標(円)", "Target [%]"
+    .replace(/[([【].*?[)\]】]/g, '') // "目標(円)", "Target [%]"
     .replace(/[\s:：*＊]/g, '');
 }
 

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { AGENDA_NOTES_FIELD, RootKey, type RootKeyName } from '../schema/keys';
 
+type AnyType = Y.AbstractType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 /** Parts of a meeting a UI hook can subscribe to. `notes` is any agenda item's rich text. */
 export type MeetingSection = RootKeyName | 'notes';
 
@@ -12,7 +14,7 @@ export function observeMeeting(
   doc: Y.Doc,
   listener: (sections: ReadonlySet<MeetingSection>) => void,
 ): () => void {
-  const roots = new Map<Y.AbstractType<any>, RootKeyName>();
+  const roots = new Map<AnyType, RootKeyName>();
   for (const key of Object.values(RootKey)) roots.set(doc.getMap(key), key);
 
   const onAfterTransaction = (transaction: Y.Transaction) => {
@@ -29,11 +31,11 @@ export function observeMeeting(
 }
 
 function sectionOf(
-  type: Y.AbstractType<any>,
-  roots: Map<Y.AbstractType<any>, RootKeyName>,
+  type: AnyType,
+  roots: Map<AnyType, RootKeyName>,
 ): MeetingSection | null {
   let inNotes = false;
-  let current: Y.AbstractType<any> | null = type;
+  let current: AnyType | null = type;
   while (current) {
     const root = roots.get(current);
     if (root) return inNotes ? 'notes' : root;
@@ -42,7 +44,7 @@ function sectionOf(
     }
     const item: Y.Item | null = current._item;
     if (item?.parentSub === AGENDA_NOTES_FIELD) inNotes = true;
-    current = item ? (item.parent as Y.AbstractType<any> | null) : null;
+    current = item ? (item.parent as AnyType | null) : null;
   }
   return null;
 }

@@ -23,8 +23,10 @@ export const MessageType = {
   /** Server → client: `varUint nonce`. Every update this connection sent before the nonce is durable. */
   saved: 101,
   /**
-   * Server → client: `varString reason`. Storage failed (nothing after the last `saved` is durable),
-   * or the reason of a refused edit (PermissionDenied: `read-only`, `facilitator-only`).
+   * Server → client: `varString reason`. The reason an edit of this connection was refused: a
+   * PermissionDenied value (`read-only`, `facilitator-only`, `end-through-closing`) or an
+   * UpdateRefused value (`out-of-range`, `client-id-taken`, `invalid-record`), see access.ts; or
+   * storage failed (any other text: nothing after the last `saved` is durable).
    */
   saveFailed: 102,
 } as const;

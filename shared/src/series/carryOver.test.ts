@@ -16,7 +16,7 @@ describe('carry-over', () => {
     const m1 = new Y.Doc();
     initMeeting(m1, { title: 'M1' });
     const a = addActionItem(m1, { title: '見積もりを送る', owner: { name: '佐藤', department: '営業' }, dueDate: '2026-01-05' });
-    const b = addActionItem(m1, { title: 'Fix login', dueDate: '2026-02-01' });
+    addActionItem(m1, { title: 'Fix login', dueDate: '2026-02-01' });
     const c = addActionItem(m1, { title: 'Done already', status: 'done' });
     addKpi(m1, { name: '受注件数', unit: '件', target: 10, actual: 7, previous: 5 });
     addDecision(m1, { text: '価格改定は4月から', reviewDate: '2026-01-10' });

@@ -2,7 +2,6 @@ import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus } from '@suishin/shared';
 import type { ActionItemCommands } from '../../meeting/hooks/useActionItems';
-import { Button } from '../../ui/Button';
 import { ActionItemEditor } from './ActionItemEditor';
 import { formatIsoDate } from '../outcomes/outcomeFormat';
 import { useRevealedRow } from '../outcomes/useRevealedRow';

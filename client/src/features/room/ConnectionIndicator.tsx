@@ -6,7 +6,6 @@ import {
   useSaveRefusal,
   useSaveStatus,
   type ConnectionPhase,
-  type SaveStatus,
 } from '../../meeting/hooks/useConnectionStatus';
 import { Button } from '../../ui/Button';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
@@ -18,7 +17,6 @@ const phaseTone: Record<ConnectionPhase, Tone> = {
   reconnecting: 'warning',
   refused: 'danger',
 };
-const saveTone: Record<SaveStatus, Tone> = { saved: 'neutral', saving: 'info', offline: 'warning', failed: 'danger' };
 
 /** Connection state and "saving…/saved" (from the server's durability confirmations). */
 export function ConnectionIndicator() {

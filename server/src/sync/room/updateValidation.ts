@@ -154,6 +154,12 @@ function advanceClock(clock: number, len: number): number {
   return next;
 }
 
+/** Skips an item id (client, clock). */
+function skipId(r: BoundedReader): void {
+  r.varUint();
+  r.varUint();
+}
+
 /** Reads the content of an item; returns its length in clock units. */
 function readContent(r: BoundedReader, ref: number, maxAnyDepth: number): number {
   switch (ref) {
@@ -232,12 +238,12 @@ export function checkUpdate(update: Uint8Array, limits: UpdateLimits): UpdateChe
         } else {
           const hasOrigin = (info & 0x80) !== 0;
           const hasRightOrigin = (info & 0x40) !== 0;
-          if (hasOrigin) (r.varUint(), r.varUint());
-          if (hasRightOrigin) (r.varUint(), r.varUint());
+          if (hasOrigin) skipId(r);
+          if (hasRightOrigin) skipId(r);
           if (!hasOrigin && !hasRightOrigin) {
             const parentInfo = r.varUint();
             if (parentInfo === 1) r.varString(); // root type name
-            else if (parentInfo === 0) (r.varUint(), r.varUint()); // parent item id
+            else if (parentInfo === 0) skipId(r); // parent item id
             else throw new Malformed('invalid parent info');
             if ((info & 0x20) !== 0) r.varString(); // parentSub (map key)
           }

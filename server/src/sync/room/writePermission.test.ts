@@ -3,7 +3,6 @@
  * meeting ended, or a participant steering the meeting sends is dropped (never stored, never
  * relayed) and the sender is told; presence identity comes from the credential.
  */
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -25,16 +24,10 @@ import {
   deniedReason,
   editsOf,
   frameOf,
-  messageTypeOf,
   sendAndSettle,
-  saveFailedReason,
-  saveRequestFrame,
-  savedNonce,
   syncUpdateFrame,
   waitForDoc,
-  type RawClient,
   type StockClient,
-  isAttachedFrame,
 } from '../../testing/syncClients';
 import { createMeetingViaApi, startTestServer, type TestServer } from '../../testing/testServer';
 import { docFromStored } from '../../meetings/storedDocument';
