@@ -38,8 +38,7 @@ describe('import boundaries (eslint.config.js)', () => {
     ['client/src/features/agenda/planted.ts', "import * as Y from 'yjs';", 'boundaries/yjs-only-in-meeting-and-editor'],
     ['client/src/app/planted.ts', "import type { WebsocketProvider } from 'y-websocket';", 'boundaries/yjs-only-in-meeting-and-editor'],
     ['server/src/http/planted.ts', "import Database from 'better-sqlite3';", 'boundaries/sqlite-only-in-sqlite-folders'],
-    // The allowlist excuses its files only: another file in the same folder is caught.
-    ['server/src/search/planted.ts', "import type Database from 'better-sqlite3';", 'boundaries/sqlite-only-in-sqlite-folders'],
+    ['server/src/series/planted.ts', "import type Database from 'better-sqlite3';", 'boundaries/sqlite-only-in-sqlite-folders'],
     ['server/src/persistence/planted.ts', "import { it } from 'vitest';", 'boundaries/no-test-code-in-shipped-source'],
     ['server/src/http/planted.ts', "import { startTestServer } from '../testing/testServer';", 'boundaries/no-test-code-in-shipped-source'],
     ['client/src/meeting/planted.ts', "import { syncDocs } from '@suishin/shared/testing';", 'boundaries/no-test-code-in-shipped-source'],

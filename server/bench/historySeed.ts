@@ -25,12 +25,12 @@ import {
   startMeeting,
   toMeetingView,
 } from '@suishin/shared';
-import { openFollowThroughDb, prepareFollowThroughTables } from '../src/followThrough/followThroughDb';
-import { FollowThroughIndex } from '../src/followThrough/followThroughIndex';
+import { openFollowThroughDb, prepareFollowThroughTables } from '../src/projections/sqlite/followThroughDb';
+import { SqliteFollowThroughIndex } from '../src/projections/sqlite/sqliteFollowThroughIndex';
 import { toMeetingRecord } from '../src/projections/meetingRecord';
 import { openSqliteProjection } from '../src/projections/sqlite/sqliteProjectionStore';
 import { openSqliteStore } from '../src/persistence/sqlite/sqliteStore';
-import { sqliteSeriesStore } from '../src/series/seriesStore';
+import { sqliteSeriesStore } from '../src/persistence/sqlite/sqliteSeriesStore';
 
 export const BODIES = 30;
 export const DEPARTMENTS = ['営業', '製品', 'マーケティング', '経理', '人事', '開発', 'CS', '法務', '購買', '物流'];
@@ -107,15 +107,15 @@ export async function seedHistory(dataDir: string, from: number, to: number, now
   // (per-meeting commits on two connections made seeding five times slower).
   const db = projection.db;
   prepareFollowThroughTables(db);
-  const index = new FollowThroughIndex(db);
+  const index = new SqliteFollowThroughIndex(db);
   const seriesStore = sqliteSeriesStore(db);
   try {
     // Body b is the series named 定例 b+1 (list() orders by creation time, equal within a run).
-    const byName = new Map(seriesStore.list().map((s) => [s.name, s]));
-    const series = Array.from({ length: BODIES }, (_, b) => {
+    const byName = new Map((await seriesStore.list()).map((s) => [s.name, s]));
+    const series = await Promise.all(Array.from({ length: BODIES }, (_, b) => {
       const name = `定例 ${b + 1}`;
       return byName.get(name) ?? seriesStore.create({ name, departments: [DEPARTMENTS[b % DEPARTMENTS.length]!, DEPARTMENTS[(b + 3) % DEPARTMENTS.length]!], language: 'ja', agendaTemplate: [{ title: '数字の確認', presenter: '', timeboxMinutes: 20 }], usualAttendees: [] });
-    });
+    }));
     // 10:00 Tokyo on today's day, minus whole weeks.
     const todayAt = Date.parse(`${day(now + 9 * 3_600_000)}T01:00:00Z`);
     const batch: Array<Promise<unknown>> = [];
@@ -128,7 +128,7 @@ export async function seedHistory(dataDir: string, from: number, to: number, now
       batch.push(store.createMeeting(id, Y.encodeStateAsUpdate(doc), { title: meta.title, status: meta.status, scheduledStart: meta.scheduledStart }));
       const record = toMeetingRecord(toMeetingView(doc, id), getClosingNotes(doc), { createdAt: heldAt });
       await projection.replaceMeeting(record);
-      index.indexMeeting(record, new Map());
+      await index.indexMeeting(record, new Map());
       doc.destroy();
       if (batch.length >= 500) {
         db.exec('COMMIT');

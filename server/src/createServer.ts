@@ -13,20 +13,18 @@ import { createOriginPolicy } from './auth/originPolicy';
 import { loadServerSecret } from './auth/serverSecret';
 import { ClosingService } from './closing/closingService';
 import { loadExportSettings, type ExportSettings } from './closing/exportSettings';
-import { notifyWhenEnded } from './closing/notifyWhenEnded';
 import type { ServerConfig } from './config';
 import { createEventLoopMonitor } from './eventLoopMonitor';
 import { createLatencyMonitor } from './latencyMonitor';
 import { createFollowThrough } from './followThrough/followThrough';
 import { refreshManyMeetings } from './integrations/refreshStatuses';
-import { projectStoredMeeting } from './projections/rebuild';
 import { createHttpApp } from './http/app';
-import { authorizeMeeting } from './http/authenticate';
 import { createLogger, type Logger } from './logger';
 import { lockDataDir, type DataDirLock } from './persistence/sqlite/dataDirLock';
 import { openSqliteStore } from './persistence/sqlite/sqliteStore';
 import type { MeetingStore } from './persistence/store';
-import { MeetingListing, withListing } from './projections/meetingListing';
+import { MeetingDocuments } from './meetings/meetingDocuments';
+import { followMeetings } from './meetings/meetingFollowers';
 import type { ProjectionStore } from './projections/projectionStore';
 import { openSqliteProjection } from './projections/sqlite/sqliteProjectionStore';
 import { Rooms } from './sync/rooms';
@@ -79,10 +77,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps = {}): Suish
 
 function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock): SuishinServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const baseStore = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
-  // Every meeting is listed in the projection as it is created and as its list row changes.
-  let listing: MeetingListing | null = null;
-  const store = withListing(baseStore, () => listing!);
+  const store = deps.store ?? openSqliteStore({ dataDir: config.dataDir });
   const secret = loadServerSecret(config.dataDir, config.secret, logger);
   const auth = new Auth({ secret: secret.key, adminToken: config.adminToken ?? deriveAdminToken(secret.key), store });
   let port = 0;
@@ -90,8 +85,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   const durableWrites = createLatencyMonitor();
   const rooms = new Rooms(
     {
-      // Rooms write a meeting's list row when its status changes; an ended meeting is then projected.
-      store: notifyWhenEnded(store, (meetingId) => closingService.meetingEnded(meetingId)),
+      store,
       logger,
       compactAfterUpdates: config.compactAfterUpdates,
       maxUpdateBytes: config.maxMessageBytes,
@@ -112,39 +106,23 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     exportSettings = loaded;
   }
   exportSettings = { ...exportSettings, timeZone };
-  // Series, search and follow-through: indexes every meeting the closing service projects.
-  const followThrough = createFollowThrough({ dataDir: config.dataDir, store, rooms, logger, timeZone, projection: deps.projection ?? openSqliteProjection({ dataDir: config.dataDir }) });
-  listing = new MeetingListing({
-    store: baseStore,
-    projection: () => followThrough.projection,
-    openDoc: (meetingId) => rooms.peek(meetingId)?.doc ?? null,
-    recordOptions: () => ({ timeZone }),
-    logger,
-  });
-  const closingService = new ClosingService({
-    store,
-    rooms,
-    projection: followThrough.projection,
-    settings: exportSettings,
-    logger,
-  });
+  // The one way to a meeting's document; series, search and follow-through; the features that
+  // follow meetings through the rooms' events (listing, the projection of ended meetings).
+  const documents = new MeetingDocuments({ store, rooms });
+  const projection = deps.projection ?? openSqliteProjection({ dataDir: config.dataDir });
+  const followThrough = createFollowThrough({ dataDir: config.dataDir, documents, store, logger, timeZone, projection });
+  const { projector } = followThrough;
+  followMeetings({ events: rooms.events, store, projector });
+  const closingService = new ClosingService({ documents, store, events: rooms.events, projector, settings: exportSettings, logger });
   closingService.start();
-  const refreshDeps = {
-    store,
-    rooms,
-    settings: exportSettings,
-    logger,
-    db: followThrough.db,
-    reproject: async (meetingId: string) => {
-      await projectStoredMeeting(store, followThrough.projection, meetingId, { timeZone });
-    },
-  };
+  const refreshDeps = { documents, settings: exportSettings, logger, index: followThrough.index, projector };
   const refreshTrackers = (meetingIds: readonly string[]) => refreshManyMeetings(meetingIds, refreshDeps);
   let sync: ReturnType<typeof attachSyncEndpoint> | null = null;
   const eventLoop = createEventLoopMonitor();
   const app = createHttpApp({
     store,
     rooms,
+    documents,
     logger,
     clientDist: config.clientDist,
     maxBodyBytes: config.maxBodyBytes,
@@ -156,7 +134,6 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     origins,
     publicUrl: config.publicUrl,
     cursorSecret: secret.key,
-    authorizeMeeting: authorizeMeeting(),
     health: {
       openRooms: () => rooms.openCount,
       connections: () => sync?.connectionCount() ?? 0,
@@ -214,7 +191,8 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
         sync?.stop();
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
-        await closingService.close(); // projections of the rooms just unloaded, before the store closes
+        await closingService.close(); // projections of the rooms just unloaded, before the stores close
+        await projection.close();
         followThrough.close();
         sync?.terminateAll();
         await store.close();

@@ -19,7 +19,7 @@ import { renderExport } from '../closing/exportFile';
 import { loadExportSettings } from '../closing/exportSettings';
 import { REPO_ROOT } from '../config';
 import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
-import { docFromStored } from '../meetings/storedDocument';
+import { MeetingDocuments } from '../meetings/meetingDocuments';
 
 const USAGE = `usage: pnpm export <meetingId> --format <id> [--out <file>] [--language ja|en] [--public-url <url>]
        pnpm export --list | --formats
@@ -79,24 +79,19 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
 
-    const stored = await store.loadMeeting(meetingId);
-    if (!stored) {
-      io.stderr(`unknown meeting ${meetingId} (pnpm export --list shows the stored ones)\n`);
-      return 1;
-    }
-    const doc = docFromStored(stored);
     const { problems, ...settings } = loadExportSettings(io.env);
     for (const problem of problems) io.stderr(`warning: ${problem}\n`);
     const publicUrl = values['public-url'] ?? settings.publicUrl ?? `http://localhost:${io.env.PORT?.trim() || '8787'}`;
-    let output;
-    try {
-      output = renderExport(toMeetingView(doc, meetingId), getClosingNotes(doc), format, {
+    const output = await new MeetingDocuments({ store, rooms: null }).read(meetingId, (doc) =>
+      renderExport(toMeetingView(doc, meetingId), getClosingNotes(doc), format, {
         meetingUrlBase: publicUrl.replace(/\/+$/, ''),
         settings,
         ...(language ? { language: language as ExportLanguage } : {}),
-      });
-    } finally {
-      doc.destroy();
+      }),
+    );
+    if (!output) {
+      io.stderr(`unknown meeting ${meetingId} (pnpm export --list shows the stored ones)\n`);
+      return 1;
     }
     if (values.out) {
       writeFileSync(values.out, output.body, 'utf8');

@@ -10,10 +10,12 @@ import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
 import { StartupError } from '../startupError';
 import { openSqliteProjection } from '../projections/sqlite/sqliteProjectionStore';
 import { rebuildProjection, type RebuildResult } from '../projections/rebuild';
-import { openFollowThroughDb } from '../followThrough/followThroughDb';
-import { FollowThroughIndex } from '../followThrough/followThroughIndex';
-import { withFollowThrough } from '../followThrough/withFollowThrough';
+import { openFollowThroughDb } from '../projections/sqlite/followThroughDb';
+import { SqliteFollowThroughIndex } from '../projections/sqlite/sqliteFollowThroughIndex';
+import { MeetingProjector } from '../projections/meetingProjector';
+import { MeetingDocuments } from '../meetings/meetingDocuments';
 import { loadWorkspaceTimeZone } from '../config';
+import { createLogger } from '../logger';
 
 export async function rebuildAllProjections(dataDir: string, timeZone: string = loadWorkspaceTimeZone().timeZone): Promise<RebuildResult> {
   const lock = lockDataDir(dataDir, 'rebuild-projections');
@@ -22,7 +24,10 @@ export async function rebuildAllProjections(dataDir: string, timeZone: string = 
     const projection = openSqliteProjection({ dataDir });
     const { db } = openFollowThroughDb(dataDir);
     try {
-      return await rebuildProjection(store, withFollowThrough(projection, new FollowThroughIndex(db), store), { timeZone });
+      const logger = createLogger('warn');
+      // Closures are not propagated here: they are already in the documents ("next meeting" and the server write them).
+      const projector = new MeetingProjector({ projection, index: new SqliteFollowThroughIndex(db), timeZone, logger });
+      return await rebuildProjection({ store, documents: new MeetingDocuments({ store, rooms: null }), projector, logger });
     } finally {
       db.close();
       await projection.close();

@@ -4,7 +4,7 @@
  * created keys written back to the action items.
  *
  * Every change to a meeting's document goes through its room's durable path
- * (Rooms.withRoom → Room.applyServerChange: stored, then applied and relayed to every client),
+ * (MeetingDocuments.change → Room.applyServerChange: stored, then applied and relayed to every client),
  * never through a client connection: the server may still write to an ended meeting (tracker
  * keys) while clients are refused.
  */
@@ -29,12 +29,11 @@ import { findFormat, type ExportLanguage } from '@suishin/shared/export';
 import type * as Y from 'yjs';
 import { previewPush, pushActionItems, type PushOutcome, type PushPreview, type TrackerConfig } from '../integrations/pushActionItems';
 import type { Logger } from '../logger';
+import type { MeetingDocuments } from '../meetings/meetingDocuments';
 import type { MeetingStore } from '../persistence/store';
-import { toMeetingRecord } from '../projections/meetingRecord';
-import type { ProjectionStore } from '../projections/projectionStore';
-import { projectStoredMeeting, rebuildProjection } from '../projections/rebuild';
-import type { Rooms } from '../sync/rooms';
-import { docFromStored } from '../meetings/storedDocument';
+import type { MeetingProjector } from '../projections/meetingProjector';
+import { rebuildProjection } from '../projections/rebuild';
+import type { RoomEvents } from '../sync/room/roomEvents';
 import { renderExport, type ExportFile } from './exportFile';
 import { trackerSummaries, type ExportSettings, type TrackerSummary } from './exportSettings';
 
@@ -73,9 +72,12 @@ export interface PushReport {
 }
 
 export interface ClosingServiceDeps {
+  documents: MeetingDocuments;
+  /** For the list of stored meetings (the startup rebuild), never documents. */
   store: MeetingStore;
-  rooms: Rooms;
-  projection: ProjectionStore;
+  /** The rooms' events: a meeting is projected in full once, when its end is durable. */
+  events: RoomEvents;
+  projector: MeetingProjector;
   settings: ExportSettings;
   logger: Logger;
   now?: () => number;
@@ -86,12 +88,22 @@ export class ClosingService {
   private readonly now: () => number;
   /** One push at a time per meeting and tracker, so two clicks never create an issue twice. */
   private readonly pushes = new Map<string, Promise<unknown>>();
-  /** Projections started in the background (when a list row turns `ended`, the startup rebuild). */
+  /** Projections started in the background (meetings that ended, the startup rebuild). */
   private readonly background = new Set<Promise<unknown>>();
+  /** The projection of each meeting whose end just became durable, for end() to wait for. */
+  private readonly endedProjections = new Map<string, Promise<void>>();
   private started = false;
 
   constructor(private readonly deps: ClosingServiceDeps) {
     this.now = deps.now ?? Date.now;
+    deps.events.on('ended', (meetingId, room) => {
+      // Read now, from the room's document: the end is durable and in it.
+      const projecting = this.deps.projector.projectOrLog(meetingId, room.doc);
+      this.endedProjections.set(meetingId, projecting);
+      this.inBackground(projecting.finally(() => {
+        if (this.endedProjections.get(meetingId) === projecting) this.endedProjections.delete(meetingId);
+      }));
+    });
   }
 
   get settings(): ExportSettings {
@@ -102,35 +114,25 @@ export class ClosingService {
   start() {
     if (this.started) return;
     this.started = true;
-    if (this.deps.projection.needsRebuild) {
+    if (this.deps.projector.needsRebuild) {
       this.inBackground(
-        rebuildProjection(this.deps.store, this.deps.projection, this.recordOptions()).then((result) =>
+        rebuildProjection(this.deps).then((result) =>
           this.deps.logger.info('projection rebuilt', { meetings: result.projected, failed: result.failed.length }),
         ),
       );
     }
   }
 
-  /** Waits for background projections, then closes the projection store. Call before closing the store. */
+  /** Waits for background projections. Call before closing the stores. */
   async close() {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
-    await this.deps.projection.close();
   }
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────────
 
   /** The meeting as stored (durable state): from its open room, else from the store; null if unknown. */
   async read(meetingId: string): Promise<MeetingSnapshot | null> {
-    const open = this.deps.rooms.peek(meetingId);
-    if (open) return snapshotOf(open.doc, meetingId);
-    const stored = await this.deps.store.loadMeeting(meetingId);
-    if (!stored) return null;
-    const doc = docFromStored(stored);
-    try {
-      return snapshotOf(doc, meetingId);
-    } finally {
-      doc.destroy();
-    }
+    return this.deps.documents.read(meetingId, (doc) => snapshotOf(doc, meetingId));
   }
 
   async checklist(meetingId: string): Promise<{ checklist: ClosingChecklist; notes: ClosingNotes; status: string } | null> {
@@ -152,8 +154,9 @@ export class ClosingService {
    * projected into the relational tables.
    */
   async end(meetingId: string): Promise<EndResult> {
-    const result = await this.deps.rooms.withRoom(meetingId, async (room) => {
-      const checklist = await room.applyServerChange((doc) => {
+    const done = await this.deps.documents.change(
+      meetingId,
+      (doc) => {
         const meta = getMeta(doc);
         if (meta.status === 'ended') throw new ClosingError(409, ErrorCode.conflict, 'the meeting has already ended');
         const list = closingChecklist(toMeetingView(doc, meetingId), getClosingNotes(doc).overrides);
@@ -164,15 +167,14 @@ export class ClosingService {
         }
         endMeeting(doc, this.now());
         return list;
-      });
-      await room.refreshProjection(); // the meetings list shows "ended" at once
-      const snapshot = snapshotOf(room.doc, meetingId);
-      await this.project(snapshot);
-      return { view: snapshot.view, checklist };
-    });
-    if (!result) throw new ClosingError(404, ErrorCode.notFound, `unknown meeting ${meetingId}`);
-    this.deps.logger.info('meeting ended', { meetingId, overridden: result.checklist.overridden.length });
-    return result;
+      },
+      (doc) => toMeetingView(doc, meetingId),
+    );
+    if (!done) throw new ClosingError(404, ErrorCode.notFound, `unknown meeting ${meetingId}`);
+    // Projected once, by the `ended` listener, from the same durable document: wait for it.
+    await this.endedProjections.get(meetingId);
+    this.deps.logger.info('meeting ended', { meetingId, overridden: done.result.overridden.length });
+    return { view: done.after, checklist: done.result };
   }
 
   // ── Export files ────────────────────────────────────────────────────────────────────────────
@@ -234,12 +236,12 @@ export class ClosingService {
         result.outcomes.flatMap((o) => (o.status === 'created' ? [[o.actionItemId, o.ref] as const] : [])),
       );
       try {
-        const written = await this.deps.rooms.withRoom(meetingId, async (room) => {
-          const problems = await room.applyServerChange((doc) => writeBackRefs(doc, result.refsToWrite));
-          await this.project(snapshotOf(room.doc, meetingId));
-          return problems;
-        });
-        for (const problem of written ?? []) notRecorded.push({ ...problem, ref: created.get(problem.actionItemId)! });
+        const written = await this.deps.documents.change(
+          meetingId,
+          (doc) => writeBackRefs(doc, result.refsToWrite),
+          (doc) => this.deps.projector.projectOrLog(meetingId, doc), // the keys in the projection too
+        );
+        for (const problem of written?.result ?? []) notRecorded.push({ ...problem, ref: created.get(problem.actionItemId)! });
       } catch (error) {
         this.deps.logger.error('writing tracker keys back failed', { meetingId, tracker, error });
         for (const [actionItemId, ref] of created) notRecorded.push({ actionItemId, ref, reason: 'storing the key failed' });
@@ -250,36 +252,6 @@ export class ClosingService {
   }
 
   // ── Projection ──────────────────────────────────────────────────────────────────────────────
-
-  /**
-   * A meeting's list row just turned `ended` (see notifyWhenEnded): projects it from the store.
-   * Meetings end only through end() (POST /api/meetings/:id/end; the server refuses a document
-   * update that ends one), which has projected them already: this writes the same rows again.
-   */
-  meetingEnded(meetingId: string) {
-    this.inBackground(this.projectStored(meetingId));
-  }
-
-  private async project(snapshot: MeetingSnapshot) {
-    try {
-      await this.deps.projection.replaceMeeting(toMeetingRecord(snapshot.view, snapshot.notes, this.recordOptions()));
-    } catch (error) {
-      // The document is the truth and is stored; a rebuild restores the rows.
-      this.deps.logger.error('projecting a meeting failed', { meetingId: snapshot.view.id, error });
-    }
-  }
-
-  private async projectStored(meetingId: string) {
-    try {
-      await projectStoredMeeting(this.deps.store, this.deps.projection, meetingId, this.recordOptions());
-    } catch (error) {
-      this.deps.logger.error('projecting a meeting failed', { meetingId, error });
-    }
-  }
-
-  private recordOptions() {
-    return { timeZone: this.deps.settings.timeZone };
-  }
 
   private inBackground(promise: Promise<unknown>) {
     const tracked = promise.catch((error: unknown) => this.deps.logger.error('background projection failed', { error }));

@@ -1,32 +1,29 @@
 /**
- * Wiring of series, search and follow-through: one SQLite connection (the documents' file), the
- * series store, the derived index, and the series service. createServer builds one and hands the
- * wrapped projection store to the closing service, so projecting a meeting also indexes it.
+ * Wiring of series, search and follow-through: the follow-through index and the series store (in
+ * the documents' SQLite file, each behind its port), the projector that writes both projections
+ * from a meeting's document, the history reads, and the series service.
  */
-import type { Context, MiddlewareHandler } from 'hono';
-import { ErrorCode } from '@suishin/shared';
 import type { Logger } from '../logger';
+import type { MeetingDocuments } from '../meetings/meetingDocuments';
 import type { MeetingStore } from '../persistence/store';
+import { sqliteSeriesStore } from '../persistence/sqlite/sqliteSeriesStore';
+import type { HistoryReads } from '../projections/historyReads';
+import { MeetingProjector } from '../projections/meetingProjector';
 import type { ProjectionStore } from '../projections/projectionStore';
-import { projectStoredMeeting } from '../projections/rebuild';
-import type { Rooms } from '../sync/rooms';
+import { openFollowThroughDb } from '../projections/sqlite/followThroughDb';
+import { SqliteFollowThroughIndex } from '../projections/sqlite/sqliteFollowThroughIndex';
+import { sqliteHistoryReads } from '../projections/sqlite/sqliteHistoryReads';
 import { DEFAULT_WORKSPACE_TIME_ZONE, dayIn } from '@suishin/shared/time';
 import { SeriesService } from '../series/seriesService';
-import { sqliteSeriesStore, type SeriesStore } from '../series/seriesStore';
-import { openFollowThroughDb } from './followThroughDb';
-import { FollowThroughIndex } from './followThroughIndex';
-import { withFollowThrough } from './withFollowThrough';
-import type Database from 'better-sqlite3';
-import type { HistoryReads } from '../projections/historyReads';
-import { sqliteHistoryReads } from '../projections/sqlite/sqliteHistoryReads';
+import type { SeriesStore } from '../series/seriesStore';
+import type { FollowThroughIndex } from './followThroughIndex';
 
 export interface FollowThrough {
-  db: Database.Database;
   index: FollowThroughIndex;
   series: SeriesStore;
   service: SeriesService;
-  /** The projection store to give the closing service (indexes what it projects). */
-  projection: ProjectionStore;
+  /** Writes a meeting's projection and follow-through rows from its document. */
+  projector: MeetingProjector;
   /** Reads of the history screens: archive, home, registers, search, dashboards. */
   reads: HistoryReads;
   today(): string;
@@ -35,78 +32,39 @@ export interface FollowThrough {
 
 export function createFollowThrough(deps: {
   dataDir: string;
+  documents: MeetingDocuments;
+  /** For meeting rows (series order, creation times), never documents. */
   store: MeetingStore;
-  rooms: Rooms;
   projection: ProjectionStore;
   logger: Logger;
   timeZone?: string;
   now?: () => number;
 }): FollowThrough {
   const { db, needsRebuild } = openFollowThroughDb(deps.dataDir);
-  const index = new FollowThroughIndex(db);
+  const index = new SqliteFollowThroughIndex(db, needsRebuild);
   const series = sqliteSeriesStore(db, deps.now);
   const now = deps.now ?? Date.now;
-  let projection: ProjectionStore;
-  const service = new SeriesService({
-    store: deps.store,
-    rooms: deps.rooms,
-    series,
+  const timeZone = deps.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
+  const projector = new MeetingProjector({
+    projection: deps.projection,
     index,
+    timeZone,
     logger: deps.logger,
-    now,
-    timeZone: deps.timeZone,
-    reproject: async (meetingId) => {
-      await projectStoredMeeting(deps.store, projection, meetingId, deps.timeZone ? { timeZone: deps.timeZone } : {});
-    },
-  });
-  projection = withFollowThrough(deps.projection, index, deps.store, {
-    needsRebuild,
-    onProjected: (record) => {
-      if (record.meeting.status !== 'ended') return;
-      // In the background: it writes to other meetings' rooms.
-      void service.propagateClosures(record.meeting.meetingId).catch((error: unknown) =>
-        deps.logger.error('writing closed carried items back failed', { meetingId: record.meeting.meetingId, error }),
+    // In the background: it writes to other meetings' rooms.
+    onEndedProjected: (view, carried) => {
+      void service.propagateClosures(view.id, { view, carried }).catch((error: unknown) =>
+        deps.logger.error('writing closed carried items back failed', { meetingId: view.id, error }),
       );
     },
   });
+  const service = new SeriesService({ documents: deps.documents, store: deps.store, series, index, projector, logger: deps.logger, now, timeZone });
   return {
-    db,
     index,
     series,
     service,
-    projection,
+    projector,
     reads: sqliteHistoryReads(db),
-    today: () => dayIn(now(), deps.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE),
+    today: () => dayIn(now(), timeZone),
     close: () => db.close(),
-  };
-}
-
-/** Where the caller's meeting grants come from (the access layer's Auth; structural, so this module needs nothing of it). */
-export interface GrantSource {
-  validGrants(credential: never): Promise<Array<{ meetingId: string }>>;
-}
-
-interface CredentialLike {
-  admin?: boolean;
-}
-
-const credentialOf = (c: Context) => (c.get as (key: string) => unknown)('credential') as CredentialLike | undefined;
-
-/** The meetings the caller may open: null = all (the workspace admin, or no access layer wired). */
-export async function visibleMeetings(c: Context, auth: GrantSource | undefined): Promise<Set<string> | null> {
-  if (!auth) return null;
-  const credential = credentialOf(c);
-  if (!credential) return new Set();
-  if (credential.admin) return null;
-  return new Set((await auth.validGrants(credential as never)).map((g) => g.meetingId));
-}
-
-/** 403 unless the workspace admin (or no access layer wired). */
-export function requireAdminIf(auth: GrantSource | undefined): MiddlewareHandler {
-  return async (c, next) => {
-    if (auth && !credentialOf(c)?.admin) {
-      return c.json({ error: { code: ErrorCode.forbidden, message: 'only the workspace admin may do this' } }, 403);
-    }
-    await next();
   };
 }

@@ -1,118 +1,32 @@
 /**
- * Writes the derived follow-through rows (search index, carry links, series membership, action
- * item chains) of one meeting from its projection record and the carry origins of its document.
+ * The follow-through index: what search, the registers and the series read beside the projection
+ * tables, derived from ended meetings (search rows, carry links, series membership, action item
+ * chains) and rebuilt with them. SQLite: projections/sqlite/sqliteFollowThroughIndex.ts; the
+ * contract every adapter keeps is testing/contracts/followThroughIndexContract.ts.
  */
-import type Database from 'better-sqlite3';
 import type { CarryOrigin } from '@suishin/shared';
 import type { MeetingRecord } from '../projections/meetingRecord';
-import { createActionChainWriter, type ChainRoot } from '../projections/sqlite/actionChainWriter';
-import { characterPairs, rowIdBase, ROWS_PER_SECOND } from '../search/searchText';
-import { recreateDerivedTables } from './followThroughDb';
 
-export type SearchKind = 'agenda' | 'decision' | 'actionItem';
-
-export class FollowThroughIndex {
-  private stmts;
-  private chains;
-
-  constructor(readonly db: Database.Database) {
-    this.stmts = this.prepare();
-    this.chains = createActionChainWriter(db);
-  }
-
-  private prepare() {
-    const db = this.db;
-    return {
-      ownedRows: db.prepare<[string], { search_rowid: number }>('SELECT search_rowid FROM follow_search_owner WHERE meeting_id = ?'),
-      deleteSearch: db.prepare<[number]>('DELETE FROM follow_search WHERE rowid = ?'),
-      deletePairs: db.prepare<[number]>('DELETE FROM follow_search_bigram WHERE rowid = ?'),
-      lastRowInSlot: db.prepare<[number, number], { last: number | null }>(
-        'SELECT max(search_rowid) AS last FROM follow_search_owner WHERE search_rowid >= ? AND search_rowid < ?',
-      ),
-      deleteOwner: db.prepare<[string]>('DELETE FROM follow_search_owner WHERE meeting_id = ?'),
-      insertSearch: db.prepare<[number, string, string, string, string, string]>(
-        'INSERT INTO follow_search (rowid, title, body, kind, meeting_id, item_id) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      insertPairs: db.prepare<[number, string]>('INSERT INTO follow_search_bigram (rowid, pairs) VALUES (?, ?)'),
-      insertOwner: db.prepare<[string, number | bigint]>('INSERT INTO follow_search_owner (meeting_id, search_rowid) VALUES (?, ?)'),
-      deleteLinks: db.prepare<[string]>('DELETE FROM follow_carry_links WHERE meeting_id = ?'),
-      insertLink: db.prepare(
-        `INSERT OR REPLACE INTO follow_carry_links (meeting_id, action_item_id, root_meeting_id, root_action_item_id, via_meeting_id, via_action_item_id)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      ),
-      linkSeries: db.prepare(
-        `INSERT INTO follow_series_meetings (meeting_id, series_id, created_at) VALUES (?, ?, ?)
-         ON CONFLICT (meeting_id) DO UPDATE SET series_id = excluded.series_id`,
-      ),
-      unlinkSeries: db.prepare<[string]>('DELETE FROM follow_series_meetings WHERE meeting_id = ?'),
-    };
-  }
-
-  linkSeriesMeeting(meetingId: string, seriesId: string | null, createdAt: number) {
-    if (seriesId) this.stmts.linkSeries.run(meetingId, seriesId, createdAt);
-    else this.stmts.unlinkSeries.run(meetingId);
-  }
-
-  setCarryLinks(meetingId: string, carried: ReadonlyMap<string, CarryOrigin>) {
-    this.db.transaction(() => {
-      this.stmts.deleteLinks.run(meetingId);
-      for (const [id, o] of carried) {
-        this.stmts.insertLink.run(meetingId, id, o.root.meetingId, o.root.actionItemId, o.via.meetingId, o.via.actionItemId);
-      }
-    })();
-  }
-
-  indexMeeting(record: MeetingRecord, carried: ReadonlyMap<string, CarryOrigin>) {
-    const id = record.meeting.meetingId;
-    const s = this.stmts;
-    this.db.transaction(() => {
-      const before = this.chains.rootsOfMeeting(id, []);
-      this.removeSearchRows(id);
-      // Rowids in the meeting's time slot, after any other meeting's rows of the same second.
-      const base = rowIdBase(record.meeting.sortAt);
-      let next = (s.lastRowInSlot.get(base, base + ROWS_PER_SECOND)?.last ?? base - 1) + 1;
-      const add = (title: string, body: string, kind: SearchKind, itemId: string) => {
-        const rowid = next++;
-        s.insertSearch.run(rowid, title, body, kind, id, itemId);
-        s.insertPairs.run(rowid, characterPairs(`${title}\n${body}`));
-        s.insertOwner.run(id, rowid);
-      };
-      for (const a of record.agendaItems) add(a.title, a.notes, 'agenda', a.agendaItemId);
-      for (const d of record.decisions) add(d.text, [d.rationale, d.alternatives, d.decidedBy].filter(Boolean).join('\n'), 'decision', d.decisionId);
-      for (const a of record.actionItems) add(a.title, [a.ownerName, a.ownerDepartment].filter(Boolean).join(' '), 'actionItem', a.actionItemId);
-      this.linkSeriesMeeting(id, record.meeting.seriesId, record.meeting.heldAt ?? record.meeting.startedAt ?? 0);
-      this.setCarryLinks(id, carried);
-      const after = this.chains.rootsOfMeeting(id, record.actionItems.map((a) => a.actionItemId));
-      this.chains.recompute(uniqueRoots([...before, ...after]));
-    })();
-  }
-
-  private removeSearchRows(meetingId: string) {
-    for (const { search_rowid } of this.stmts.ownedRows.all(meetingId)) {
-      this.stmts.deleteSearch.run(search_rowid);
-      this.stmts.deletePairs.run(search_rowid);
-    }
-    this.stmts.deleteOwner.run(meetingId);
-  }
-
-  removeMeeting(meetingId: string) {
-    this.db.transaction(() => {
-      const before = this.chains.rootsOfMeeting(meetingId, []);
-      this.removeSearchRows(meetingId);
-      this.stmts.deleteLinks.run(meetingId);
-      this.stmts.unlinkSeries.run(meetingId);
-      this.chains.recompute(before);
-    })();
-  }
-
-  /** Empties every derived table (drop + create). */
-  clear() {
-    recreateDerivedTables(this.db);
-    this.stmts = this.prepare();
-    this.chains = createActionChainWriter(this.db);
-  }
+/** One action item of one meeting. */
+export interface ItemRef {
+  meetingId: string;
+  actionItemId: string;
 }
 
-function uniqueRoots(roots: ChainRoot[]): ChainRoot[] {
-  return [...new Map(roots.map((r) => [`${r.meetingId}\u0000${r.actionItemId}`, r])).values()];
+export interface FollowThroughIndex {
+  /** Replaces everything derived from one ended meeting: its record and the carry origins of its document. */
+  indexMeeting(record: MeetingRecord, carried: ReadonlyMap<string, CarryOrigin>): Promise<void>;
+  removeMeeting(meetingId: string): Promise<void>;
+  /** Empties every derived row (the first step of a rebuild). */
+  clear(): Promise<void>;
+  /** The meeting belongs to the series (null: to none). */
+  linkSeriesMeeting(meetingId: string, seriesId: string | null, createdAt: number): Promise<void>;
+  /** Replaces where the meeting's carried action items came from. */
+  setCarryLinks(meetingId: string, carried: ReadonlyMap<string, CarryOrigin>): Promise<void>;
+  /** Every carried copy of the chain whose first item is `root` (not `root` itself). */
+  carriedCopies(root: ItemRef): Promise<ItemRef[]>;
+  /** The meetings of a series: linked to it, or projected with it as their series. */
+  seriesMeetingIds(seriesId: string): Promise<string[]>;
+  /** True when the derived tables were just created or upgraded: their rows must be rebuilt. */
+  readonly needsRebuild: boolean;
 }

@@ -6,13 +6,14 @@ import type { OriginPolicy } from '../auth/originPolicy';
 import type { ClosingService } from '../closing/closingService';
 import type { Logger } from '../logger';
 import type { MeetingStore } from '../persistence/store';
+import type { MeetingDocuments } from '../meetings/meetingDocuments';
 import type { Rooms } from '../sync/rooms';
 import { accessLog } from './accessLog';
 import { apiError } from './apiErrors';
 import { authenticate, requireMeetingAccess } from './authenticate';
 import { securityHeaders } from './securityHeaders';
 import { clientAssetRoutes } from './clientAssets';
-import { closingRoutes, type AuthorizeMeeting } from './closing';
+import { closingRoutes } from './closing';
 import { trackerRefreshRoutes, type RefreshTrackers } from './trackerRefresh';
 import { archiveRoutes } from './archive';
 import { CursorCodec } from './cursorCodec';
@@ -33,6 +34,8 @@ import type { WorkspaceSettings } from '@suishin/shared/protocol';
 export interface HttpAppDeps {
   store: MeetingStore;
   rooms: Rooms;
+  /** The one way to a meeting's document (meetings/meetingDocuments.ts). */
+  documents: MeetingDocuments;
   logger: Logger;
   clientDist: string;
   maxBodyBytes: number;
@@ -50,11 +53,6 @@ export interface HttpAppDeps {
   refreshTrackers?: RefreshTrackers;
   /** Signs page cursors (the server secret, so cursors survive a restart); a random key without it. */
   cursorSecret?: Buffer;
-  /**
-   * Role checks of the closing and export routes: createServer always passes authenticate.ts's
-   * authorizeMeeting. Without one every caller would be allowed (issue 14 makes it required).
-   */
-  authorizeMeeting?: AuthorizeMeeting;
 }
 
 export function createHttpApp(deps: HttpAppDeps) {
@@ -80,10 +78,9 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.route('/api', workspaceRoutes(deps.workspace));
   app.route('/api/meetings', meetingAccessRoutes(deps));
   app.route('/api/meetings', meetingRoutes({ ...deps, cursors }));
-  const authorize: AuthorizeMeeting = deps.authorizeMeeting ?? (async () => null);
-  app.route('/api/meetings', closingRoutes({ closing: deps.closing, authorize }));
-  app.route('/api/meetings', exportRoutes({ closing: deps.closing, authorize }));
-  if (deps.refreshTrackers) app.route('/api/meetings', trackerRefreshRoutes({ refresh: deps.refreshTrackers, authorize }));
+  app.route('/api/meetings', closingRoutes({ closing: deps.closing }));
+  app.route('/api/meetings', exportRoutes({ closing: deps.closing }));
+  if (deps.refreshTrackers) app.route('/api/meetings', trackerRefreshRoutes({ refresh: deps.refreshTrackers }));
   if (deps.followThrough) {
     app.route('/api', seriesRoutes({ ...deps, followThrough: deps.followThrough }));
     const history = { ...deps, followThrough: deps.followThrough, reads: deps.followThrough.reads, cursors };

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { DEFAULT_PAGE_SIZE, HOME_LIMITS, type ArchivePage, type HomeResponse, type MatchCount } from '@suishin/shared/protocol';
-import { visibleMeetings } from '../followThrough/followThrough';
+import { visibleMeetings } from './visibility';
 import { addDays, weekEnd } from '../followThrough/periods';
 import type { ActionItemFilter } from '../projections/historyReads';
 import { archiveQuery, noQuery, parseQuery } from './historyQueries';

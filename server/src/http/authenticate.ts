@@ -73,13 +73,17 @@ export function requireMeetingAccess(auth: Auth, minimum: Role = 'observer'): Mi
   };
 }
 
-/** Inside a meeting route (after requireMeetingAccess): 403 unless the role is at least `minimum`. */
-export function requireRole(minimum: Role): MiddlewareHandler {
+/**
+ * Inside a meeting route: 403 unless the caller's role there is at least `minimum` (or what
+ * `minimum(c)` says for this request). The role comes from requireMeetingAccess; without it (a
+ * route mounted where that did not run) everyone is refused: it never defaults to allowing.
+ */
+export function requireRole(minimum: Role | ((c: Context) => Role)): MiddlewareHandler {
   return async (c, next) => {
     const access = c.get('meetingAccess');
-    if (!access || !roleAtLeast(access.role, minimum)) {
-      return apiError(c, 403, ErrorCode.forbidden, `only a ${minimum} may do this`);
-    }
+    if (!access) return apiError(c, 403, ErrorCode.forbidden, 'you have no access to this meeting');
+    const needed = typeof minimum === 'function' ? minimum(c) : minimum;
+    if (!roleAtLeast(access.role, needed)) return apiError(c, 403, ErrorCode.forbidden, `only a ${needed} may do this`);
     await next();
   };
 }
@@ -97,20 +101,4 @@ function fromAllowedOrigin(c: Context, origins: OriginPolicy): boolean {
   if (origin !== undefined) return origins.isAllowed(origin, c.req.header('host'));
   // No Origin: accept only what the browser itself marks as same-origin.
   return c.req.header('sec-fetch-site') === 'same-origin';
-}
-
-/**
- * The role check the closing and export routes call (`AuthorizeMeeting` in closing.ts): `read` is
- * anyone with a role in the meeting (already ensured by requireMeetingAccess), `facilitate` its
- * facilitators (and the admin).
- */
-export function authorizeMeeting() {
-  return async (c: Context, _meetingId: string, need: 'read' | 'facilitate'): Promise<Response | null> => {
-    const access = c.get('meetingAccess');
-    if (!access) return apiError(c, 403, ErrorCode.forbidden, 'you have no access to this meeting');
-    if (need === 'facilitate' && !roleAtLeast(access.role, 'facilitator')) {
-      return apiError(c, 403, ErrorCode.forbidden, 'only a facilitator may do this');
-    }
-    return null;
-  };
 }

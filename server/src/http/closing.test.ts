@@ -16,7 +16,7 @@ import {
   updateActionItem,
   updateDecision,
 } from '@suishin/shared';
-import { changeMeeting, openProjectionReader, postJson } from '../closing/testing';
+import { changeMeeting, openProjectionReader, postJson } from '../testing/closingHelpers';
 import { docFromStored } from '../meetings/storedDocument';
 import { connectStockClient, waitForDoc } from '../testing/syncClients';
 import { adminHeaders } from '../testing/serverAccess';

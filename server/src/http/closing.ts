@@ -12,34 +12,25 @@ import { Hono } from 'hono';
 import { ErrorCode } from '@suishin/shared';
 import { ClosingError, type ClosingService } from '../closing/closingService';
 import { apiError } from './apiErrors';
-
-/**
- * Decides whether the request may go on: null to proceed, or the refusal to send (401/403).
- * `read`: anyone with access to the meeting; `facilitate`: its facilitators only.
- */
-export type AuthorizeMeeting = (c: Context, meetingId: string, need: 'read' | 'facilitate') => Promise<Response | null>;
+import { requireRole } from './authenticate';
 
 export interface ClosingRoutesDeps {
   closing: ClosingService;
-  authorize: AuthorizeMeeting;
 }
 
-export function closingRoutes({ closing, authorize }: ClosingRoutesDeps) {
+/** Mounted under /api/meetings after requireMeetingAccess: every route knows the caller's role. */
+export function closingRoutes({ closing }: ClosingRoutesDeps) {
   const app = new Hono();
 
-  app.get('/:id/closing', async (c) => {
+  app.get('/:id/closing', requireRole('observer'), async (c) => {
     const id = c.req.param('id');
-    const refused = await authorize(c, id, 'read');
-    if (refused) return refused;
     const result = await closing.checklist(id);
     if (!result) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
     return c.json(result);
   });
 
-  app.post('/:id/end', async (c) => {
+  app.post('/:id/end', requireRole('facilitator'), async (c) => {
     const id = c.req.param('id');
-    const refused = await authorize(c, id, 'facilitate');
-    if (refused) return refused;
     try {
       const { view, checklist } = await closing.end(id);
       return c.json({ meeting: view, checklist });

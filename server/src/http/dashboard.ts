@@ -8,7 +8,7 @@
 import { Hono, type Context } from 'hono';
 import { ErrorCode, type Series } from '@suishin/shared';
 import { DASHBOARD_MAX_DAYS, DEFAULT_PAGE_SIZE, type Dashboard, type DashboardMeetingsPage } from '@suishin/shared/protocol';
-import { visibleMeetings } from '../followThrough/followThrough';
+import { visibleMeetings } from './visibility';
 import { daysBetween, lastTwelveMonths, weekEnd } from '../followThrough/periods';
 import type { DashboardScope } from '../projections/historyReads';
 import { apiError, invalidInput } from './apiErrors';
@@ -22,7 +22,7 @@ export function dashboardRoutes({ reads, cursors, followThrough, auth }: History
   /** The scope and range of a dashboard request, or the error to send. */
   async function scopeOf(c: Context, q: { series?: string | undefined; department?: string | undefined; from?: string | undefined; to?: string | undefined }) {
     if ((await visibleMeetings(c, auth)) !== null) return { res: apiError(c, 403, ErrorCode.forbidden, 'only the workspace admin may see dashboards') };
-    const found: Series | null = q.series ? followThrough.series.get(q.series) : null;
+    const found: Series | null = q.series ? await followThrough.series.get(q.series) : null;
     if (q.series && !found) return { res: apiError(c, 404, ErrorCode.notFound, `unknown series ${q.series}`, 'series') };
     const today = followThrough.today();
     const to = q.to ?? (q.from && q.from > today ? q.from : today);

@@ -11,7 +11,7 @@ import {
   type ExternalRef,
 } from '@suishin/shared';
 import { formats } from '@suishin/shared/export';
-import { changeMeeting, openProjectionReader, postJson } from '../closing/testing';
+import { changeMeeting, openProjectionReader, postJson } from '../testing/closingHelpers';
 import { loadExportSettings, type ExportSettings } from '../closing/exportSettings';
 import { startTrackerServer, type RecordedRequest } from '../integrations/trackerTestServer';
 import { docFromStored } from '../meetings/storedDocument';

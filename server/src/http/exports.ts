@@ -15,21 +15,21 @@ import type { ClosingService } from '../closing/closingService';
 import { contentDisposition } from '../closing/exportFile';
 import { TRACKERS } from '../closing/exportSettings';
 import { apiError, invalidInput } from './apiErrors';
-import { closingErrorResponse, type AuthorizeMeeting } from './closing';
+import { requireRole } from './authenticate';
+import { closingErrorResponse } from './closing';
 
 export interface ExportRoutesDeps {
   closing: ClosingService;
-  authorize: AuthorizeMeeting;
 }
 
-export function exportRoutes({ closing, authorize }: ExportRoutesDeps) {
+/** Mounted under /api/meetings after requireMeetingAccess: every route knows the caller's role. */
+export function exportRoutes({ closing }: ExportRoutesDeps) {
   const app = new Hono();
 
-  app.get('/:id/export/:format', async (c) => {
+  // The minutes are what everyone with access reads anyway; files for trackers are the facilitator's.
+  const exportRole = (c: Context) => (findFormat(c.req.param('format') ?? '')?.content === 'minutes' ? 'observer' : 'facilitator');
+  app.get('/:id/export/:format', requireRole(exportRole), async (c) => {
     const id = c.req.param('id');
-    // The minutes are what everyone with access reads anyway; files for trackers are the facilitator's.
-    const refused = await authorize(c, id, findFormat(c.req.param('format'))?.content === 'minutes' ? 'read' : 'facilitate');
-    if (refused) return refused;
     const language = c.req.query('language');
     if (language !== undefined && language !== 'ja' && language !== 'en') {
       return invalidInput(c, 'language must be "ja" or "en"', 'language');
@@ -54,18 +54,14 @@ export function exportRoutes({ closing, authorize }: ExportRoutesDeps) {
     }
   });
 
-  app.get('/:id/trackers', async (c) => {
+  app.get('/:id/trackers', requireRole('facilitator'), async (c) => {
     const id = c.req.param('id');
-    const refused = await authorize(c, id, 'facilitate');
-    if (refused) return refused;
     if (!(await closing.read(id))) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
     return c.json({ trackers: closing.trackers() });
   });
 
-  app.get('/:id/trackers/:tracker/preview', async (c) => {
+  app.get('/:id/trackers/:tracker/preview', requireRole('facilitator'), async (c) => {
     const id = c.req.param('id');
-    const refused = await authorize(c, id, 'facilitate');
-    if (refused) return refused;
     const tracker = trackerParam(c);
     if (!tracker) return apiError(c, 404, ErrorCode.notFound, `unknown tracker ${c.req.param('tracker')}`, 'tracker');
     try {
@@ -75,10 +71,8 @@ export function exportRoutes({ closing, authorize }: ExportRoutesDeps) {
     }
   });
 
-  app.post('/:id/trackers/:tracker/push', async (c) => {
+  app.post('/:id/trackers/:tracker/push', requireRole('facilitator'), async (c) => {
     const id = c.req.param('id');
-    const refused = await authorize(c, id, 'facilitate');
-    if (refused) return refused;
     const tracker = trackerParam(c);
     if (!tracker) return apiError(c, 404, ErrorCode.notFound, `unknown tracker ${c.req.param('tracker')}`, 'tracker');
     try {

@@ -1,4 +1,5 @@
-import type { FollowThrough, GrantSource } from '../followThrough/followThrough';
+import type { FollowThrough } from '../followThrough/followThrough';
+import type { GrantSource } from './visibility';
 import type { HistoryReads } from '../projections/historyReads';
 import type { CursorCodec } from './cursorCodec';
 

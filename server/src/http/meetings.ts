@@ -3,13 +3,10 @@
  * one meeting as the plain-JSON view or as its Yjs document (anyone with a role in it: checked by
  * requireMeetingAccess in app.ts). Routes validate input and call the model and the store; they never touch Yjs keys.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import {
   ErrorCode,
   ValidationError,
-  getMeta,
   initMeeting,
   meetingInitSchema,
   toMeetingView,
@@ -23,14 +20,13 @@ import { z } from 'zod';
 import type { CursorCodec } from './cursorCodec';
 import { meetingListQuery, parseQuery } from './historyQueries';
 import { readCursor } from './paging';
-import { docFromStored, storedFullState } from '../meetings/storedDocument';
-import type { Rooms } from '../sync/rooms';
+import type { MeetingDocuments } from '../meetings/meetingDocuments';
 import { apiError, invalidInput } from './apiErrors';
 import { requireAdmin } from './authenticate';
 
 export interface MeetingsDeps {
   store: MeetingStore;
-  rooms: Rooms;
+  documents: MeetingDocuments;
   logger: Logger;
   auth: Auth;
   cursors: CursorCodec;
@@ -47,7 +43,7 @@ const toSummary = (row: MeetingRow): MeetingSummary => ({
   updatedAt: new Date(row.updatedAt).toISOString(),
 });
 
-export function meetingRoutes({ store, rooms, auth, cursors }: MeetingsDeps) {
+export function meetingRoutes({ store, documents, auth, cursors }: MeetingsDeps) {
   const app = new Hono();
 
   app.post('/', requireAdmin(), async (c) => {
@@ -62,21 +58,15 @@ export function meetingRoutes({ store, rooms, auth, cursors }: MeetingsDeps) {
       const error = ValidationError.fromZod(parsed.error);
       return invalidInput(c, error.message, error.field);
     }
-    const doc = new Y.Doc();
     try {
-      initMeeting(doc, parsed.data);
-      const meta = getMeta(doc);
-      const row = await store.createMeeting(randomUUID(), Y.encodeStateAsUpdate(doc), {
-        title: meta.title,
-        status: meta.status,
-        scheduledStart: meta.scheduledStart,
+      const { row, result: meeting } = await documents.create((doc, id) => {
+        initMeeting(doc, parsed.data);
+        return toMeetingView(doc, id);
       });
-      return c.json({ ...toSummary(row), meeting: toMeetingView(doc, row.id) }, 201);
+      return c.json({ ...toSummary(row), meeting }, 201);
     } catch (error) {
       if (error instanceof ValidationError) return invalidInput(c, error.message, error.field);
       throw error;
-    } finally {
-      doc.destroy();
     }
   });
 
@@ -109,20 +99,8 @@ export function meetingRoutes({ store, rooms, auth, cursors }: MeetingsDeps) {
 
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
-    const open = rooms.peek(id);
-    let view: MeetingView;
-    if (open) {
-      view = toMeetingView(open.doc, id);
-    } else {
-      const stored = await store.loadMeeting(id);
-      if (!stored) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
-      const doc = docFromStored(stored);
-      try {
-        view = toMeetingView(doc, id);
-      } finally {
-        doc.destroy();
-      }
-    }
+    const view: MeetingView | null = await documents.read(id, (doc) => toMeetingView(doc, id));
+    if (!view) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
     return c.json(view);
   });
 
@@ -134,17 +112,8 @@ export function meetingRoutes({ store, rooms, auth, cursors }: MeetingsDeps) {
    */
   app.get('/:id/document', async (c) => {
     const id = c.req.param('id');
-    let update = rooms.peek(id)?.fullStateUpdate;
-    if (!update) {
-      const stored = await store.loadMeeting(id);
-      if (!stored) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
-      update = storedFullState(stored) ?? undefined;
-      if (!update) {
-        const doc = docFromStored(stored); // throws on bytes that cannot be read: 500, nothing sent
-        update = Y.encodeStateAsUpdate(doc);
-        doc.destroy();
-      }
-    }
+    const update = await documents.fullState(id); // throws on bytes that cannot be read: 500, nothing sent
+    if (!update) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
     return c.body(update as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
   });
 

@@ -7,7 +7,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { DEFAULT_PAGE_SIZE, type ActionItemPage, type ActionItemQuery, type DecisionPage } from '@suishin/shared/protocol';
-import { visibleMeetings } from '../followThrough/followThrough';
+import { visibleMeetings } from './visibility';
 import { addDays, weekEnd } from '../followThrough/periods';
 import { actionItemQuery, decisionQuery, parseQuery } from './historyQueries';
 import type { HistoryRouteDeps } from './historyDeps';

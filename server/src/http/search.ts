@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { SearchPage } from '@suishin/shared/protocol';
-import { visibleMeetings } from '../followThrough/followThrough';
+import { visibleMeetings } from './visibility';
 import { parseQuery, searchQuery } from './historyQueries';
 import type { HistoryRouteDeps } from './historyDeps';
 import { readCursor, searchKey } from './paging';

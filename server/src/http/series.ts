@@ -7,7 +7,8 @@ import { Hono, type Context } from 'hono';
 import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema } from '@suishin/shared';
 import { safeParse, type $ZodType, type output } from 'zod/v4/core';
 import type { NextMeetingResponse, SeriesDetailResponse } from '@suishin/shared';
-import { requireAdminIf, visibleMeetings, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
+import type { FollowThrough } from '../followThrough/followThrough';
+import { requireAdminIf, visibleMeetings, type GrantSource } from './visibility';
 import { apiError, invalidInput } from './apiErrors';
 import type { RefreshTrackers } from './trackerRefresh';
 
@@ -38,18 +39,20 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   // everything): a series appears with the meetings their grants open, or not at all.
   app.get('/series', async (c) => {
     const visible = await visibleMeetings(c, auth);
-    const all = series.list();
-    return c.json({ series: visible === null ? all : all.filter((s) => service.meetingIds(s.id).some((id) => visible.has(id))) });
+    const all = await series.list();
+    if (visible === null) return c.json({ series: all });
+    const shown = await Promise.all(all.map(async (s) => (await service.meetingIds(s.id)).some((id) => visible.has(id))));
+    return c.json({ series: all.filter((_, i) => shown[i]) });
   });
 
   app.post('/series', requireAdmin(), async (c) => {
     const body = await parseBody(c, seriesInputSchema);
     if (!body.ok) return body.res;
-    return c.json(series.create(body.value), 201);
+    return c.json(await series.create(body.value), 201);
   });
 
   app.get('/series/:id', async (c) => {
-    const found = series.get(c.req.param('id'));
+    const found = await series.get(c.req.param('id'));
     const visible = await visibleMeetings(c, auth);
     const meetings = found ? (await service.meetings(found.id)).filter((m) => visible === null || visible.has(m.id)) : [];
     // An invisible series answers exactly like one that does not exist.
@@ -61,26 +64,26 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.patch('/series/:id', requireAdmin(), async (c) => {
     const body = await parseBody(c, seriesPatchSchema);
     if (!body.ok) return body.res;
-    const updated = series.update(c.req.param('id'), body.value);
+    const updated = await series.update(c.req.param('id'), body.value);
     if (!updated) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
     return c.json(updated);
   });
 
   /** Exported action items of every meeting of the series refreshed from their trackers ("before the next meeting"). */
   app.post('/series/:id/refresh', requireAdmin(), async (c) => {
-    const found = series.get(c.req.param('id'));
+    const found = await series.get(c.req.param('id'));
     if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
-    const result = refreshTrackers ? await refreshTrackers(service.meetingIds(found.id)) : { checked: 0, changed: 0, failed: 0, meetings: [] };
+    const result = refreshTrackers ? await refreshTrackers(await service.meetingIds(found.id)) : { checked: 0, changed: 0, failed: 0, meetings: [] };
     return c.json(result);
   });
 
   app.post('/series/:id/next', requireAdmin(), async (c) => {
-    const found = series.get(c.req.param('id'));
+    const found = await series.get(c.req.param('id'));
     if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
     const body = await parseBody(c, seriesNextMeetingSchema, true);
     if (!body.ok) return body.res;
     // Exported items closed in their tracker are closed here first, so they are not carried over.
-    if (refreshTrackers) await refreshTrackers(service.meetingIds(found.id));
+    if (refreshTrackers) await refreshTrackers(await service.meetingIds(found.id));
     const result: NextMeetingResponse = await service.next(found, body.value);
     return c.json(result, result.created ? 201 : 200);
   });

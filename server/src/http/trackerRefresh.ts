@@ -6,16 +6,14 @@ import { Hono } from 'hono';
 import { ErrorCode } from '@suishin/shared';
 import type { RefreshReport } from '../integrations/refreshStatuses';
 import { apiError } from './apiErrors';
-import type { AuthorizeMeeting } from './closing';
+import { requireRole } from './authenticate';
 
 export type RefreshTrackers = (meetingIds: readonly string[]) => Promise<{ checked: number; changed: number; failed: number; meetings: RefreshReport[] }>;
 
-export function trackerRefreshRoutes({ refresh, authorize }: { refresh: RefreshTrackers; authorize: AuthorizeMeeting }) {
+export function trackerRefreshRoutes({ refresh }: { refresh: RefreshTrackers }) {
   const app = new Hono();
-  app.post('/:id/trackers/refresh', async (c) => {
+  app.post('/:id/trackers/refresh', requireRole('facilitator'), async (c) => {
     const id = c.req.param('id');
-    const refused = await authorize(c, id, 'facilitate');
-    if (refused) return refused;
     const result = await refresh([id]);
     const report = result.meetings[0];
     if (!report) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startMeeting, updateMeta } from '@suishin/shared';
 import type { WorkspaceSettings } from '@suishin/shared/protocol';
-import { changeMeeting } from '../closing/testing';
+import { changeMeeting } from '../testing/closingHelpers';
 import { adminHeaders } from '../testing/serverAccess';
 import { createMeetingViaApi, makeTempDir, startTestServer } from '../testing/testServer';
 

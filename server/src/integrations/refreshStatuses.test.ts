@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { addActionItem, addAgendaItem, pauseTimer, startMeeting, updateActionItem, type ExternalRef, type MeetingView } from '@suishin/shared';
 import type * as Y from 'yjs';
 import { loadExportSettings, type ExportSettings } from '../closing/exportSettings';
-import { changeMeeting, postJson } from '../closing/testing';
+import { changeMeeting, postJson } from '../testing/closingHelpers';
 import { bearer, createRoleLink } from '../testing/serverAccess';
 import { startTestServer, type TestServer } from '../testing/testServer';
 import { startTrackerServer } from './trackerTestServer';

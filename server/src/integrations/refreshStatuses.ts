@@ -1,7 +1,7 @@
 /**
  * Follow-up of exported action items: each open item with an externalRef in a configured tracker
  * is looked up there (GitHub, Jira, Linear); an issue finished in the tracker makes the item done
- * (Linear canceled: dropped) here, written through the durable room path (Rooms.withRoom →
+ * (Linear canceled: dropped) here, written through the durable room path (MeetingDocuments.change →
  * Room.applyServerChange) even when the meeting has ended: the server may write to a frozen
  * document, clients may not. The other copies of a carried item's chain are closed with it.
  *
@@ -10,12 +10,13 @@
  *   and an item already closed here is not looked up.
  * - One item's failure (unknown key, 404, network, rate limit past the retries) is reported for
  *   that item and the others go on.
- * - Network calls happen before the room is touched (withRoom is kept short).
+ * - Network calls happen before the room is touched (the change is kept short).
  */
-import type Database from 'better-sqlite3';
+import type * as Y from 'yjs';
 import {
   getActionItem,
   getCarriedFrom,
+  getMeta,
   isClosedStatus,
   toMeetingView,
   updateActionItem,
@@ -26,9 +27,9 @@ import {
 } from '@suishin/shared';
 import type { ExportSettings } from '../closing/exportSettings';
 import type { Logger } from '../logger';
-import type { MeetingStore } from '../persistence/store';
-import type { Rooms } from '../sync/rooms';
-import { readCurrentDoc } from '../persistence/currentDoc';
+import type { FollowThroughIndex, ItemRef } from '../followThrough/followThroughIndex';
+import type { MeetingDocuments } from '../meetings/meetingDocuments';
+import type { MeetingProjector } from '../projections/meetingProjector';
 import { githubStatus } from './githubStatus';
 import { jiraStatus } from './jiraStatus';
 import { linearStatus } from './linearStatus';
@@ -38,14 +39,13 @@ import { DEFAULT_RETRY_POLICY, type HttpDeps } from './trackerHttp';
 import { fetchTrackerState, type StatusReader, type TrackerState } from './trackerStatus';
 
 export interface RefreshDeps {
-  store: MeetingStore;
-  rooms: Rooms;
+  documents: MeetingDocuments;
   settings: ExportSettings;
   logger: Logger;
-  /** The follow-through database (carry links), to close the other copies of a chain. */
-  db?: Database.Database;
+  /** The carry links, to close the other copies of a chain. */
+  index?: FollowThroughIndex;
   /** Re-projects an ended meeting whose document changed here. */
-  reproject?: (meetingId: string) => Promise<void>;
+  projector?: MeetingProjector;
   http?: Partial<Omit<HttpDeps, 'policy'>>;
 }
 
@@ -93,13 +93,16 @@ function readers(settings: ExportSettings): Map<TrackerKind, Reader> {
 /** Done wins over dropped: if any of an item's issues is finished, the item is. */
 const rank: Record<TrackerState, number> = { open: 0, dropped: 1, done: 2 };
 
+const emptyReport = (meetingId: string): RefreshReport => ({ meetingId, checked: 0, changed: 0, failed: 0, closedCopies: 0, items: [] });
+
 /** Refreshes one meeting's exported action items; null if the meeting does not exist. */
 export async function refreshMeetingStatuses(meetingId: string, deps: RefreshDeps): Promise<RefreshReport | null> {
-  const items = await readCurrentDoc(deps, meetingId, (doc) => toMeetingView(doc, meetingId).actionItems);
-  if (!items) return null;
-  const report: RefreshReport = { meetingId, checked: 0, changed: 0, failed: 0, closedCopies: 0, items: [] };
   const trackers = readers(deps.settings);
-  if (trackers.size === 0) return report;
+  // Without a tracker there is nothing to look up: the document is not even read.
+  if (trackers.size === 0) return (await deps.documents.exists(meetingId)) ? emptyReport(meetingId) : null;
+  const items = await deps.documents.read(meetingId, (doc) => toMeetingView(doc, meetingId).actionItems);
+  if (!items) return null;
+  const report = emptyReport(meetingId);
   const http: HttpDeps = {
     fetch: deps.http?.fetch ?? fetch,
     sleep: deps.http?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
@@ -135,9 +138,10 @@ export async function refreshMeetingStatuses(meetingId: string, deps: RefreshDep
   const closing = [...verdicts].filter(([, state]) => state !== 'open') as Array<[string, 'done' | 'dropped']>;
   if (closing.length === 0) return report;
 
-  const changed = await deps.rooms.withRoom(meetingId, (room) =>
-    room.applyServerChange((doc) => {
-      const out: Array<{ id: string; status: ActionItemStatus; root: { meetingId: string; actionItemId: string } }> = [];
+  const done = await deps.documents.change(
+    meetingId,
+    (doc) => {
+      const out: Array<{ id: string; status: ActionItemStatus; root: ItemRef }> = [];
       for (const [id, state] of closing) {
         const item = getActionItem(doc, id);
         if (!item || isClosedStatus(item.status)) continue;
@@ -145,49 +149,44 @@ export async function refreshMeetingStatuses(meetingId: string, deps: RefreshDep
         out.push({ id, status: state, root: getCarriedFrom(doc, id)?.root ?? { meetingId, actionItemId: id } });
       }
       return out;
-    }),
+    },
+    (doc, out) => reprojectIfEnded(deps, meetingId, doc, out.length > 0),
   );
-  for (const c of changed ?? []) {
+  const changed = done?.result ?? [];
+  for (const c of changed) {
     report.changed++;
     const entry = report.items.find((i) => i.actionItemId === c.id && i.trackerState !== 'error');
     if (entry) entry.changedTo = c.status;
   }
-  if (changed?.length) await reprojectIfEnded(deps, meetingId);
-  for (const c of changed ?? []) report.closedCopies += await closeChain(deps, c.root, c.status, { meetingId, actionItemId: c.id });
+  for (const c of changed) report.closedCopies += await closeChain(deps, c.root, c.status, { meetingId, actionItemId: c.id });
   return report;
 }
 
-async function reprojectIfEnded(deps: RefreshDeps, meetingId: string): Promise<void> {
-  const row = await deps.store.getMeetingRow(meetingId);
-  if (row?.status === 'ended') await deps.reproject?.(meetingId);
+/** An ended meeting whose document changed here is projected again, from the document the change left. */
+async function reprojectIfEnded(deps: RefreshDeps, meetingId: string, doc: Y.Doc, changed: boolean): Promise<void> {
+  if (changed && getMeta(doc).status === 'ended') await deps.projector?.projectOrLog(meetingId, doc);
 }
 
 /** Closes the root and every carried copy of a chain (except `except`) that is still open. */
-async function closeChain(deps: RefreshDeps, root: { meetingId: string; actionItemId: string }, status: ActionItemStatus, except: { meetingId: string; actionItemId: string }): Promise<number> {
-  if (!deps.db) return 0;
-  const copies = deps.db
-    .prepare<[string, string], { meeting_id: string; action_item_id: string }>(
-      'SELECT meeting_id, action_item_id FROM follow_carry_links WHERE root_meeting_id = ? AND root_action_item_id = ?',
-    )
-    .all(root.meetingId, root.actionItemId);
+async function closeChain(deps: RefreshDeps, root: ItemRef, status: ActionItemStatus, except: ItemRef): Promise<number> {
+  if (!deps.index) return 0;
   let closed = 0;
-  for (const target of [{ meeting_id: root.meetingId, action_item_id: root.actionItemId }, ...copies]) {
-    if (target.meeting_id === except.meetingId && target.action_item_id === except.actionItemId) continue;
+  for (const target of [root, ...(await deps.index.carriedCopies(root))]) {
+    if (target.meetingId === except.meetingId && target.actionItemId === except.actionItemId) continue;
     try {
-      const done = await deps.rooms.withRoom(target.meeting_id, (room) =>
-        room.applyServerChange((doc) => {
-          const item = getActionItem(doc, target.action_item_id);
+      const done = await deps.documents.change(
+        target.meetingId,
+        (doc) => {
+          const item = getActionItem(doc, target.actionItemId);
           if (!item || isClosedStatus(item.status)) return false;
-          updateActionItem(doc, target.action_item_id, { status });
+          updateActionItem(doc, target.actionItemId, { status });
           return true;
-        }),
+        },
+        (doc, changed) => reprojectIfEnded(deps, target.meetingId, doc, changed),
       );
-      if (done) {
-        closed++;
-        await reprojectIfEnded(deps, target.meeting_id);
-      }
+      if (done?.result) closed++;
     } catch (error) {
-      deps.logger.error('closing a copy of a refreshed action item failed', { meetingId: target.meeting_id, actionItemId: target.action_item_id, error });
+      deps.logger.error('closing a copy of a refreshed action item failed', { meetingId: target.meetingId, actionItemId: target.actionItemId, error });
     }
   }
   return closed;

@@ -1,3 +1,7 @@
+import { createLogger } from '../logger';
+import { MeetingDocuments } from '../meetings/meetingDocuments';
+import { MemoryFollowThroughIndex } from '../testing/memory/memoryFollowThroughIndex';
+import { MeetingProjector } from './meetingProjector';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -61,13 +65,15 @@ describe('relational projection', () => {
     const dataDir = makeTempDir();
     const store = openSqliteStore({ dataDir });
     const projection = openSqliteProjection({ dataDir });
+    const documents = new MeetingDocuments({ store, rooms: null });
+    const projector = new MeetingProjector({ projection, index: new MemoryFollowThroughIndex(), timeZone: 'Asia/Tokyo', logger: createLogger('silent') });
     try {
       expect(projection.needsRebuild).toBe(true);
       const started = Date.parse('2025-07-01T01:00:00Z');
       for (const [i, id] of ['m1', 'm2', 'm3'].entries()) {
         const doc = meetingDoc(`週次定例 ${i + 1}`, 'series-1', started + i * 7 * 86_400_000);
         await store.createMeeting(id, Y.encodeStateAsUpdate(doc), { title: 'x', status: 'ended', scheduledStart: null });
-        await projectStoredMeeting(store, projection, id);
+        await projectStoredMeeting(documents, projector, id);
       }
       const before = dump(projection.db);
       expect(before.proj_meetings).toHaveLength(3);
@@ -84,7 +90,7 @@ describe('relational projection', () => {
       projection.db.exec('DELETE FROM proj_meetings');
       expect(dump(projection.db).proj_meetings).toEqual([]);
 
-      const result = await rebuildProjection(store, projection);
+      const result = await rebuildProjection({ store, documents, projector });
       expect(result).toEqual({ projected: 3, failed: [] });
       expect(dump(projection.db)).toEqual(before);
     } finally {

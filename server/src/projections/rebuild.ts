@@ -1,29 +1,16 @@
-import { getClosingNotes, toMeetingView } from '@suishin/shared';
 import type { Logger } from '../logger';
+import type { MeetingDocuments } from '../meetings/meetingDocuments';
 import type { MeetingStore } from '../persistence/store';
-import { docFromStored } from '../meetings/storedDocument';
-import { toMeetingRecord, type RecordOptions } from './meetingRecord';
-import type { ProjectionStore } from './projectionStore';
+import type { MeetingProjector } from './meetingProjector';
 
-/** Projects one stored meeting; false when it does not exist (its rows are removed). */
-export async function projectStoredMeeting(
-  store: MeetingStore,
-  projection: ProjectionStore,
-  meetingId: string,
-  options: RecordOptions = {},
-): Promise<boolean> {
-  const row = await store.getMeetingRow(meetingId);
-  const stored = row ? await store.loadMeeting(meetingId) : null;
-  if (!row || !stored) {
-    await projection.removeMeeting(meetingId);
+/** Projects one stored meeting from its document; false when it does not exist (its rows are removed). */
+export async function projectStoredMeeting(documents: MeetingDocuments, projector: MeetingProjector, meetingId: string, createdAt?: number): Promise<boolean> {
+  const projected = await documents.read(meetingId, (doc) => projector.project(meetingId, doc, createdAt));
+  if (projected === null) {
+    await projector.remove(meetingId);
     return false;
   }
-  const doc = docFromStored(stored);
-  try {
-    await projection.replaceMeeting(toMeetingRecord(toMeetingView(doc, meetingId), getClosingNotes(doc), { ...options, createdAt: row.createdAt }));
-  } finally {
-    doc.destroy();
-  }
+  await projected;
   return true;
 }
 
@@ -36,21 +23,19 @@ export interface RebuildResult {
 /**
  * Drops every projected row and projects every stored meeting again, from the documents alone.
  * Run it after a projection version change or by hand; the result is the same whenever it runs.
- * Meetings being edited meanwhile are projected as stored at the moment each is read.
+ * Meetings being edited meanwhile are projected as they are at the moment each is read.
  */
 export async function rebuildProjection(
-  store: MeetingStore,
-  projection: ProjectionStore,
-  options: RecordOptions & { logger?: Logger } = {},
+  deps: { store: MeetingStore; documents: MeetingDocuments; projector: MeetingProjector; logger?: Logger },
 ): Promise<RebuildResult> {
-  await projection.clear();
+  await deps.projector.clear();
   const result: RebuildResult = { projected: 0, failed: [] };
-  for (const row of await store.listMeetings()) {
+  for (const row of await deps.store.listMeetings()) {
     try {
-      if (await projectStoredMeeting(store, projection, row.id, options)) result.projected++;
+      if (await projectStoredMeeting(deps.documents, deps.projector, row.id, row.createdAt)) result.projected++;
     } catch (error) {
       result.failed.push(row.id);
-      options.logger?.error('projecting a meeting failed', { meetingId: row.id, error });
+      deps.logger?.error('projecting a meeting failed', { meetingId: row.id, error });
     }
   }
   return result;

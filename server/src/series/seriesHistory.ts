@@ -6,7 +6,6 @@
  * changes when a date is edited. A meeting of the series without one (made before numbering, or
  * joined to the series otherwise) counts on from the one before it.
  */
-import type Database from 'better-sqlite3';
 import type * as Y from 'yjs';
 import {
   findSeriesAgendaItem,
@@ -19,9 +18,9 @@ import {
   type SeriesMeetingSnapshot,
   type SeriesMeetingSummary,
 } from '@suishin/shared';
+import type { FollowThroughIndex } from '../followThrough/followThroughIndex';
+import type { MeetingDocuments } from '../meetings/meetingDocuments';
 import type { MeetingStore } from '../persistence/store';
-import type { Rooms } from '../sync/rooms';
-import { readCurrentDoc } from '../persistence/currentDoc';
 
 export interface SeriesMeeting extends SeriesMeetingSnapshot {
   createdAt: number;
@@ -33,48 +32,37 @@ export interface SeriesMeeting extends SeriesMeetingSnapshot {
 }
 
 export interface SeriesHistoryDeps {
+  documents: MeetingDocuments;
+  /** For the meetings' rows (when each was created), never their documents. */
   store: MeetingStore;
-  rooms: Rooms;
-  db: Database.Database;
+  index: FollowThroughIndex;
   timeZone: string;
 }
 
-/** Meeting ids of the series (known through "next", meta.seriesId in the projection). */
-export function seriesMeetingIds(db: Database.Database, seriesId: string): string[] {
-  return db
-    .prepare<[string, string], { meeting_id: string }>(
-      `SELECT meeting_id FROM follow_series_meetings WHERE series_id = ?
-       UNION SELECT meeting_id FROM proj_meetings WHERE series_id = ?`,
-    )
-    .all(seriesId, seriesId)
-    .map((r) => r.meeting_id);
+/** One meeting as the series sees it, read from its document. */
+export function readSeriesMeeting(doc: Y.Doc, meetingId: string, createdAt: number, timeZone: string): SeriesMeeting {
+  const view = toMeetingView(doc, meetingId);
+  return {
+    view,
+    carried: listCarriedFrom(doc),
+    createdAt,
+    followUpId: findSeriesAgendaItem(doc, 'followUp'),
+    nextMeeting: getNextMeeting(doc),
+    number: view.meta.seriesNumber,
+    heldOn: heldOn(view.meta, timeZone),
+  };
 }
 
-/** One meeting as the series sees it (the open room's document, else the stored one); null when gone. */
+/** One meeting of the series (the open room's document, else the stored one, read once); null when gone. */
 export async function loadSeriesMeeting(deps: SeriesHistoryDeps, meetingId: string): Promise<SeriesMeeting | null> {
   const row = await deps.store.getMeetingRow(meetingId);
   if (!row) return null;
-  const read = (doc: Y.Doc): SeriesMeeting => {
-    const view = toMeetingView(doc, meetingId);
-    return {
-      view,
-      carried: listCarriedFrom(doc),
-      createdAt: row.createdAt,
-      followUpId: findSeriesAgendaItem(doc, 'followUp'),
-      nextMeeting: getNextMeeting(doc),
-      number: view.meta.seriesNumber,
-      heldOn: heldOn(view.meta, deps.timeZone),
-    };
-  };
-  return readCurrentDoc(deps, meetingId, read);
+  return deps.documents.read(meetingId, (doc) => readSeriesMeeting(doc, meetingId, row.createdAt, deps.timeZone));
 }
 
-/** Every meeting of the series, oldest first (held time, else scheduled, else created), each with its number. */
-export async function seriesHistory(deps: SeriesHistoryDeps, seriesId: string): Promise<SeriesMeeting[]> {
-  const loaded = (await Promise.all(seriesMeetingIds(deps.db, seriesId).map((id) => loadSeriesMeeting(deps, id)))).filter(
-    (m): m is SeriesMeeting => m !== null,
-  );
-  const when = (m: SeriesMeeting) => heldAt(m.view.meta, deps.timeZone) ?? m.createdAt;
+/** Sorted the way they were held (held time, else scheduled, else created), each with its number. */
+export function numbered(loaded: SeriesMeeting[], timeZone: string): SeriesMeeting[] {
+  const when = (m: SeriesMeeting) => heldAt(m.view.meta, timeZone) ?? m.createdAt;
   loaded.sort((a, b) => when(a) - when(b) || a.createdAt - b.createdAt);
   let previous = 0;
   for (const m of loaded) {

@@ -5,7 +5,7 @@
  *
  * Decisions:
  * - Closing a carried copy (done/dropped) is written to EVERY other copy of its chain (the original
- *   and the intermediate copies) through the durable room path (Rooms.withRoom →
+ *   and the intermediate copies) through the durable room path (MeetingDocuments.change →
  *   Room.applyServerChange), when the closing meeting is projected (it ended) and again whenever a
  *   next meeting is created. The history documents themselves then say closed, so the projection
  *   and any rebuild agree without a side table.
@@ -17,9 +17,6 @@
  *   (by its number while it has none), and invites the series' usual attendees. The follow-up
  *   item is made only when something is carried over.
  */
-import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import * as Y from 'yjs';
 import {
   carryInto,
   closedCarriedItems,
@@ -37,32 +34,34 @@ import {
   updateActionItem,
   writeNextMeeting,
   type ActionItemStatus,
+  type CarryOrigin,
+  type MeetingView,
   type NextMeetingResponse,
   type SeriesMeetingSummary,
   type SeriesNextMeetingInput,
   type Series,
 } from '@suishin/shared';
 import { DEFAULT_WORKSPACE_TIME_ZONE, dayIn } from '@suishin/shared/time';
-import type { Logger } from '../logger';
-import type { MeetingStore } from '../persistence/store';
-import type { Rooms } from '../sync/rooms';
-import { loadSeriesMeeting, nextNumber, seriesHistory, seriesMeetingIds, summarize, type SeriesHistoryDeps, type SeriesMeeting } from './seriesHistory';
 import type { FollowThroughIndex } from '../followThrough/followThroughIndex';
+import type { Logger } from '../logger';
+import type { MeetingDocuments } from '../meetings/meetingDocuments';
+import type { MeetingStore } from '../persistence/store';
+import type { MeetingProjector } from '../projections/meetingProjector';
+import { loadSeriesMeeting, nextNumber, numbered, readSeriesMeeting, summarize, type SeriesHistoryDeps, type SeriesMeeting } from './seriesHistory';
 import type { SeriesStore } from './seriesStore';
 
 export interface SeriesServiceDeps {
+  documents: MeetingDocuments;
+  /** For meeting rows (when each was created), never their documents. */
   store: MeetingStore;
-  rooms: Rooms;
   series: SeriesStore;
   index: FollowThroughIndex;
+  /** Re-projects a meeting this service changed (an ended one's closed items). */
+  projector: MeetingProjector;
   logger: Logger;
-  /** Re-projects a stored meeting (after its document was changed here). */
-  reproject?: (meetingId: string) => Promise<void>;
   now?: () => number;
   timeZone?: string;
 }
-
-type Loaded = SeriesMeeting;
 
 export class SeriesService {
   private readonly now: () => number;
@@ -77,25 +76,19 @@ export class SeriesService {
     return this.deps.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
   }
 
-  get db(): Database.Database {
-    return this.deps.index.db;
-  }
-
   private get historyDeps(): SeriesHistoryDeps {
-    return { store: this.deps.store, rooms: this.deps.rooms, db: this.db, timeZone: this.timeZone };
+    return { documents: this.deps.documents, store: this.deps.store, index: this.deps.index, timeZone: this.timeZone };
   }
 
-  meetingIds(seriesId: string): string[] {
-    return seriesMeetingIds(this.db, seriesId);
+  meetingIds(seriesId: string): Promise<string[]> {
+    return this.deps.index.seriesMeetingIds(seriesId);
   }
 
-  private load(meetingId: string): Promise<Loaded | null> {
-    return loadSeriesMeeting(this.historyDeps, meetingId);
-  }
-
-  /** Every meeting of the series, oldest first, numbered. */
-  history(seriesId: string): Promise<Loaded[]> {
-    return seriesHistory(this.historyDeps, seriesId);
+  /** Every meeting of the series, oldest first, numbered; each document read once. */
+  async history(seriesId: string): Promise<SeriesMeeting[]> {
+    const ids = await this.meetingIds(seriesId);
+    const loaded = (await Promise.all(ids.map((id) => loadSeriesMeeting(this.historyDeps, id)))).filter((m): m is SeriesMeeting => m !== null);
+    return numbered(loaded, this.timeZone);
   }
 
   /** The series page's list: every meeting with its number and day, newest first. */
@@ -114,21 +107,31 @@ export class SeriesService {
     }
   }
 
+  /**
+   * Reads each earlier meeting once: closures still to propagate are written to the meetings they
+   * close, whose history entries are then replaced by what the change left (no second read).
+   */
   private async nextNow(series: Series, input: SeriesNextMeetingInput): Promise<NextMeetingResponse> {
-    let history = await this.history(series.id);
-    for (const m of history) await this.propagateClosures(m.view.id, m);
-    history = await this.history(series.id);
+    const history = await this.history(series.id);
+    const byId = new Map(history.map((m) => [m.view.id, m]));
+    for (const m of history) {
+      await this.propagateClosures(m.view.id, m, (changed) => {
+        const known = byId.get(changed.view.id);
+        if (known) Object.assign(known, { ...changed, number: known.number });
+      });
+    }
     const newest = history.at(-1);
     const now = this.now();
     // An unstarted meeting made by "next" is the next meeting: only what is missing is carried into it.
     if (newest && newest.view.meta.status === 'draft' && (newest.view.meta.seriesNumber !== null || newest.followUpId !== null)) {
       const plan = planCarryOver(history.slice(0, -1));
-      const added = await this.deps.rooms.withRoom(newest.view.id, (room) =>
-        room.applyServerChange((doc) => carryInto(doc, plan, ensureFollowUpItem(doc, plan, getMeta(doc).language), now)),
+      const done = await this.deps.documents.change(
+        newest.view.id,
+        (doc) => carryInto(doc, plan, ensureFollowUpItem(doc, plan, getMeta(doc).language), now),
+        (doc) => listCarriedFrom(doc),
       );
-      const carried = await this.load(newest.view.id);
-      if (carried) this.deps.index.setCarryLinks(newest.view.id, carried.carried);
-      return { meetingId: newest.view.id, created: false, carried: added?.length ?? 0, number: newest.number };
+      if (done) await this.deps.index.setCarryLinks(newest.view.id, done.after);
+      return { meetingId: newest.view.id, created: false, carried: done?.result.length ?? 0, number: newest.number };
     }
     const today = dayIn(now, this.timeZone);
     const plan = planCarryOver(history);
@@ -137,8 +140,7 @@ export class SeriesService {
     const noted = nextMeetingSchedule(newest?.nextMeeting ?? null, newest ? newest.view.meta : null, this.timeZone);
     const scheduledStart = input.scheduledStart !== undefined ? input.scheduledStart : noted.scheduledStart;
     const day = scheduledDay(scheduledStart, this.timeZone);
-    const doc = new Y.Doc();
-    try {
+    const { row, result: carried } = await this.deps.documents.create((doc) => {
       initMeeting(doc, {
         title: input.title ?? seriesMeetingTitle(series.name, { number, day }, series.language),
         seriesId: series.id,
@@ -157,60 +159,53 @@ export class SeriesService {
         brief: newest ? sinceLastTime({ history, today, language: series.language }) : null,
         now,
       });
-      const meetingId = randomUUID();
-      const meta = getMeta(doc);
-      await this.deps.store.createMeeting(meetingId, Y.encodeStateAsUpdate(doc), {
-        title: meta.title,
-        status: meta.status,
-        scheduledStart: meta.scheduledStart,
-      });
-      this.deps.index.linkSeriesMeeting(meetingId, series.id, now);
-      this.deps.index.setCarryLinks(meetingId, listCarriedFrom(doc));
-      return { meetingId, created: true, carried: plan.length, number };
-    } finally {
-      doc.destroy();
-    }
+      return listCarriedFrom(doc);
+    });
+    await this.deps.index.linkSeriesMeeting(row.id, series.id, now);
+    await this.deps.index.setCarryLinks(row.id, carried);
+    return { meetingId: row.id, created: true, carried: plan.length, number };
   }
 
   /**
    * Writes the closed status of this meeting's carried items to every other copy of their chain
-   * that is still open. Returns how many copies it closed.
+   * that is still open. `known`: the meeting as just read (else it is read). `onChanged` gets each
+   * meeting this changed, as the change left it. Returns how many copies it closed.
    */
-  async propagateClosures(meetingId: string, loaded?: Loaded): Promise<number> {
-    const m = loaded ?? (await this.load(meetingId));
+  async propagateClosures(
+    meetingId: string,
+    known?: { view: MeetingView; carried: ReadonlyMap<string, CarryOrigin> },
+    onChanged?: (changed: SeriesMeeting) => void,
+  ): Promise<number> {
+    const m = known ?? (await loadSeriesMeeting(this.historyDeps, meetingId));
     if (!m) return 0;
     let closed = 0;
     for (const { root, status } of closedCarriedItems(m.view, m.carried)) {
-      const copies = this.db
-        .prepare<[string, string], { meeting_id: string; action_item_id: string }>(
-          'SELECT meeting_id, action_item_id FROM follow_carry_links WHERE root_meeting_id = ? AND root_action_item_id = ?',
-        )
-        .all(root.meetingId, root.actionItemId);
-      const targets = [{ meeting_id: root.meetingId, action_item_id: root.actionItemId }, ...copies].filter(
-        (c) => !(c.meeting_id === meetingId),
-      );
+      const targets = [root, ...(await this.deps.index.carriedCopies(root))].filter((c) => c.meetingId !== meetingId);
       for (const target of targets) {
-        if (await this.closeCopy(target.meeting_id, target.action_item_id, status)) closed++;
+        if (await this.closeCopy(target.meetingId, target.actionItemId, status, onChanged)) closed++;
       }
     }
     return closed;
   }
 
-  private async closeCopy(meetingId: string, actionItemId: string, status: ActionItemStatus): Promise<boolean> {
+  private async closeCopy(meetingId: string, actionItemId: string, status: ActionItemStatus, onChanged?: (changed: SeriesMeeting) => void): Promise<boolean> {
     try {
-      const changed = await this.deps.rooms.withRoom(meetingId, (room) =>
-        room.applyServerChange((doc) => {
+      const createdAt = (await this.deps.store.getMeetingRow(meetingId))?.createdAt ?? 0;
+      const done = await this.deps.documents.change(
+        meetingId,
+        (doc) => {
           const item = getActionItem(doc, actionItemId);
           if (!item || isClosedStatus(item.status)) return false;
           updateActionItem(doc, actionItemId, { status });
           return true;
-        }),
+        },
+        async (doc, changed) => {
+          if (!changed) return;
+          onChanged?.(readSeriesMeeting(doc, meetingId, createdAt, this.timeZone));
+          if (getMeta(doc).status === 'ended') await this.deps.projector.project(meetingId, doc);
+        },
       );
-      if (changed) {
-        const row = await this.deps.store.getMeetingRow(meetingId);
-        if (row?.status === 'ended') await this.deps.reproject?.(meetingId);
-      }
-      return changed === true;
+      return done?.result === true;
     } catch (error) {
       this.deps.logger.error('closing a carried action item in its history failed', { meetingId, actionItemId, error });
       return false;

@@ -25,12 +25,14 @@ export type RoomsOptions = Omit<RoomOptions, 'onEmpty' | 'onFailed' | 'events'>;
 export class Rooms {
   private readonly slots = new Map<string, Slot>();
   /** What happens to rooms (roomEvents.ts): loaded, durable, ended, unloading, unloaded. */
-  readonly events = new RoomEvents();
+  readonly events: RoomEvents;
 
   constructor(
     private readonly options: RoomsOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.events = new RoomEvents(logger);
+  }
 
   /** The open room, if any; never loads. */
   peek(meetingId: string): Room | undefined {
@@ -91,7 +93,7 @@ export class Rooms {
         if (room) {
           this.slots.set(meetingId, { state: 'open', room });
           this.logger.debug('room loaded', { meetingId, ms: +(performance.now() - started).toFixed(2) });
-          this.events.emit('loaded', meetingId, room);
+          void this.events.emit('loaded', meetingId, room);
         } else {
           this.slots.delete(meetingId);
         }
@@ -115,10 +117,10 @@ export class Rooms {
       .catch((error: unknown) => this.logger.error('unloading a meeting failed', { meetingId: room.meetingId, error }))
       .finally(() => {
         if (this.slots.get(room.meetingId)?.state === 'unloading') this.slots.delete(room.meetingId);
-        this.events.emit('unloaded', room.meetingId);
+        void this.events.emit('unloaded', room.meetingId);
       });
     this.slots.set(room.meetingId, { state: 'unloading', promise });
-    this.events.emit('unloading', room.meetingId, room);
+    void this.events.emit('unloading', room.meetingId, room);
   }
 
   /** After a storage failure: forget the room without writing; wait for writes already queued. */

@@ -76,7 +76,7 @@ export function gate() {
 }
 
 /** Resolves on the next `event` whose first argument equals `id`. */
-export function nextEvent(events: EventEmitter, event: string, id: string): Promise<unknown[]> {
+export function nextEvent(events: EventSource, event: string, id: string): Promise<unknown[]> {
   return new Promise((resolve) => {
     const listener = (first: string, ...rest: unknown[]) => {
       if (first !== id) return;
@@ -85,4 +85,10 @@ export function nextEvent(events: EventEmitter, event: string, id: string): Prom
     };
     events.on(event, listener);
   });
+}
+
+/** An EventEmitter, or the rooms' typed events (RoomEvents). */
+interface EventSource {
+  on(event: string, listener: (first: string, ...rest: unknown[]) => void): unknown;
+  off(event: string, listener: (first: string, ...rest: unknown[]) => void): unknown;
 }

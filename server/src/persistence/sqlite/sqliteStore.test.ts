@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStoreContract } from '../storeContract';
+import { runStoreContract } from '../../testing/contracts/meetingStoreContract';
 import { openSqliteStore } from './sqliteStore';
 
 let dirs: string[] = [];

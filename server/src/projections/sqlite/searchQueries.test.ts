@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addActionItem, addAgendaItem, addDecision, endMeeting, getClosingNotes, initMeeting, startMeeting, toMeetingView } from '@suishin/shared';
 import { SEARCH_CANDIDATES } from '@suishin/shared/protocol';
-import { openFollowThroughDb } from '../../followThrough/followThroughDb';
-import { FollowThroughIndex } from '../../followThrough/followThroughIndex';
+import { openFollowThroughDb } from './followThroughDb';
+import { SqliteFollowThroughIndex } from './sqliteFollowThroughIndex';
 import { makeTempDir } from '../../testing/testServer';
 import type { SearchFilter, SearchKey } from '../historyReads';
 import { toMeetingRecord } from '../meetingRecord';
@@ -24,7 +24,7 @@ async function seeded(meetings: number, fill: (doc: Y.Doc, m: number) => void) {
   const dir = makeTempDir();
   const projection = openSqliteProjection({ dataDir: dir });
   const { db } = openFollowThroughDb(dir);
-  const index = new FollowThroughIndex(db);
+  const index = new SqliteFollowThroughIndex(db);
   for (let m = 0; m < meetings; m++) {
     const doc = new Y.Doc();
     initMeeting(doc, { title: `定例 #${m}`, seriesId: `s${m % 2}`, departments: [m % 3 === 0 ? '営業' : '製品'] });
@@ -33,7 +33,7 @@ async function seeded(meetings: number, fill: (doc: Y.Doc, m: number) => void) {
     endMeeting(doc, Date.parse('2026-01-01T02:00:00Z') + m * 86_400_000);
     const record = toMeetingRecord(toMeetingView(doc, `m${String(m).padStart(3, '0')}`), getClosingNotes(doc));
     await projection.replaceMeeting(record);
-    index.indexMeeting(record, new Map());
+    await index.indexMeeting(record, new Map());
     doc.destroy();
   }
   closers.push(async () => {

@@ -18,6 +18,8 @@ export class ListRow {
     private readonly store: MeetingStore,
     private readonly logger: Logger,
     private readonly delayMs: number,
+    /** After a write: the meeting's followers (the projection's listing) see the new row. */
+    private readonly onWritten: (row: MeetingProjection) => Promise<void> | undefined,
   ) {
     this.written = listRowOf(doc);
   }
@@ -46,7 +48,9 @@ export class ListRow {
     } catch (error) {
       this.written = prev;
       this.logger.error('refreshing the meeting row failed', { meetingId: this.meetingId, error });
+      return;
     }
+    await this.onWritten(next);
   }
 
   cancel() {

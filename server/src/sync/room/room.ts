@@ -29,7 +29,7 @@ import { ListRow } from './listRow';
 import { RoomPresence } from './presence';
 import { ProvingDocument } from './provingDocument';
 import { inProcessRelay, type RoomRelay } from './relay';
-import type { RoomEventMap, RoomEvents } from './roomEvents';
+import type { RoomEvents } from './roomEvents';
 import { changesDocument } from './updateEffect';
 import { checkReach } from './updateReach';
 import { checkUpdate } from './updateValidation';
@@ -120,7 +120,9 @@ export class Room {
       { extraRootKeys: options.extraRootKeys },
       () => (this.endedCache = null),
     );
-    this.listRow = new ListRow(meetingId, doc, options.store, options.logger, options.projectionDelayMs);
+    this.listRow = new ListRow(meetingId, doc, options.store, options.logger, options.projectionDelayMs, (row) =>
+      this.options.events?.emit('listed', meetingId, this, row),
+    );
     this.endAnnounced = this.listRow.status === 'ended'; // connections are told as they attach
     this.presence = new RoomPresence(doc, this.connections, this.owners, options.awareness, options.awarenessDelays);
     this.unsubscribeRelay = (options.relay ?? inProcessRelay).subscribe(meetingId, (update, seq) => this.receiveRemote(update, seq));
@@ -350,7 +352,7 @@ export class Room {
   private afterDurable(updates: Uint8Array[], seqs: number[]) {
     this.compaction.noteApplied(seqs);
     this.listRow.schedule();
-    this.emit('durable', this.meetingId, this, updates, seqs);
+    void this.options.events?.emit('durable', this.meetingId, this, updates, seqs);
     if (this.ended && !this.endAnnounced && getMeta(this.doc).status === 'ended') this.announceEnd();
   }
 
@@ -358,15 +360,7 @@ export class Room {
   private announceEnd() {
     this.endAnnounced = true;
     for (const conn of this.connections) this.deny(conn, refuseWrite(conn.access.role, true)!);
-    this.emit('ended', this.meetingId, this);
-  }
-
-  private emit<K extends keyof RoomEventMap>(event: K, ...args: RoomEventMap[K]) {
-    try {
-      this.options.events?.emit(event, ...args);
-    } catch (error) {
-      this.options.logger.error('a room event listener failed', { meetingId: this.meetingId, event, error });
-    }
+    void this.options.events?.emit('ended', this.meetingId, this);
   }
 
   /**

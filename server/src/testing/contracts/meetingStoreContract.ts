@@ -3,7 +3,7 @@
  * `runStoreContract('sqlite', harness)`; a future PostgreSQL adapter runs the same suite.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { MeetingExistsError, StorageError, type MeetingProjection, type MeetingStore } from './store';
+import { MeetingExistsError, StorageError, type MeetingProjection, type MeetingStore } from '../../persistence/store';
 
 export interface StoreHarness {
   /** Opens a store over fresh, empty storage. */
@@ -77,7 +77,7 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(await store.loadMeeting('missing')).toBeNull();
     });
 
-    it('appends updates in order with increasing seqs, and they survive a restart', async () => {
+    it('[append-ordered-durable] appends updates in order with increasing seqs, and they survive a restart', async () => {
       let store = await start();
       await store.createMeeting('m1', bytes(0), projection('a'));
       const seqs = await Promise.all([1, 2, 3].map((v) => store.appendUpdate('m1', bytes(v))));
@@ -86,7 +86,7 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(dataOf(await store.loadMeeting('m1'))).toEqual([[1], [2], [3]]);
     });
 
-    it('stores client-id claims with their update; the first principal of an id keeps it, across restarts and compaction', async () => {
+    it('[claims-with-update] stores client-id claims with their update; the first principal of an id keeps it, across restarts and compaction', async () => {
       let store = await start();
       await store.createMeeting('m1', bytes(0), projection('a'));
       await store.createMeeting('m2', bytes(0), projection('b'));
@@ -102,7 +102,7 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(await owners('m2')).toEqual(new Map([[11, 'carol']]));
     });
 
-    it('commits appends from many meetings made in one tick, each caller told its seq', async () => {
+    it('[group-commit] commits appends from many meetings made in one tick, each caller told its seq', async () => {
       let store = await start();
       for (let m = 0; m < 5; m++) await store.createMeeting(`m${m}`, bytes(0), projection(`m${m}`));
       const pending: Promise<number>[] = [];
@@ -115,7 +115,7 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       }
     });
 
-    it('rejects an append to an unknown meeting without failing its batch neighbours', async () => {
+    it('[batch-isolation] rejects an append to an unknown meeting without failing its batch neighbours', async () => {
       const store = await start();
       await store.createMeeting('m1', bytes(0), projection('a'));
       const good = store.appendUpdate('m1', bytes(7));
@@ -125,7 +125,7 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(dataOf(await store.loadMeeting('m1'))).toEqual([[7]]);
     });
 
-    it('compacts into a snapshot and keeps updates appended meanwhile, even in the same tick', async () => {
+    it('[compact-keeps-later] compacts into a snapshot and keeps updates appended meanwhile, even in the same tick', async () => {
       let store = await start();
       await store.createMeeting('m1', bytes(0), projection('a'));
       const s1 = await store.appendUpdate('m1', bytes(1));
@@ -199,7 +199,7 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(await store.getAccessKeyVersion('m2')).toBe(1);
     });
 
-    it('keeps revoked sessions until they expire, across a restart', async () => {
+    it('[revocations-persist] keeps revoked sessions until they expire, across a restart', async () => {
       let store = await start();
       const later = Date.now() + 60 * 60 * 1000;
       await store.revokeSession('signed-out-1', later);
@@ -209,7 +209,7 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       expect(await store.listRevokedSessions()).toEqual([{ sessionId: 'signed-out-1', expiresAt: later }]);
     });
 
-    it('flush resolves after pending writes, and a closed store rejects with StorageError', async () => {
+    it('[closed-rejects] flush resolves after pending writes, and a closed store rejects with StorageError', async () => {
       const store = await start();
       await store.createMeeting('m1', bytes(0), projection('a'));
       const append = store.appendUpdate('m1', bytes(1));

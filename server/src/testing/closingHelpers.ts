@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { onTestFinished } from 'vitest';
 import type * as Y from 'yjs';
-import type { TestServer } from '../testing/testServer';
+import type { TestServer } from './testServer';
 
 /** Changes a meeting as the server would (the room's durable path), e.g. to set up its content. */
 export async function changeMeeting(t: TestServer, meetingId: string, change: (doc: Y.Doc) => void): Promise<void> {

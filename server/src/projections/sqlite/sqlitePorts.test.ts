@@ -1,0 +1,22 @@
+import { onTestFinished } from 'vitest';
+import { runFollowThroughIndexContract } from '../../testing/contracts/followThroughIndexContract';
+import { runSeriesStoreContract } from '../../testing/contracts/seriesStoreContract';
+import { makeTempDir } from '../../testing/testServer';
+import { sqliteSeriesStore } from '../../persistence/sqlite/sqliteSeriesStore';
+import { openFollowThroughDb } from './followThroughDb';
+import { openSqliteProjection } from './sqliteProjectionStore';
+import { SqliteFollowThroughIndex } from './sqliteFollowThroughIndex';
+
+/** The documents' file with its projection and follow-through tables, closed after the test. */
+function openFile(dir: string) {
+  const projection = openSqliteProjection({ dataDir: dir }); // proj_meetings: series membership reads it
+  const { db } = openFollowThroughDb(dir);
+  onTestFinished(async () => {
+    db.close();
+    await projection.close();
+  });
+  return db;
+}
+
+runSeriesStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteSeriesStore(openFile(dir)) });
+runFollowThroughIndexContract('sqlite', async () => new SqliteFollowThroughIndex(openFile(makeTempDir())));

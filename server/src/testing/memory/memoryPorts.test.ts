@@ -1,0 +1,8 @@
+import { runFollowThroughIndexContract } from '../contracts/followThroughIndexContract';
+import { runSeriesStoreContract } from '../contracts/seriesStoreContract';
+import type { Series } from '@suishin/shared';
+import { MemoryFollowThroughIndex } from './memoryFollowThroughIndex';
+import { openMemorySeriesStore } from './memorySeriesStore';
+
+runSeriesStoreContract('memory', { storage: () => new Map<string, Series>(), open: async (all) => openMemorySeriesStore(all) });
+runFollowThroughIndexContract('memory', async () => new MemoryFollowThroughIndex());
