@@ -1,5 +1,6 @@
 import { onTestFinished } from 'vitest';
 import { runFollowThroughIndexContract } from '../../testing/contracts/followThroughIndexContract';
+import { runProjectionStoreContract } from '../../testing/contracts/projectionStoreContract';
 import { runSeriesStoreContract } from '../../testing/contracts/seriesStoreContract';
 import { makeTempDir } from '../../testing/testServer';
 import { sqliteSeriesStore } from '../../persistence/sqlite/sqliteSeriesStore';
@@ -20,3 +21,8 @@ function openFile(dir: string) {
 
 runSeriesStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteSeriesStore(openFile(dir)) });
 runFollowThroughIndexContract('sqlite', async () => new SqliteFollowThroughIndex(openFile(makeTempDir())));
+runProjectionStoreContract('sqlite', async () => {
+  const projection = openSqliteProjection({ dataDir: makeTempDir() });
+  onTestFinished(() => projection.close());
+  return projection;
+});

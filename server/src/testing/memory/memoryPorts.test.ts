@@ -2,7 +2,10 @@ import { runFollowThroughIndexContract } from '../contracts/followThroughIndexCo
 import { runSeriesStoreContract } from '../contracts/seriesStoreContract';
 import type { Series } from '@suishin/shared';
 import { MemoryFollowThroughIndex } from './memoryFollowThroughIndex';
+import { MemoryProjectionStore } from './memoryProjectionStore';
+import { runProjectionStoreContract } from '../contracts/projectionStoreContract';
 import { openMemorySeriesStore } from './memorySeriesStore';
 
 runSeriesStoreContract('memory', { storage: () => new Map<string, Series>(), open: async (all) => openMemorySeriesStore(all) });
 runFollowThroughIndexContract('memory', async () => new MemoryFollowThroughIndex());
+runProjectionStoreContract('memory', async () => new MemoryProjectionStore());
