@@ -10,6 +10,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { ErrorCode } from '@suishin/shared';
+import type { ClosingRefusal, ClosingStateResponse, EndMeetingResponse } from '@suishin/shared/protocol';
 import { ClosingError, type ClosingService } from '../closing/closingService';
 import { apiError } from './apiErrors';
 
@@ -33,7 +34,8 @@ export function closingRoutes({ closing, authorize }: ClosingRoutesDeps) {
     if (refused) return refused;
     const result = await closing.checklist(id);
     if (!result) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
-    return c.json(result);
+    const body: ClosingStateResponse = result;
+    return c.json(body);
   });
 
   app.post('/:id/end', async (c) => {
@@ -42,7 +44,8 @@ export function closingRoutes({ closing, authorize }: ClosingRoutesDeps) {
     if (refused) return refused;
     try {
       const { view, checklist } = await closing.end(id);
-      return c.json({ meeting: view, checklist });
+      const body: EndMeetingResponse = { meeting: view, checklist };
+      return c.json(body);
     } catch (error) {
       return closingErrorResponse(c, error);
     }
@@ -54,5 +57,6 @@ export function closingRoutes({ closing, authorize }: ClosingRoutesDeps) {
 /** A ClosingError as the shared error body (plus its details); anything else is rethrown (500). */
 export function closingErrorResponse(c: Context, error: unknown): Response {
   if (!(error instanceof ClosingError)) throw error;
-  return c.json({ error: { code: error.code, message: error.message }, ...error.details }, error.status);
+  const body: ClosingRefusal = { error: { code: error.code, message: error.message }, ...error.details };
+  return c.json(body, error.status);
 }

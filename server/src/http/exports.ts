@@ -11,6 +11,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { ErrorCode, type TrackerKind } from '@suishin/shared';
 import { findFormat } from '@suishin/shared/export';
+import type { PushPreview, PushReport, TrackerListResponse } from '@suishin/shared/protocol';
 import type { ClosingService } from '../closing/closingService';
 import { contentDisposition } from '../closing/exportFile';
 import { TRACKERS } from '../closing/exportSettings';
@@ -59,7 +60,8 @@ export function exportRoutes({ closing, authorize }: ExportRoutesDeps) {
     const refused = await authorize(c, id, 'facilitate');
     if (refused) return refused;
     if (!(await closing.read(id))) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
-    return c.json({ trackers: closing.trackers() });
+    const body: TrackerListResponse = { trackers: closing.trackers() };
+    return c.json(body);
   });
 
   app.get('/:id/trackers/:tracker/preview', async (c) => {
@@ -69,7 +71,8 @@ export function exportRoutes({ closing, authorize }: ExportRoutesDeps) {
     const tracker = trackerParam(c);
     if (!tracker) return apiError(c, 404, ErrorCode.notFound, `unknown tracker ${c.req.param('tracker')}`, 'tracker');
     try {
-      return c.json(await closing.preview(id, tracker, { requestOrigin: requestOrigin(c) }));
+      const body: PushPreview = await closing.preview(id, tracker, { requestOrigin: requestOrigin(c) });
+      return c.json(body);
     } catch (error) {
       return closingErrorResponse(c, error);
     }
@@ -82,7 +85,8 @@ export function exportRoutes({ closing, authorize }: ExportRoutesDeps) {
     const tracker = trackerParam(c);
     if (!tracker) return apiError(c, 404, ErrorCode.notFound, `unknown tracker ${c.req.param('tracker')}`, 'tracker');
     try {
-      return c.json(await closing.push(id, tracker, { requestOrigin: requestOrigin(c) }));
+      const body: PushReport = await closing.push(id, tracker, { requestOrigin: requestOrigin(c) });
+      return c.json(body);
     } catch (error) {
       return closingErrorResponse(c, error);
     }

@@ -13,12 +13,19 @@ import {
   initMeeting,
   meetingInitSchema,
   toMeetingView,
-  type MeetingView,
 } from '@suishin/shared';
 import type { Auth } from '../auth/auth';
 import type { Logger } from '../logger';
 import type { MeetingListPosition, MeetingRow, MeetingStore } from '../persistence/store';
-import { MAX_ID_LENGTH, MAX_PAGE_SIZE, type MeetingSummary, type MeetingSummaryPage } from '@suishin/shared/protocol';
+import {
+  MAX_ID_LENGTH,
+  MAX_PAGE_SIZE,
+  type CreateMeetingRequest,
+  type CreateMeetingResponse,
+  type MeetingSummary,
+  type MeetingSummaryPage,
+  type MeetingViewResponse,
+} from '@suishin/shared/protocol';
 import { z } from 'zod';
 import type { CursorCodec } from './cursorCodec';
 import { meetingListQuery, parseQuery } from './historyQueries';
@@ -64,14 +71,16 @@ export function meetingRoutes({ store, rooms, auth, cursors }: MeetingsDeps) {
     }
     const doc = new Y.Doc();
     try {
-      initMeeting(doc, parsed.data);
+      const input: CreateMeetingRequest = parsed.data;
+      initMeeting(doc, input);
       const meta = getMeta(doc);
       const row = await store.createMeeting(randomUUID(), Y.encodeStateAsUpdate(doc), {
         title: meta.title,
         status: meta.status,
         scheduledStart: meta.scheduledStart,
       });
-      return c.json({ ...toSummary(row), meeting: toMeetingView(doc, row.id) }, 201);
+      const created: CreateMeetingResponse = { ...toSummary(row), meeting: toMeetingView(doc, row.id) };
+      return c.json(created, 201);
     } catch (error) {
       if (error instanceof ValidationError) return invalidInput(c, error.message, error.field);
       throw error;
@@ -110,7 +119,7 @@ export function meetingRoutes({ store, rooms, auth, cursors }: MeetingsDeps) {
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
     const open = rooms.peek(id);
-    let view: MeetingView;
+    let view: MeetingViewResponse;
     if (open) {
       view = toMeetingView(open.doc, id);
     } else {

@@ -4,9 +4,9 @@
  * meeting's KPIs, the open action items carried over and the "since last time" brief.
  */
 import { Hono, type Context } from 'hono';
-import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema } from '@suishin/shared';
+import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema, type Series } from '@suishin/shared';
 import { safeParse, type $ZodType, type output } from 'zod/v4/core';
-import type { NextMeetingResponse, SeriesDetailResponse } from '@suishin/shared';
+import type { NextMeetingResponse, RefreshSummary, SeriesDetailResponse, SeriesListResponse } from '@suishin/shared/protocol';
 import { requireAdminIf, visibleMeetings, type FollowThrough, type GrantSource } from '../followThrough/followThrough';
 import { apiError, invalidInput } from './apiErrors';
 import type { RefreshTrackers } from './trackerRefresh';
@@ -39,13 +39,15 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.get('/series', async (c) => {
     const visible = await visibleMeetings(c, auth);
     const all = series.list();
-    return c.json({ series: visible === null ? all : all.filter((s) => service.meetingIds(s.id).some((id) => visible.has(id))) });
+    const body: SeriesListResponse = { series: visible === null ? all : all.filter((s) => service.meetingIds(s.id).some((id) => visible.has(id))) };
+    return c.json(body);
   });
 
   app.post('/series', requireAdmin(), async (c) => {
     const body = await parseBody(c, seriesInputSchema);
     if (!body.ok) return body.res;
-    return c.json(series.create(body.value), 201);
+    const created: Series = series.create(body.value);
+    return c.json(created, 201);
   });
 
   app.get('/series/:id', async (c) => {
@@ -61,7 +63,7 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.patch('/series/:id', requireAdmin(), async (c) => {
     const body = await parseBody(c, seriesPatchSchema);
     if (!body.ok) return body.res;
-    const updated = series.update(c.req.param('id'), body.value);
+    const updated: Series | null = series.update(c.req.param('id'), body.value);
     if (!updated) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
     return c.json(updated);
   });
@@ -70,7 +72,7 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.post('/series/:id/refresh', requireAdmin(), async (c) => {
     const found = series.get(c.req.param('id'));
     if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
-    const result = refreshTrackers ? await refreshTrackers(service.meetingIds(found.id)) : { checked: 0, changed: 0, failed: 0, meetings: [] };
+    const result: RefreshSummary = refreshTrackers ? await refreshTrackers(service.meetingIds(found.id)) : { checked: 0, changed: 0, failed: 0, meetings: [] };
     return c.json(result);
   });
 

@@ -20,7 +20,12 @@ export interface SeriesMeetingSummary {
   place: string;
 }
 
-/** `GET /api/series/:id`. */
+/** `GET /api/series`: the series the caller sees (a series appears with the meetings their grants open). */
+export interface SeriesListResponse {
+  series: Series[];
+}
+
+/** `GET /api/series/:id` (`POST /api/series` and `PATCH /api/series/:id` answer the Series alone). */
 export interface SeriesDetailResponse extends Series {
   meetingIds: string[];
   /** Newest first. */
