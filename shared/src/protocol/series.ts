@@ -6,6 +6,9 @@
 import type { MeetingStatus } from '../schema/records';
 import type { Series } from '../series/seriesTypes';
 
+/** The series, and the bodies of `POST /api/series`, `PATCH /api/series/:id` and `POST …/next` (types only). */
+export type { Series, SeriesInput, SeriesNextMeetingInput, SeriesPatch } from '../series/seriesTypes';
+
 /** One meeting of a series as its page lists it: told apart by its number and its own day. */
 export interface SeriesMeetingSummary {
   id: string;

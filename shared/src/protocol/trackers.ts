@@ -5,6 +5,8 @@
  */
 import type { ActionItemStatus, ExternalRef, TrackerKind } from '../schema/records';
 
+export type { ExternalRef, TrackerKind };
+
 /** What the browser may know of a tracker: where it pushes, or why it cannot. */
 export interface TrackerSummary {
   tracker: TrackerKind;

@@ -1,9 +1,6 @@
-import type { Dashboard, DashboardMeetingsPage, DashboardPeriod } from '@suishin/shared/protocol';
-import { apiRequest as request } from '../series/apiRequest';
-import { queryOf } from '../archive/archiveApi';
-
-export type DashboardData = Dashboard;
-export type { DashboardPeriod };
+import type { Dashboard, DashboardMeetingsPage } from '@suishin/shared/protocol';
+import { queryOf } from '../../api/query';
+import { request } from '../../api/request';
 
 /** Exactly one of series / department; without from / to, the server's default (the last 12 months by month). */
 export interface DashboardQuery {
@@ -14,7 +11,7 @@ export interface DashboardQuery {
   period?: string;
 }
 
-export function loadDashboard(query: DashboardQuery): Promise<DashboardData> {
+export function loadDashboard(query: DashboardQuery): Promise<Dashboard> {
   return request(`/api/dashboard${queryOf({ ...query })}`);
 }
 

@@ -1,8 +1,6 @@
-import type { ActionItemEntry, ActionItemPage, DecisionEntry, DecisionPage } from '@suishin/shared/protocol';
-import { apiRequest as request } from '../series/apiRequest';
-import { queryOf } from '../archive/archiveApi';
-
-export type { ActionItemEntry, DecisionEntry };
+import type { ActionItemPage, DecisionPage } from '@suishin/shared/protocol';
+import { queryOf } from '../../api/query';
+import { request } from '../../api/request';
 
 /** One page of the decision register (`GET /api/decisions`). */
 export function fetchDecisions(filters: Record<string, string>, cursor: string | null): Promise<DecisionPage> {

@@ -1,8 +1,6 @@
-import type { SearchHit, SearchPage, SearchSort, SnippetSegment } from '@suishin/shared/protocol';
-import { apiRequest as request } from '../series/apiRequest';
-import { queryOf } from '../archive/archiveApi';
-
-export type { SearchHit, SearchPage, SearchSort, SnippetSegment };
+import type { SearchHit, SearchPage } from '@suishin/shared/protocol';
+import { queryOf } from '../../api/query';
+import { request } from '../../api/request';
 
 export interface SearchFilters {
   q: string;
