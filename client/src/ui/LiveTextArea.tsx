@@ -15,8 +15,8 @@ export interface LiveTextAreaProps {
 }
 
 /**
- * A multi-line text field bound to one shared string field, with LiveTextField's rules (see
- * `useLiveDraft`): IME-safe, remote changes never replace unwritten typing. Enter makes a new
+ * A multi-line text field bound to one shared string field, with the live-field rule
+ * (liveDraft.ts): IME-safe, remote changes never replace unwritten typing. Enter makes a new
  * line; the text is written after a pause, on blur, or on Ctrl/⌘+Enter; Escape reverts.
  */
 export function LiveTextArea({ label, value, onCommit, placeholder, required, requiredMessage, rows = 2, className }: LiveTextAreaProps) {
@@ -35,10 +35,7 @@ export function LiveTextArea({ label, value, onCommit, placeholder, required, re
         aria-invalid={live.error !== null || undefined}
         aria-describedby={live.error ? errorId : undefined}
         onChange={(event) => live.change(event.target.value)}
-        onBlur={() => {
-          live.commit();
-          if (required && live.draft.trim() === '') live.revert();
-        }}
+        onBlur={live.leave}
         onCompositionStart={live.compositionStart}
         onCompositionEnd={live.compositionEnd}
         onKeyDown={(event) => {

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { TextField } from './TextField';
+import { useLiveDraft } from './useLiveDraft';
+
+export interface LiveTextFieldProps {
+  label: ReactNode;
+  /** The value in the shared document. */
+  value: string;
+  /** Write a new value; may throw (e.g. a ValidationError), in which case the draft stays and the message shows. */
+  onCommit(value: string): void;
+  placeholder?: string;
+  required?: boolean;
+  requiredMessage?: string;
+  className?: string;
+  inputClassName?: string;
+  hideLabel?: boolean;
+  /** Shown but not editable (an observer, an ended meeting). */
+  readOnly?: boolean;
+  /** Focus changes, e.g. to tell others what this person is editing. */
+  onFocus?(): void;
+  onBlur?(): void;
+}
+
+/**
+ * A text field bound to one shared string field, with the live-field rule (liveDraft.ts):
+ * unwritten typing is never replaced by remote changes, nothing is written mid-composition.
+ * Written after a pause, on blur or on Enter; Escape reverts.
+ */
+export function LiveTextField({ label, value, onCommit, placeholder, required, requiredMessage, className, inputClassName, hideLabel, readOnly, onFocus, onBlur }: LiveTextFieldProps) {
+  const live = useLiveDraft(value, onCommit, { required, requiredMessage });
+  return (
+    <TextField
+      label={label}
+      hideLabel={hideLabel}
+      placeholder={placeholder}
+      className={className}
+      inputClassName={inputClassName}
+      value={live.draft}
+      isReadOnly={readOnly}
+      errorMessage={live.error}
+      onChange={live.change}
+      inputProps={{
+        onFocus: () => onFocus?.(),
+        onBlur: () => {
+          live.leave();
+          onBlur?.();
+        },
+        onCompositionStart: live.compositionStart,
+        onCompositionEnd: live.compositionEnd,
+        onKeyDown: (event) => {
+          if (event.key === 'Enter' && !event.nativeEvent.isComposing) live.commit();
+          if (event.key === 'Escape') live.revert();
+        },
+      }}
+    />
+  );
+}
