@@ -1,17 +1,8 @@
-import { useId, type ReactNode } from 'react';
-import { useLiveDraft } from './useLiveDraft';
+import { useId } from 'react';
+import { useLiveDraft, type LiveFieldProps } from './useLiveDraft';
 
-export interface LiveTextAreaProps {
-  label: ReactNode;
-  /** The value in the shared document. */
-  value: string;
-  /** Write a new value; may throw, in which case the draft stays and the message shows. */
-  onCommit(value: string): void;
-  placeholder?: string;
-  required?: boolean;
-  requiredMessage?: string;
+export interface LiveTextAreaProps extends LiveFieldProps {
   rows?: number;
-  className?: string;
 }
 
 /**

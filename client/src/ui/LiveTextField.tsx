@@ -1,17 +1,7 @@
-import type { ReactNode } from 'react';
 import { TextField } from './TextField';
-import { useLiveDraft } from './useLiveDraft';
+import { useLiveDraft, type LiveFieldProps } from './useLiveDraft';
 
-export interface LiveTextFieldProps {
-  label: ReactNode;
-  /** The value in the shared document. */
-  value: string;
-  /** Write a new value; may throw (e.g. a ValidationError), in which case the draft stays and the message shows. */
-  onCommit(value: string): void;
-  placeholder?: string;
-  required?: boolean;
-  requiredMessage?: string;
-  className?: string;
+export interface LiveTextFieldProps extends LiveFieldProps {
   inputClassName?: string;
   hideLabel?: boolean;
   /** Shown but not editable (an observer, an ended meeting). */

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LiveDraftController, type LiveDraftRules } from './liveDraft';
 
 export interface LiveDraft {
@@ -14,6 +14,19 @@ export interface LiveDraft {
   leave(): void;
   compositionStart(): void;
   compositionEnd(): void;
+}
+
+/** What every live field takes (LiveTextField, LiveTextArea). */
+export interface LiveFieldProps {
+  label: ReactNode;
+  /** The value in the shared document. */
+  value: string;
+  /** Write a new value; may throw (e.g. a ValidationError), in which case the draft stays and the message shows. */
+  onCommit(value: string): void;
+  placeholder?: string;
+  required?: boolean;
+  requiredMessage?: string;
+  className?: string;
 }
 
 /**
