@@ -1,14 +1,9 @@
-import type { ArchivePage, MeetingListEntry } from '@suishin/shared/protocol';
+import type { ArchivePage, ArchiveQuery, MeetingListEntry, QueryParams } from '@suishin/shared/protocol';
 import { queryOf } from '../../api/query';
 import { request } from '../../api/request';
 
-export interface ArchiveFilters {
-  series?: string;
-  department?: string;
-  from?: string;
-  to?: string;
-  status?: string;
-}
+/** The archive's filters as the URL carries them. */
+export type ArchiveFilters = QueryParams<Omit<ArchiveQuery, 'cursor' | 'limit'>>;
 
 /** One page of `GET /api/archive`: the first without a cursor, the next with the previous page's nextCursor. */
 export function fetchArchive(filters: ArchiveFilters, cursor: string | null): Promise<ArchivePage> {

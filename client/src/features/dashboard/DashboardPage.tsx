@@ -8,7 +8,7 @@ import { ApiError } from '../../api/apiError';
 import { paramsOf, useSeriesList } from '../archive/Filters';
 import { formatDay } from '../series/day';
 import { DashboardFigures } from './DashboardFigures';
-import { loadDashboard, type DashboardQuery } from './dashboardApi';
+import { loadDashboard, type DashboardParams } from './dashboardApi';
 import { RangePicker } from './RangePicker';
 import '../series/followThrough.css';
 import '../registers/registers.css';
@@ -36,7 +36,7 @@ export function DashboardPage() {
   const [load, setLoad] = useState<Load>({ state: 'idle' });
   const number = useMemo(() => new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1 }), [language]);
   const percent = useMemo(() => new Intl.NumberFormat(localeOf(language), { style: 'percent' }), [language]);
-  const query: DashboardQuery = useMemo(
+  const query: DashboardParams = useMemo(
     () => paramsOf({ ...(seriesId ? { series: seriesId } : { department }), from, to, period }),
     [seriesId, department, from, to, period],
   );
