@@ -57,6 +57,16 @@ const boundaries = {
       },
     ],
   },
+  'client-api-stays-light': {
+    files: ['client/src/api/**'],
+    patterns: [
+      {
+        regex: '^@suishin/shared($|/(?!protocol$))',
+        message: 'client/src/api is in the entry chunk: from shared it imports @suishin/shared/protocol only (no zod, no Yjs).',
+      },
+      { regex: react, message: 'client/src/api is the HTTP layer: no React.' },
+    ],
+  },
   'sqlite-only-in-sqlite-folders': {
     files: ['server/**'],
     // Tests and their helpers may look at the tables themselves.
@@ -119,6 +129,15 @@ export default defineConfig(
     files: ['client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // One way to the REST API (client/src/api/request.ts: ApiError, the 401 announcement). meeting/
+    // fetches the document's bytes and the server clock by itself (see serverClock.ts).
+    files: ['client/src/**/*.{ts,tsx}'],
+    ignores: ['client/src/api/**', 'client/src/meeting/**', ...tests],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Call the API through client/src/api/request.ts (one ApiError, one 401 announcement).' }],
+    },
   },
   {
     plugins: {

@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { addAgendaItem, getAgendaNotes } from '@suishin/shared';
+import type { AdminHealthResponse } from '@suishin/shared/protocol';
 import { openSqliteStore } from '../src/persistence/sqlite/sqliteStore';
 import { startChildServer, type ChildServer } from '../src/testing/childServer';
 import { adminHeaders, fetchTicket } from '../src/testing/serverAccess';
@@ -41,13 +42,7 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** The server's gauges (the admin-only endpoint; /healthz says only "ok"). */
 async function health(server: ChildServer) {
-  return (await (await fetch(`${server.httpUrl}/api/admin/health`, { headers: adminHeaders(server) })).json()) as {
-    openRooms: number;
-    connections: number;
-    memory: { rssBytes: number; heapUsedBytes: number };
-    eventLoopDelaySinceLastCheck: { maxMs: number; p99Ms: number };
-    durableWritesSinceLastCheck: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
-  };
+  return (await (await fetch(`${server.httpUrl}/api/admin/health`, { headers: adminHeaders(server) })).json()) as AdminHealthResponse;
 }
 
 /**

@@ -1,11 +1,10 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { EventLoopDelay } from '@suishin/shared/protocol';
 
 const RESOLUTION_MS = 10;
 
-export interface EventLoopDelay {
-  maxMs: number;
-  p99Ms: number;
-}
+/** Reported by /api/admin/health as it is: shared's wire shape. */
+export type { EventLoopDelay };
 
 /**
  * Measures how long the event loop was blocked: the longest time the server could not respond to

@@ -1,11 +1,8 @@
 import { createHistogram } from 'node:perf_hooks';
+import type { LatencyReading } from '@suishin/shared/protocol';
 
-export interface LatencyReading {
-  count: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-}
+/** Reported by /api/admin/health as it is: shared's wire shape. */
+export type { LatencyReading };
 
 /**
  * A latency distribution read and reset by /healthz, like the event-loop reading. Used for how

@@ -1,24 +1,27 @@
 import { estimateClockOffset, type ClockSample } from '@suishin/shared';
+import { SERVER_TIME_PATH, type ServerTimeResponse } from '@suishin/shared/protocol';
 import { createStore, type ExternalStore } from './externalStore';
 
 /**
  * The server's clock, as seen from this browser. Facilitation writes timestamps on the server's
  * clock and every client derives the remaining time from them, so each client needs its offset
  * to the server: a few round trips to `GET /api/time`, the shortest one wins (NTP-style, in
- * shared's `estimateClockOffset`). Without the endpoint (404) the offset is 0.
+ * shared's `estimateClockOffset`). Without the endpoint (404) the offset is 0. Not through
+ * api/request: a 401 here is not the page's business (the offset just stays), and a missing
+ * endpoint is an answer, not an error.
  */
-export const TIME_PATH = '/api/time';
 const SAMPLES = 5;
 
 /** Asks the server for its time; null when the server has no time endpoint. */
 export type FetchServerTime = () => Promise<number | null>;
 
 export const fetchServerTime: FetchServerTime = async () => {
-  const response = await fetch(TIME_PATH, { cache: 'no-store', headers: { accept: 'application/json' } });
+  const response = await fetch(SERVER_TIME_PATH, { cache: 'no-store', headers: { accept: 'application/json' } });
   if (response.status === 404) return null;
-  if (!response.ok) throw new Error(`GET ${TIME_PATH}: ${response.status}`);
-  const body = (await response.json()) as { now?: unknown };
-  if (typeof body.now !== 'number' || !Number.isFinite(body.now)) throw new Error(`GET ${TIME_PATH}: no "now" in the answer`);
+  if (!response.ok) throw new Error(`GET ${SERVER_TIME_PATH}: ${response.status}`);
+  // Checked, not trusted: a wrong answer must not move every timer on the page.
+  const body = (await response.json()) as Partial<Record<keyof ServerTimeResponse, unknown>>;
+  if (typeof body.now !== 'number' || !Number.isFinite(body.now)) throw new Error(`GET ${SERVER_TIME_PATH}: no "now" in the answer`);
   return body.now;
 };
 

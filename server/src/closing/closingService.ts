@@ -26,8 +26,9 @@ import {
   type TrackerKind,
 } from '@suishin/shared';
 import { findFormat, type ExportLanguage } from '@suishin/shared/export';
+import type { ClosingRefusalDetails, ClosingStateResponse, PushReport } from '@suishin/shared/protocol';
 import type * as Y from 'yjs';
-import { previewPush, pushActionItems, type PushOutcome, type PushPreview, type TrackerConfig } from '../integrations/pushActionItems';
+import { previewPush, pushActionItems, type PushPreview, type TrackerConfig } from '../integrations/pushActionItems';
 import type { Logger } from '../logger';
 import type { MeetingDocuments } from '../meetings/meetingDocuments';
 import type { MeetingStore } from '../persistence/store';
@@ -44,7 +45,7 @@ export class ClosingError extends Error {
     readonly status: 404 | 409 | 503,
     readonly code: ErrorCodeValue,
     message: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: ClosingRefusalDetails,
   ) {
     super(message);
   }
@@ -60,16 +61,8 @@ export interface EndResult {
   checklist: ClosingChecklist;
 }
 
-export interface PushReport {
-  tracker: TrackerKind;
-  destination: string;
-  outcomes: PushOutcome[];
-  created: number;
-  skipped: number;
-  failed: number;
-  /** Created issues whose key could not be written back to the action item (see `reason`). */
-  notRecorded: Array<{ actionItemId: string; ref: ExternalRef; reason: string }>;
-}
+/** What a push answers (POST …/trackers/:tracker/push): shared's wire shape. */
+export type { PushReport };
 
 export interface ClosingServiceDeps {
   documents: MeetingDocuments;
@@ -135,7 +128,7 @@ export class ClosingService {
     return this.deps.documents.read(meetingId, (doc) => snapshotOf(doc, meetingId));
   }
 
-  async checklist(meetingId: string): Promise<{ checklist: ClosingChecklist; notes: ClosingNotes; status: string } | null> {
+  async checklist(meetingId: string): Promise<ClosingStateResponse | null> {
     const snapshot = await this.read(meetingId);
     if (!snapshot) return null;
     return {

@@ -19,6 +19,7 @@
  * keep working, and the UI and the preview say what is wrong.
  */
 import type { TrackerKind } from '@suishin/shared';
+import type { TrackerSummary } from '@suishin/shared/protocol';
 import { DEFAULT_WORKSPACE_TIME_ZONE } from '@suishin/shared/time';
 import { loadWorkspaceTimeZone } from '../config';
 import { createTrackerClient, type TrackerConfig } from '../integrations/pushActionItems';
@@ -45,13 +46,8 @@ export interface ExportSettings {
   minIntervalMs?: number;
 }
 
-/** What the browser may know of a tracker: where it pushes, or why it cannot. */
-export interface TrackerSummary {
-  tracker: TrackerKind;
-  state: TrackerSetting['state'];
-  destination?: string;
-  problem?: string;
-}
+/** What the browser may know of a tracker (GET /api/meetings/:id/trackers): shared's wire shape. */
+export type { TrackerSummary };
 
 export const TRACKERS: readonly TrackerKind[] = ['github', 'jira', 'linear'];
 

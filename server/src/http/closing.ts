@@ -10,6 +10,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { ErrorCode } from '@suishin/shared';
+import type { ClosingRefusal, ClosingStateResponse, EndMeetingResponse } from '@suishin/shared/protocol';
 import { ClosingError, type ClosingService } from '../closing/closingService';
 import { apiError } from './apiErrors';
 import { requireRole } from './authenticate';
@@ -26,14 +27,16 @@ export function closingRoutes({ closing }: ClosingRoutesDeps) {
     const id = c.req.param('id');
     const result = await closing.checklist(id);
     if (!result) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
-    return c.json(result);
+    const body: ClosingStateResponse = result;
+    return c.json(body);
   });
 
   app.post('/:id/end', requireRole('facilitator'), async (c) => {
     const id = c.req.param('id');
     try {
       const { view, checklist } = await closing.end(id);
-      return c.json({ meeting: view, checklist });
+      const body: EndMeetingResponse = { meeting: view, checklist };
+      return c.json(body);
     } catch (error) {
       return closingErrorResponse(c, error);
     }
@@ -45,5 +48,6 @@ export function closingRoutes({ closing }: ClosingRoutesDeps) {
 /** A ClosingError as the shared error body (plus its details); anything else is rethrown (500). */
 export function closingErrorResponse(c: Context, error: unknown): Response {
   if (!(error instanceof ClosingError)) throw error;
-  return c.json({ error: { code: error.code, message: error.message }, ...error.details }, error.status);
+  const body: ClosingRefusal = { error: { code: error.code, message: error.message }, ...error.details };
+  return c.json(body, error.status);
 }

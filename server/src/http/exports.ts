@@ -11,6 +11,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { ErrorCode, type TrackerKind } from '@suishin/shared';
 import { findFormat } from '@suishin/shared/export';
+import type { PushPreview, PushReport, TrackerListResponse } from '@suishin/shared/protocol';
 import type { ClosingService } from '../closing/closingService';
 import { contentDisposition } from '../closing/exportFile';
 import { TRACKERS } from '../closing/exportSettings';
@@ -57,7 +58,8 @@ export function exportRoutes({ closing }: ExportRoutesDeps) {
   app.get('/:id/trackers', requireRole('facilitator'), async (c) => {
     const id = c.req.param('id');
     if (!(await closing.read(id))) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
-    return c.json({ trackers: closing.trackers() });
+    const body: TrackerListResponse = { trackers: closing.trackers() };
+    return c.json(body);
   });
 
   app.get('/:id/trackers/:tracker/preview', requireRole('facilitator'), async (c) => {
@@ -65,7 +67,8 @@ export function exportRoutes({ closing }: ExportRoutesDeps) {
     const tracker = trackerParam(c);
     if (!tracker) return apiError(c, 404, ErrorCode.notFound, `unknown tracker ${c.req.param('tracker')}`, 'tracker');
     try {
-      return c.json(await closing.preview(id, tracker, { requestOrigin: requestOrigin(c) }));
+      const body: PushPreview = await closing.preview(id, tracker, { requestOrigin: requestOrigin(c) });
+      return c.json(body);
     } catch (error) {
       return closingErrorResponse(c, error);
     }
@@ -76,7 +79,8 @@ export function exportRoutes({ closing }: ExportRoutesDeps) {
     const tracker = trackerParam(c);
     if (!tracker) return apiError(c, 404, ErrorCode.notFound, `unknown tracker ${c.req.param('tracker')}`, 'tracker');
     try {
-      return c.json(await closing.push(id, tracker, { requestOrigin: requestOrigin(c) }));
+      const body: PushReport = await closing.push(id, tracker, { requestOrigin: requestOrigin(c) });
+      return c.json(body);
     } catch (error) {
       return closingErrorResponse(c, error);
     }

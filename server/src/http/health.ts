@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import type { EventLoopDelay } from '../eventLoopMonitor';
-import type { LatencyReading } from '../latencyMonitor';
+import type { AdminHealthResponse, EventLoopDelay, LatencyReading, LivenessResponse } from '@suishin/shared/protocol';
 import { requireAdmin } from './authenticate';
 
 export interface HealthDeps {
@@ -17,7 +16,8 @@ export interface HealthDeps {
  * answers (no load, versions or memory for an attacker to read), and costs nothing.
  */
 export function healthRoutes() {
-  return new Hono().get('/healthz', (c) => c.json({ status: 'ok' }));
+  const body: LivenessResponse = { status: 'ok' };
+  return new Hono().get('/healthz', (c) => c.json(body));
 }
 
 /**
@@ -29,7 +29,7 @@ export function healthRoutes() {
 export function adminHealthRoutes(deps: HealthDeps) {
   return new Hono().get('/health', requireAdmin(), (c) => {
     const memory = process.memoryUsage();
-    return c.json({
+    const body: AdminHealthResponse = {
       status: 'ok',
       uptimeSeconds: Math.round(process.uptime()),
       openRooms: deps.openRooms(),
@@ -37,6 +37,7 @@ export function adminHealthRoutes(deps: HealthDeps) {
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       eventLoopDelaySinceLastCheck: deps.eventLoopDelay(),
       durableWritesSinceLastCheck: deps.durableWrites(),
-    });
+    };
+    return c.json(body);
   });
 }

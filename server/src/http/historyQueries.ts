@@ -15,6 +15,13 @@ import {
   MAX_PAGE_SIZE,
   SEARCH_QUERY_MAX,
   SEARCH_SORTS,
+  type ActionItemQuery,
+  type ArchiveQuery,
+  type DashboardMeetingsQuery,
+  type DashboardQuery,
+  type DecisionQuery,
+  type MeetingListQuery,
+  type SearchQuery,
 } from '@suishin/shared/protocol';
 import { invalidInput } from './apiErrors';
 
@@ -130,6 +137,23 @@ export const dashboardMeetingsQuery = z
   .refine(inOrder, orderIssue);
 
 export const meetingListQuery = z.strictObject({ cursor, limit }, { message: 'unknown parameter' }).partial();
+
+/**
+ * Each schema reads exactly shared's query type (the client builds its requests from the same
+ * types): a parameter added, renamed or retyped on one side only breaks the build.
+ */
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type Same<A, B> = SameKeys<A, B> extends true ? ([A] extends [B] ? ([B] extends [A] ? true : false) : false) : false;
+type Holds<T extends true> = T;
+export type _QueriesAreShared = [
+  Holds<Same<z.output<typeof archiveQuery>, ArchiveQuery>>,
+  Holds<Same<z.output<typeof searchQuery>, SearchQuery>>,
+  Holds<Same<z.output<typeof decisionQuery>, DecisionQuery>>,
+  Holds<Same<z.output<typeof actionItemQuery>, ActionItemQuery>>,
+  Holds<Same<z.output<typeof dashboardQuery>, DashboardQuery>>,
+  Holds<Same<z.output<typeof dashboardMeetingsQuery>, DashboardMeetingsQuery>>,
+  Holds<Same<z.output<typeof meetingListQuery>, MeetingListQuery>>,
+];
 
 /** The request's query string parsed by `schema`, or the 400 to send (naming the parameter). */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): { ok: true; value: z.output<S> } | { ok: false; res: Response } {

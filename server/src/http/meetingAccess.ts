@@ -16,10 +16,8 @@ import {
   MIN_LINK_HOURS,
   ROLES,
   TOKEN_FRAGMENT_KEY,
-  type CreateLinkResponse,
-  type RotateLinksResponse,
-  type TicketResponse,
 } from '@suishin/shared';
+import type { CreateLinkRequest, CreateLinkResponse, RotateLinksResponse, TicketRequest, TicketResponse } from '@suishin/shared/protocol';
 import { normalizeDisplayName } from '../auth/displayName';
 import { invalidInput } from './apiErrors';
 import { requireRole, type AccessDeps } from './authenticate';
@@ -43,14 +41,15 @@ export function meetingAccessRoutes({ auth, origins, publicUrl }: MeetingAccessD
       const issue = parsed.error.issues[0];
       return invalidInput(c, `expected { role: ${ROLES.join(' | ')}, expiresInHours: ${MIN_LINK_HOURS}–${MAX_LINK_HOURS} }`, String(issue?.path[0] ?? ''));
     }
+    const input: CreateLinkRequest = parsed.data;
     const meetingId = c.req.param('id');
-    const { token, expiresAt } = await auth.issueLink(meetingId, parsed.data.role, parsed.data.expiresInHours);
+    const { token, expiresAt } = await auth.issueLink(meetingId, input.role, input.expiresInHours);
     // Links open where people reach the app: PUBLIC_URL, else the page the facilitator is using.
     const origin = c.req.header('origin');
     const base = publicUrl ?? (origin && origins.isAllowed(origin, c.req.header('host')) ? origin : origins.fallbackOrigin);
     const body: CreateLinkResponse = {
       url: `${base}/m/${encodeURIComponent(meetingId)}/join#${TOKEN_FRAGMENT_KEY}=${token}`,
-      role: parsed.data.role,
+      role: input.role,
       expiresAt: new Date(expiresAt).toISOString(),
     };
     return c.json(body, 201);
@@ -68,9 +67,10 @@ export function meetingAccessRoutes({ auth, origins, publicUrl }: MeetingAccessD
     const raw = await c.req.text();
     const parsed = ticketBody.safeParse(raw.trim() === '' ? {} : safeJson(raw));
     if (!parsed.success) return invalidInput(c, 'expected {} or { name } ', 'name');
+    const input: TicketRequest = parsed.data;
     const access = { ...c.get('meetingAccess') };
     // A session shows its own name; a script with a bearer token says which name it appears under.
-    if (c.get('credential')?.kind !== 'session') access.name = normalizeDisplayName(parsed.data.name) ?? access.name;
+    if (c.get('credential')?.kind !== 'session') access.name = normalizeDisplayName(input.name) ?? access.name;
     const { ticket, expiresAt } = auth.issueTicket(access);
     const body: TicketResponse = { ticket, expiresAt: new Date(expiresAt).toISOString() };
     return c.json(body, 201);

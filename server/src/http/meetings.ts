@@ -10,12 +10,19 @@ import {
   initMeeting,
   meetingInitSchema,
   toMeetingView,
-  type MeetingView,
 } from '@suishin/shared';
 import type { Auth } from '../auth/auth';
 import type { Logger } from '../logger';
 import type { MeetingListPosition, MeetingRow, MeetingStore } from '../persistence/store';
-import { MAX_ID_LENGTH, MAX_PAGE_SIZE, type MeetingSummary, type MeetingSummaryPage } from '@suishin/shared/protocol';
+import {
+  MAX_ID_LENGTH,
+  MAX_PAGE_SIZE,
+  type CreateMeetingRequest,
+  type CreateMeetingResponse,
+  type MeetingSummary,
+  type MeetingSummaryPage,
+  type MeetingViewResponse,
+} from '@suishin/shared/protocol';
 import { z } from 'zod';
 import type { CursorCodec } from './cursorCodec';
 import { meetingListQuery, parseQuery } from './historyQueries';
@@ -59,11 +66,13 @@ export function meetingRoutes({ store, documents, auth, cursors }: MeetingsDeps)
       return invalidInput(c, error.message, error.field);
     }
     try {
+      const input: CreateMeetingRequest = parsed.data;
       const { row, result: meeting } = await documents.create((doc, id) => {
-        initMeeting(doc, parsed.data);
+        initMeeting(doc, input);
         return toMeetingView(doc, id);
       });
-      return c.json({ ...toSummary(row), meeting }, 201);
+      const created: CreateMeetingResponse = { ...toSummary(row), meeting };
+      return c.json(created, 201);
     } catch (error) {
       if (error instanceof ValidationError) return invalidInput(c, error.message, error.field);
       throw error;
@@ -99,7 +108,7 @@ export function meetingRoutes({ store, documents, auth, cursors }: MeetingsDeps)
 
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
-    const view: MeetingView | null = await documents.read(id, (doc) => toMeetingView(doc, id));
+    const view: MeetingViewResponse | null = await documents.read(id, (doc) => toMeetingView(doc, id));
     if (!view) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
     return c.json(view);
   });

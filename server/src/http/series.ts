@@ -4,9 +4,9 @@
  * meeting's KPIs, the open action items carried over and the "since last time" brief.
  */
 import { Hono, type Context } from 'hono';
-import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema } from '@suishin/shared';
+import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema, type Series } from '@suishin/shared';
 import { safeParse, type $ZodType, type output } from 'zod/v4/core';
-import type { NextMeetingResponse, SeriesDetailResponse } from '@suishin/shared';
+import type { NextMeetingResponse, RefreshSummary, SeriesDetailResponse, SeriesListResponse } from '@suishin/shared/protocol';
 import type { FollowThrough } from '../followThrough/followThrough';
 import { requireAdminIf, visibleMeetings, type GrantSource } from './visibility';
 import { apiError, invalidInput } from './apiErrors';
@@ -40,15 +40,20 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.get('/series', async (c) => {
     const visible = await visibleMeetings(c, auth);
     const all = await series.list();
-    if (visible === null) return c.json({ series: all });
-    const shown = await Promise.all(all.map(async (s) => (await service.meetingIds(s.id)).some((id) => visible.has(id))));
-    return c.json({ series: all.filter((_, i) => shown[i]) });
+    let shown = all;
+    if (visible !== null) {
+      const open = await Promise.all(all.map(async (s) => (await service.meetingIds(s.id)).some((id) => visible.has(id))));
+      shown = all.filter((_, i) => open[i]);
+    }
+    const body: SeriesListResponse = { series: shown };
+    return c.json(body);
   });
 
   app.post('/series', requireAdmin(), async (c) => {
     const body = await parseBody(c, seriesInputSchema);
     if (!body.ok) return body.res;
-    return c.json(await series.create(body.value), 201);
+    const created: Series = await series.create(body.value);
+    return c.json(created, 201);
   });
 
   app.get('/series/:id', async (c) => {
@@ -64,7 +69,7 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.patch('/series/:id', requireAdmin(), async (c) => {
     const body = await parseBody(c, seriesPatchSchema);
     if (!body.ok) return body.res;
-    const updated = await series.update(c.req.param('id'), body.value);
+    const updated: Series | null = await series.update(c.req.param('id'), body.value);
     if (!updated) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
     return c.json(updated);
   });
@@ -73,7 +78,7 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.post('/series/:id/refresh', requireAdmin(), async (c) => {
     const found = await series.get(c.req.param('id'));
     if (!found) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
-    const result = refreshTrackers ? await refreshTrackers(await service.meetingIds(found.id)) : { checked: 0, changed: 0, failed: 0, meetings: [] };
+    const result: RefreshSummary = refreshTrackers ? await refreshTrackers(await service.meetingIds(found.id)) : { checked: 0, changed: 0, failed: 0, meetings: [] };
     return c.json(result);
   });
 

@@ -9,7 +9,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { ErrorCode, type SessionExchangeResponse, type SessionInfo } from '@suishin/shared';
+import { ErrorCode } from '@suishin/shared';
+import type { SessionExchangeRequest, SessionExchangeResponse, SessionInfo, SessionRenameRequest } from '@suishin/shared/protocol';
 import type { Auth, LinkRefusal } from '../auth/auth';
 import type { Credential } from '../auth/credential';
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth/sessionCookie';
@@ -60,7 +61,8 @@ export function sessionRoutes({ auth, origins, publicUrl }: SessionDeps) {
   app.get('/', async (c) => {
     const credential = c.get('credential');
     if (!credential) return apiError(c, 401, ErrorCode.unauthorized, 'not signed in');
-    return c.json(await sessionInfo(auth, credential));
+    const body: SessionInfo = await sessionInfo(auth, credential);
+    return c.json(body);
   });
 
   app.post('/', async (c) => {
@@ -70,8 +72,9 @@ export function sessionRoutes({ auth, origins, publicUrl }: SessionDeps) {
     }
     const parsed = exchangeBody.safeParse(await readJson(c));
     if (!parsed.success) return invalidInput(c, 'expected { token, name? }', 'token');
+    const input: SessionExchangeRequest = parsed.data;
     const credential = c.get('credential');
-    const result = await auth.exchange(parsed.data.token, parsed.data.name, credential?.kind === 'session' ? credential : null);
+    const result = await auth.exchange(input.token, input.name, credential?.kind === 'session' ? credential : null);
     if (!result.ok) return apiError(c, 401, ErrorCode.unauthorized, REFUSALS[result.reason], 'token');
     setSessionCookie(c, auth, result.credential, publicUrl);
     const body: SessionExchangeResponse = { ...(await sessionInfo(auth, result.credential)), meetingId: result.meetingId };
@@ -82,10 +85,12 @@ export function sessionRoutes({ auth, origins, publicUrl }: SessionDeps) {
     const credential = c.get('credential');
     if (credential?.kind !== 'session') return apiError(c, 401, ErrorCode.unauthorized, 'not signed in');
     const parsed = renameBody.safeParse(await readJson(c));
-    const renamed = parsed.success ? auth.rename(credential, parsed.data.name) : null;
+    const input: SessionRenameRequest | null = parsed.success ? parsed.data : null;
+    const renamed = input ? auth.rename(credential, input.name) : null;
     if (!renamed) return invalidInput(c, 'enter a name', 'name');
     setSessionCookie(c, auth, renamed, publicUrl);
-    return c.json(await sessionInfo(auth, renamed));
+    const body: SessionInfo = await sessionInfo(auth, renamed);
+    return c.json(body);
   });
 
   // Ends the session on the server too (auth.signOut), not only in this browser.

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { ServerTimeResponse } from '@suishin/shared/protocol';
 
 /**
  * GET /api/time: the server's clock, so every client can measure its offset (several round trips,
@@ -7,6 +8,7 @@ import { Hono } from 'hono';
 export function timeRoutes(now: () => number = Date.now) {
   return new Hono().get('/time', (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ now: now() });
+    const body: ServerTimeResponse = { now: now() };
+    return c.json(body);
   });
 }

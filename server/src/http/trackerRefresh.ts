@@ -4,11 +4,11 @@
  */
 import { Hono } from 'hono';
 import { ErrorCode } from '@suishin/shared';
-import type { RefreshReport } from '../integrations/refreshStatuses';
+import type { RefreshReport, RefreshSummary } from '@suishin/shared/protocol';
 import { apiError } from './apiErrors';
 import { requireRole } from './authenticate';
 
-export type RefreshTrackers = (meetingIds: readonly string[]) => Promise<{ checked: number; changed: number; failed: number; meetings: RefreshReport[] }>;
+export type RefreshTrackers = (meetingIds: readonly string[]) => Promise<RefreshSummary>;
 
 export function trackerRefreshRoutes({ refresh }: { refresh: RefreshTrackers }) {
   const app = new Hono();
@@ -17,7 +17,8 @@ export function trackerRefreshRoutes({ refresh }: { refresh: RefreshTrackers }) 
     const result = await refresh([id]);
     const report = result.meetings[0];
     if (!report) return apiError(c, 404, ErrorCode.notFound, `unknown meeting ${id}`, 'id');
-    return c.json(report);
+    const body: RefreshReport = report;
+    return c.json(body);
   });
   return app;
 }

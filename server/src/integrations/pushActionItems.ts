@@ -1,10 +1,11 @@
 import type { ActionItem, ExternalRef, MeetingView, TrackerKind } from '@suishin/shared';
 import type { ExportLanguage } from '@suishin/shared/export';
+import type { PushOutcome, PushPreview, PushPreviewItem, PushSkipReason } from '@suishin/shared/protocol';
 import type { Logger } from '../logger';
 import { githubIssues, type GitHubConfig } from './githubIssues';
 import { jiraIssues, type JiraConfig } from './jiraIssues';
 import { linearIssues, type LinearConfig } from './linearIssues';
-import type { IssueContext, IssueDraft, PreparedRequest, SendRequest, TrackerClient } from './trackerClient';
+import type { IssueContext, SendRequest, TrackerClient } from './trackerClient';
 import { DEFAULT_RETRY_POLICY, redactSecrets, sendWithRetry, type HttpDeps, type RetryPolicy } from './trackerHttp';
 
 /**
@@ -43,32 +44,9 @@ export interface PushOptions {
   logger?: Logger;
 }
 
-export type SkipReason = 'already_exported' | 'dropped';
-
-export interface PushPreviewItem {
-  actionItemId: string;
-  title: string;
-  action: 'create' | 'skip';
-  skipReason?: SkipReason;
-  /** The issue this item already has in the tracker. */
-  existingRef?: ExternalRef;
-  /** What will be created (only for action "create"). */
-  draft?: IssueDraft;
-  /** The exact request that will be sent, without credentials. */
-  request?: PreparedRequest;
-}
-
-export interface PushPreview {
-  tracker: TrackerKind;
-  destination: string;
-  items: PushPreviewItem[];
-  toCreate: number;
-}
-
-export type PushOutcome =
-  | { actionItemId: string; title: string; status: 'created'; ref: ExternalRef; attempts: number; recovered?: true }
-  | { actionItemId: string; title: string; status: 'skipped'; reason: SkipReason; ref?: ExternalRef }
-  | { actionItemId: string; title: string; status: 'failed'; reason: string; httpStatus: number | null; attempts: number };
+// The preview and the outcomes are answered as they are (http/exports.ts): shared's wire shapes.
+export type { PushOutcome, PushPreview, PushPreviewItem };
+export type SkipReason = PushSkipReason;
 
 export interface PushResult {
   tracker: TrackerKind;

@@ -25,6 +25,7 @@ import {
   type ExternalRef,
   type TrackerKind,
 } from '@suishin/shared';
+import type { RefreshedItem, RefreshReport, RefreshSummary, TrackerState } from '@suishin/shared/protocol';
 import type { ExportSettings } from '../closing/exportSettings';
 import type { Logger } from '../logger';
 import type { FollowThroughIndex, ItemRef } from '../followThrough/followThroughIndex';
@@ -36,7 +37,7 @@ import { linearStatus } from './linearStatus';
 import { createTrackerClient } from './pushActionItems';
 import type { TrackerClient } from './trackerClient';
 import { DEFAULT_RETRY_POLICY, type HttpDeps } from './trackerHttp';
-import { fetchTrackerState, type StatusReader, type TrackerState } from './trackerStatus';
+import { fetchTrackerState, type StatusReader } from './trackerStatus';
 
 export interface RefreshDeps {
   documents: MeetingDocuments;
@@ -49,27 +50,8 @@ export interface RefreshDeps {
   http?: Partial<Omit<HttpDeps, 'policy'>>;
 }
 
-export interface RefreshedItem {
-  actionItemId: string;
-  title: string;
-  tracker: TrackerKind;
-  key: string;
-  /** What the tracker says, or 'error'. */
-  trackerState: TrackerState | 'error';
-  /** The status written here, when it changed. */
-  changedTo?: ActionItemStatus;
-  error?: string;
-}
-
-export interface RefreshReport {
-  meetingId: string;
-  checked: number;
-  changed: number;
-  failed: number;
-  /** Copies of carried chains in other meetings closed along. */
-  closedCopies: number;
-  items: RefreshedItem[];
-}
+// The reports are answered as they are (http/trackerRefresh.ts, http/series.ts): shared's wire shapes.
+export type { RefreshedItem, RefreshReport, RefreshSummary };
 
 interface Reader {
   client: TrackerClient;
@@ -193,8 +175,8 @@ async function closeChain(deps: RefreshDeps, root: ItemRef, status: ActionItemSt
 }
 
 /** Refreshes several meetings one after the other; one meeting's failure does not stop the rest. */
-export async function refreshManyMeetings(meetingIds: readonly string[], deps: RefreshDeps): Promise<{ checked: number; changed: number; failed: number; meetings: RefreshReport[] }> {
-  const total = { checked: 0, changed: 0, failed: 0, meetings: [] as RefreshReport[] };
+export async function refreshManyMeetings(meetingIds: readonly string[], deps: RefreshDeps): Promise<RefreshSummary> {
+  const total: RefreshSummary = { checked: 0, changed: 0, failed: 0, meetings: [] };
   for (const id of meetingIds) {
     try {
       const report = await refreshMeetingStatuses(id, deps);

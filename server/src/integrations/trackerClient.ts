@@ -1,23 +1,9 @@
 import type { ActionItem, MeetingView, TrackerKind } from '@suishin/shared';
 import type { ExportLanguage } from '@suishin/shared/export';
+import type { IssueDraft, PreparedRequest } from '@suishin/shared/protocol';
 
-/** What an action item becomes in a tracker, in tracker-neutral words, for the preview. */
-export interface IssueDraft {
-  title: string;
-  /** The tracker identity the owner maps to (login, accountId, user id), or null. */
-  assignee: string | null;
-  /** The owner has a name but no mapping, so the description names them instead. */
-  ownerUnmapped: boolean;
-  dueDate: string | null;
-  labels: string[];
-}
-
-/** The request that creates one issue, without credentials (safe to show in a preview). */
-export interface PreparedRequest {
-  method: 'POST';
-  url: string;
-  body: unknown;
-}
+// The draft and the request are shown in the push preview: their shapes are the wire's.
+export type { IssueDraft, PreparedRequest };
 
 export interface CreatedIssue {
   /** Issue key or number: "OPS-12", "42", "ENG-7". */

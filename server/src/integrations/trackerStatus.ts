@@ -6,11 +6,12 @@
  * - 'open': anything else. An open issue never reopens an item closed here.
  */
 import type { ExternalRef } from '@suishin/shared';
+import type { TrackerState } from '@suishin/shared/protocol';
 import type { PreparedRequest, TrackerClient } from './trackerClient';
 import { bodySnippet } from './trackerClient';
 import { redactSecrets, sendWithRetry, type HttpDeps } from './trackerHttp';
 
-export type TrackerState = 'done' | 'dropped' | 'open';
+export type { TrackerState };
 
 export type StatusOutcome = { state: TrackerState } | { error: string };
 

@@ -62,7 +62,7 @@ describe('opening a meeting socket', () => {
     expectRefused(await rawUpgrade(t.httpUrl, syncPath(meeting, expired)), 401);
     // The same payload, still valid, is accepted: the refusal above was the expiry, not the minting.
     const fresh = mintTicket(t, meeting, Math.floor(Date.now() / 1000) + 30);
-    expect((await rawUpgrade(t.httpUrl, syncPath(meeting, fresh), {}, 300)).statusLine).toBe('HTTP/1.1 101 Switching Protocols');
+    expect((await rawUpgrade(t.httpUrl, syncPath(meeting, fresh), {}, 2000)).statusLine).toBe('HTTP/1.1 101 Switching Protocols');
     expectRefused(await rawUpgrade(t.httpUrl, syncPath(meeting, fresh)), 401); // single use
 
     // A role link's token is a different kind of token: never accepted as a ticket.

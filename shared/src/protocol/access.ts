@@ -122,6 +122,12 @@ export interface RotateLinksResponse {
   rotatedAt: string;
 }
 
+/** `POST /api/meetings/:id/ticket` (an empty body or `{}` too). */
+export interface TicketRequest {
+  /** Scripts with a bearer token: the name they appear under in presence (a session shows its own). */
+  name?: string;
+}
+
 /** `POST /api/meetings/:id/ticket`: a single-use credential for one socket, valid for seconds. */
 export interface TicketResponse {
   ticket: string;

@@ -44,6 +44,12 @@ export interface MeetingSummary {
   updatedAt: string;
 }
 
+/** Query of `GET /api/meetings`. */
+export interface MeetingListQuery {
+  cursor?: string;
+  limit?: number;
+}
+
 export interface MeetingSummaryPage {
   meetings: MeetingSummary[];
   nextCursor: string | null;

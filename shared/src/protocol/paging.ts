@@ -18,6 +18,12 @@ export interface PageInfo {
   total: MatchCount | null;
 }
 
+/**
+ * A query type as a URL carries it (the client's filters come from the address bar): every
+ * parameter optional and text; the server parses and validates each, and answers 400 naming a bad one.
+ */
+export type QueryParams<Q> = { [K in keyof Q]?: string };
+
 /** Page sizes: the default of every list and the largest a client may ask for. */
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;

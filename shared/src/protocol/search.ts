@@ -31,7 +31,8 @@ export const SEARCH_QUERY_MAX = 200;
 export const SEARCH_CANDIDATES = 500;
 
 export interface SearchQuery {
-  q: string;
+  /** Without it (or blank): an empty page. */
+  q?: string;
   sort?: SearchSort;
   series?: string;
   department?: string;

@@ -6,6 +6,9 @@
 import type { MeetingStatus } from '../schema/records';
 import type { Series } from '../series/seriesTypes';
 
+/** The series, and the bodies of `POST /api/series`, `PATCH /api/series/:id` and `POST …/next` (types only). */
+export type { Series, SeriesInput, SeriesNextMeetingInput, SeriesPatch } from '../series/seriesTypes';
+
 /** One meeting of a series as its page lists it: told apart by its number and its own day. */
 export interface SeriesMeetingSummary {
   id: string;
@@ -20,7 +23,12 @@ export interface SeriesMeetingSummary {
   place: string;
 }
 
-/** `GET /api/series/:id`. */
+/** `GET /api/series`: the series the caller sees (a series appears with the meetings their grants open). */
+export interface SeriesListResponse {
+  series: Series[];
+}
+
+/** `GET /api/series/:id` (`POST /api/series` and `PATCH /api/series/:id` answer the Series alone). */
 export interface SeriesDetailResponse extends Series {
   meetingIds: string[];
   /** Newest first. */

@@ -3,31 +3,34 @@
  * role links and their rotation. Tokens go in JSON bodies, never in URLs.
  */
 import type {
+  CreateLinkRequest,
   CreateLinkResponse,
   Role,
   RotateLinksResponse,
+  SessionExchangeRequest,
   SessionExchangeResponse,
   SessionInfo,
+  SessionRenameRequest,
 } from '@suishin/shared/protocol';
-import { request } from '../meetings/meetingsApi';
+import { request } from '../../api/request';
 
 export function fetchSession(): Promise<SessionInfo> {
   return request('/api/session');
 }
 
 export function exchangeToken(token: string, name?: string): Promise<SessionExchangeResponse> {
-  return request('/api/session', { method: 'POST', body: JSON.stringify(name ? { token, name } : { token }) });
+  const body: SessionExchangeRequest = name ? { token, name } : { token };
+  return request('/api/session', { method: 'POST', body, signingIn: true });
 }
 
 export function renameSession(name: string): Promise<SessionInfo> {
-  return request('/api/session', { method: 'PATCH', body: JSON.stringify({ name }) });
+  const body: SessionRenameRequest = { name };
+  return request('/api/session', { method: 'PATCH', body });
 }
 
 export function createRoleLink(meetingId: string, role: Role, expiresInHours: number): Promise<CreateLinkResponse> {
-  return request(`/api/meetings/${encodeURIComponent(meetingId)}/links`, {
-    method: 'POST',
-    body: JSON.stringify({ role, expiresInHours }),
-  });
+  const body: CreateLinkRequest = { role, expiresInHours };
+  return request(`/api/meetings/${encodeURIComponent(meetingId)}/links`, { method: 'POST', body });
 }
 
 export function rotateRoleLinks(meetingId: string): Promise<RotateLinksResponse> {

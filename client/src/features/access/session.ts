@@ -1,12 +1,13 @@
 /**
  * Who this browser is signed in as (GET /api/session), kept in one small store outside React.
- * Any API answer 401 (see meetingsApi's `request`) turns it to `signedOut`, and the app shows the
+ * Any API answer 401 (api/request.ts announces it, api/unauthorized.ts) turns it to `signedOut`, and the app shows the
  * "sign in with your link" page.
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Role, SessionInfo } from '@suishin/shared/protocol';
 import { createStore } from '../../meeting/externalStore';
-import { ApiError, UNAUTHORIZED_EVENT } from '../meetings/meetingsApi';
+import { ApiError } from '../../api/apiError';
+import { onUnauthorized } from '../../api/unauthorized';
 import { fetchSession } from './accessApi';
 
 export type SessionState =
@@ -42,9 +43,7 @@ export function setSession(session: SessionInfo): void {
   store.set({ status: 'signedIn', session });
 }
 
-if (typeof window !== 'undefined') {
-  window.addEventListener(UNAUTHORIZED_EVENT, () => store.set({ status: 'signedOut' }));
-}
+onUnauthorized(() => store.set({ status: 'signedOut' }));
 
 /** The session, loading it on first use. */
 export function useSession(): SessionState {

@@ -6,9 +6,9 @@ import { useAttendees } from '../../meeting/hooks/useAttendees';
 import { useDecisions } from '../../meeting/hooks/useDecisions';
 import { useKpis } from '../../meeting/hooks/useKpis';
 import { EditorActions } from '../outcomes/EditorActions';
-import { LiveTextField } from '../agenda/LiveTextField';
+import { LiveTextField } from '../../ui/LiveTextField';
 import { DateField } from '../outcomes/DateField';
-import { useLiveDraft } from '../outcomes/useLiveDraft';
+import { useLiveDraft } from '../../ui/useLiveDraft';
 import { LinkField } from './LinkField';
 import { PersonComboBox } from './PersonComboBox';
 

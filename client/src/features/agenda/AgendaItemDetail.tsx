@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { NumberField } from '../../ui/NumberField';
 import { StatusPill } from '../../ui/StatusPill';
 import { actualVsPlanned } from '../timer/timerDisplay';
-import { LiveTextField } from './LiveTextField';
+import { LiveTextField } from '../../ui/LiveTextField';
 import { useRoomAccess } from '../access/useMeetingAccess';
 
 export interface AgendaItemDetailProps {

@@ -2,7 +2,8 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { useTranslation } from '../../i18n/useTranslation';
 import { AppLocale } from '../../ui/AppLocale';
 import { DayField } from '../../ui/DayField';
-import { listSeries, type Series } from '../series/seriesApi';
+import type { Series } from '@suishin/shared/protocol';
+import { listSeries } from '../series/seriesApi';
 
 /** Filter values as the URL carries them: "" = not filtered. */
 export type FilterValues = Record<string, string>;

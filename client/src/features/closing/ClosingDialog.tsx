@@ -19,7 +19,7 @@ import { useWhenSaved } from '../../meeting/hooks/useWhenSaved';
 import { Button } from '../../ui/Button';
 import { DateTimePicker } from '../../ui/DateTimePicker';
 import { TextField } from '../../ui/TextField';
-import { endMeetingOnServer } from '../export/api';
+import { endMeetingOnServer } from './closingApi';
 import './closing.css';
 
 /**

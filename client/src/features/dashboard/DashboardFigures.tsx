@@ -4,7 +4,8 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { formatDay } from '../series/day';
 import { BarChart, LineChart } from './charts';
-import type { DashboardData, DashboardQuery } from './dashboardApi';
+import type { Dashboard } from '@suishin/shared/protocol';
+import type { DashboardParams } from './dashboardApi';
 import { DashboardMeetings } from './DashboardMeetings';
 import { OpenItems } from './OpenItems';
 import { periodLabel } from './periodLabel';
@@ -43,7 +44,7 @@ export function Table({ caption, head, rows }: { caption: string; head: string[]
 }
 
 /** The figures of a loaded dashboard: totals, one bar per period with the table alternative, open items, topics, KPIs. */
-export function DashboardFigures({ data, query, num, pct }: { data: DashboardData; query: DashboardQuery; num: (v: number) => string; pct: (v: number) => string }) {
+export function DashboardFigures({ data, query, num, pct }: { data: Dashboard; query: DashboardParams; num: (v: number) => string; pct: (v: number) => string }) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const id = useId();

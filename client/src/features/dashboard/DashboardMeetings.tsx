@@ -6,9 +6,9 @@ import { useUiStore } from '../../state/uiStore';
 import { usePagedList } from '../../ui/usePagedList';
 import { PagedResults } from '../archive/PagedResults';
 import { formatDay } from '../series/day';
-import { fetchDashboardMeetings, type DashboardQuery } from './dashboardApi';
+import { fetchDashboardMeetings, type DashboardParams } from './dashboardApi';
 
-function MeetingsTable({ query, num }: { query: DashboardQuery; num: (v: number) => string }) {
+function MeetingsTable({ query, num }: { query: DashboardParams; num: (v: number) => string }) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const { list, loadMore } = usePagedList<DashboardMeetingFigures>(
@@ -56,7 +56,7 @@ function MeetingsTable({ query, num }: { query: DashboardQuery; num: (v: number)
 }
 
 /** The per-meeting figures of the range, one click away, newest first, 50 at a time. */
-export function DashboardMeetings({ query, meetings, num }: { query: DashboardQuery; meetings: number; num: (v: number) => string }) {
+export function DashboardMeetings({ query, meetings, num }: { query: DashboardParams; meetings: number; num: (v: number) => string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (

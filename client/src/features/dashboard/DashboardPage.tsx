@@ -3,16 +3,17 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from '../../i18n/useTranslation';
 import { localeOf } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
-import { ApiError } from '../meetings/meetingsApi';
+import type { Dashboard, DashboardPeriod } from '@suishin/shared/protocol';
+import { ApiError } from '../../api/apiError';
 import { paramsOf, useSeriesList } from '../archive/Filters';
 import { formatDay } from '../series/day';
 import { DashboardFigures } from './DashboardFigures';
-import { loadDashboard, type DashboardData, type DashboardPeriod, type DashboardQuery } from './dashboardApi';
+import { loadDashboard, type DashboardParams } from './dashboardApi';
 import { RangePicker } from './RangePicker';
 import '../series/followThrough.css';
 import '../registers/registers.css';
 
-type Load = { state: 'idle' } | { state: 'loading' } | { state: 'forbidden' } | { state: 'failed'; message: string } | { state: 'loaded'; data: DashboardData };
+type Load = { state: 'idle' } | { state: 'loading' } | { state: 'forbidden' } | { state: 'failed'; message: string } | { state: 'loaded'; data: Dashboard };
 
 const PERIODS: DashboardPeriod[] = ['week', 'month', 'quarter'];
 
@@ -35,7 +36,7 @@ export function DashboardPage() {
   const [load, setLoad] = useState<Load>({ state: 'idle' });
   const number = useMemo(() => new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1 }), [language]);
   const percent = useMemo(() => new Intl.NumberFormat(localeOf(language), { style: 'percent' }), [language]);
-  const query: DashboardQuery = useMemo(
+  const query: DashboardParams = useMemo(
     () => paramsOf({ ...(seriesId ? { series: seriesId } : { department }), from, to, period }),
     [seriesId, department, from, to, period],
   );

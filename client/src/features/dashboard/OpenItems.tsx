@@ -1,16 +1,15 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { ActionItemState, OpenItemCounts } from '@suishin/shared/protocol';
+import type { ActionItemState, Dashboard, OpenItemCounts } from '@suishin/shared/protocol';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { formatDay } from '../series/day';
-import type { DashboardData } from './dashboardApi';
 
 /**
  * Open action items now, per owner and per owner's department: open, due this week and overdue,
  * each count a link to those items in the register (within the dashboard's series or department).
  */
-export function OpenItems({ data, num }: { data: DashboardData; num: (v: number) => string }) {
+export function OpenItems({ data, num }: { data: Dashboard; num: (v: number) => string }) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const id = useId();

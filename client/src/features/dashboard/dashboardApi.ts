@@ -1,25 +1,16 @@
-import type { Dashboard, DashboardMeetingsPage, DashboardPeriod } from '@suishin/shared/protocol';
-import { apiRequest as request } from '../series/apiRequest';
-import { queryOf } from '../archive/archiveApi';
+import type { Dashboard, DashboardMeetingsPage, DashboardQuery, QueryParams } from '@suishin/shared/protocol';
+import { queryOf } from '../../api/query';
+import { request } from '../../api/request';
 
-export type DashboardData = Dashboard;
-export type { DashboardPeriod };
+/** Exactly one of series / department; without from / to, the server's default (the last 12 months by month). As the URL carries it. */
+export type DashboardParams = QueryParams<DashboardQuery>;
 
-/** Exactly one of series / department; without from / to, the server's default (the last 12 months by month). */
-export interface DashboardQuery {
-  series?: string;
-  department?: string;
-  from?: string;
-  to?: string;
-  period?: string;
-}
-
-export function loadDashboard(query: DashboardQuery): Promise<DashboardData> {
+export function loadDashboard(query: DashboardParams): Promise<Dashboard> {
   return request(`/api/dashboard${queryOf({ ...query })}`);
 }
 
 /** One page of the per-meeting figures of the same scope and range. */
-export function fetchDashboardMeetings(query: DashboardQuery, cursor: string | null): Promise<DashboardMeetingsPage> {
+export function fetchDashboardMeetings(query: DashboardParams, cursor: string | null): Promise<DashboardMeetingsPage> {
   const { period: _period, ...scope } = query;
   return request(`/api/dashboard/meetings${queryOf({ ...scope, cursor })}`);
 }

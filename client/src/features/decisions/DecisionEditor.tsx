@@ -7,8 +7,8 @@ import { Button } from '../../ui/Button';
 import { EditorActions } from '../outcomes/EditorActions';
 import { PersonComboBox } from '../actionItems/PersonComboBox';
 import { DateField } from '../outcomes/DateField';
-import { LiveTextArea } from '../outcomes/LiveTextArea';
-import { useLiveDraft } from '../outcomes/useLiveDraft';
+import { LiveTextArea } from '../../ui/LiveTextArea';
+import { useLiveDraft } from '../../ui/useLiveDraft';
 import { useOutcomesStore } from '../outcomes/outcomesStore';
 import { AgendaSelect, SupersedesSelect } from './decisionSelects';
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { Header, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Text } from 'react-aria-components';
-import type { TrackerKind } from '@suishin/shared';
+import type { TrackerKind, TrackerSummary } from '@suishin/shared/protocol';
 import { formats, type ExportLanguage } from '@suishin/shared/export';
 import { Button } from '../../ui/Button';
 import { useMyRole } from '../access/useMeetingAccess';
-import { exportUrl, listTrackers, TRACKER_NAMES, type TrackerSummary } from './api';
+import { exportUrl, listTrackers, TRACKER_NAMES } from './exportApi';
 import { TrackerPushDialog } from './TrackerPushDialog';
 import './export.css';
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import type { TrackerKind } from '@suishin/shared';
+import type { PushPreview, PushReport, TrackerKind } from '@suishin/shared/protocol';
 import { isWebUrl } from '@suishin/shared/export';
 import { Button } from '../../ui/Button';
 import { StatusPill } from '../../ui/StatusPill';
-import { previewPush, pushToTracker, TRACKER_NAMES, type PushPreview, type PushReport } from './api';
+import { previewPush, pushToTracker, TRACKER_NAMES } from './exportApi';
 
 type Phase =
   | { kind: 'loading' }

@@ -6,10 +6,10 @@ import { Button } from '../../ui/Button';
 import { useUiStore } from '../../state/uiStore';
 import { EditorActions } from '../outcomes/EditorActions';
 import { SegmentedControl } from '../../ui/SegmentedControl';
-import { LiveTextField } from '../agenda/LiveTextField';
+import { LiveTextField } from '../../ui/LiveTextField';
 import { PersonComboBox } from '../actionItems/PersonComboBox';
-import { LiveTextArea } from '../outcomes/LiveTextArea';
-import { useLiveDraft } from '../outcomes/useLiveDraft';
+import { LiveTextArea } from '../../ui/LiveTextArea';
+import { useLiveDraft } from '../../ui/useLiveDraft';
 import { LiveNumberField } from './LiveNumberField';
 
 /** Every field of one KPI, written live (IME-safe), with numbers read as people type them. */

@@ -2,7 +2,7 @@ import { parseKpiNumber } from '@suishin/shared';
 import { useTranslation } from '../../i18n/useTranslation';
 import type { Language } from '../../i18n/language';
 import { TextField } from '../../ui/TextField';
-import { useLiveDraft } from '../outcomes/useLiveDraft';
+import { useLiveDraft } from '../../ui/useLiveDraft';
 import { formatForEdit } from './kpiFormat';
 
 export interface LiveNumberFieldProps {

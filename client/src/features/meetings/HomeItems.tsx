@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
-import type { ActionItemEntry } from '@suishin/shared/protocol';
+import type { ActionItemEntry, HomeResponse } from '@suishin/shared/protocol';
 import { formatCount as countText } from '../../i18n/format';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { formatDay } from '../series/day';
-import type { HomeResponse } from './homeApi';
 
 export function ActionItemList({ items }: { items: ActionItemEntry[] }) {
   const { t } = useTranslation();

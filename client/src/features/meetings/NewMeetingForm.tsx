@@ -10,7 +10,9 @@ import { Button } from '../../ui/Button';
 import { DateTimePicker } from '../../ui/DateTimePicker';
 import { SegmentedControl } from '../../ui/SegmentedControl';
 import { TextField } from '../../ui/TextField';
-import { ApiError, createMeeting, type CreateMeetingInput } from './meetingsApi';
+import type { CreateMeetingRequest } from '@suishin/shared/protocol';
+import { ApiError } from '../../api/apiError';
+import { createMeeting } from './meetingsApi';
 
 type FieldErrors = Record<string, string>;
 
@@ -37,7 +39,7 @@ export default function NewMeetingForm() {
       setErrors({ title: t('newMeeting.titleRequired') });
       return;
     }
-    const input: CreateMeetingInput = { title: title.trim(), language };
+    const input: CreateMeetingRequest = { title: title.trim(), language };
     if (scheduledStart) input.scheduledStart = scheduledStart.toDate(workspaceTimeZone()).toISOString();
     if (place.trim()) input.place = place.trim();
     const departmentList = departments.split(/[,、，]/).map((d) => d.trim()).filter(Boolean);

@@ -8,7 +8,7 @@ import { useClosingNotes } from '../../meeting/hooks/useClosingNotes';
 import { useMeetingView } from '../../meeting/hooks/useMeetingView';
 import { useUiStore } from '../../state/uiStore';
 import { RadioSwitch } from '../../ui/RadioSwitch';
-import { exportUrl } from '../export/api';
+import { exportUrl } from '../export/exportApi';
 import { ExportMenu } from '../export/ExportMenu';
 import { MinutesView } from './MinutesView';
 import './minutes.css';

@@ -3,7 +3,7 @@ import { closingMinutesOptions, type ClosingNotes, type MeetingView } from '@sui
 import { buildMinutesContent, isWebUrl, type ExportLanguage } from '@suishin/shared/export';
 import { workspaceTimeZone } from '../../i18n/timeZone';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
-import { TRACKER_NAMES } from '../export/api';
+import { TRACKER_NAMES } from '../export/exportApi';
 import { decisionAnchor, useLinkedDecision } from '../outcomes/linkedDecision';
 import './minutes.css';
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { ActionItemState } from '@suishin/shared/protocol';
+import type { ActionItemEntry, ActionItemState } from '@suishin/shared/protocol';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
@@ -8,7 +8,7 @@ import { usePagedList } from '../../ui/usePagedList';
 import { filtersFromParams, paramsOf, useSeriesList, type FilterValues } from '../archive/Filters';
 import { PagedResults } from '../archive/PagedResults';
 import { formatDay } from '../series/day';
-import { fetchActionItems, type ActionItemEntry } from './registersApi';
+import { fetchActionItems } from './registersApi';
 import '../series/followThrough.css';
 import './registers.css';
 

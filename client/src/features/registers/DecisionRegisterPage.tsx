@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { DECISION_STATES, type DecisionState } from '@suishin/shared/protocol';
+import { DECISION_STATES, type DecisionEntry, type DecisionState } from '@suishin/shared/protocol';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
@@ -8,7 +8,7 @@ import { usePagedList } from '../../ui/usePagedList';
 import { BASE_FILTERS, Filters, filtersFromParams, paramsOf, useSeriesList } from '../archive/Filters';
 import { PagedResults } from '../archive/PagedResults';
 import { formatDay } from '../series/day';
-import { fetchDecisions, type DecisionEntry } from './registersApi';
+import { fetchDecisions } from './registersApi';
 import '../series/followThrough.css';
 import './registers.css';
 

@@ -1,15 +1,13 @@
-import type { ActionItemEntry, ActionItemPage, DecisionEntry, DecisionPage } from '@suishin/shared/protocol';
-import { apiRequest as request } from '../series/apiRequest';
-import { queryOf } from '../archive/archiveApi';
-
-export type { ActionItemEntry, DecisionEntry };
+import type { ActionItemPage, ActionItemQuery, DecisionPage, DecisionQuery, QueryParams } from '@suishin/shared/protocol';
+import { queryOf } from '../../api/query';
+import { request } from '../../api/request';
 
 /** One page of the decision register (`GET /api/decisions`). */
-export function fetchDecisions(filters: Record<string, string>, cursor: string | null): Promise<DecisionPage> {
+export function fetchDecisions(filters: QueryParams<Omit<DecisionQuery, 'cursor' | 'limit'>>, cursor: string | null): Promise<DecisionPage> {
   return request(`/api/decisions${queryOf({ ...filters, cursor })}`);
 }
 
 /** One page of the action-item register (`GET /api/action-items`). */
-export function fetchActionItems(filters: Record<string, string>, cursor: string | null): Promise<ActionItemPage> {
+export function fetchActionItems(filters: QueryParams<Omit<ActionItemQuery, 'cursor' | 'limit'>>, cursor: string | null): Promise<ActionItemPage> {
   return request(`/api/action-items${queryOf({ ...filters, cursor })}`);
 }

@@ -8,7 +8,8 @@ import { usePagedList } from '../../ui/usePagedList';
 import { formatDay } from '../series/day';
 import { BASE_FILTERS, Filters, filtersFromParams, paramsOf, useSeriesList, type FilterValues } from '../archive/Filters';
 import { pagingLabels, shownStatus } from '../archive/paging';
-import { fetchSearch, groupByMeeting, type SearchHit } from './searchApi';
+import type { SearchHit } from '@suishin/shared/protocol';
+import { fetchSearch, groupByMeeting } from './searchApi';
 import { Snippet } from './Snippet';
 import '../series/followThrough.css';
 

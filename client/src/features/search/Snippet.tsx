@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import type { SnippetSegment } from './searchApi';
+import type { SnippetSegment } from '@suishin/shared/protocol';
 
 /** The server's marked snippet as text nodes and <mark> elements: never parsed as HTML. */
 export function Snippet({ segments }: { segments: SnippetSegment[] }) {

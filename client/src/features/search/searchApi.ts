@@ -1,17 +1,9 @@
-import type { SearchHit, SearchPage, SearchSort, SnippetSegment } from '@suishin/shared/protocol';
-import { apiRequest as request } from '../series/apiRequest';
-import { queryOf } from '../archive/archiveApi';
+import type { QueryParams, SearchHit, SearchPage, SearchQuery } from '@suishin/shared/protocol';
+import { queryOf } from '../../api/query';
+import { request } from '../../api/request';
 
-export type { SearchHit, SearchPage, SearchSort, SnippetSegment };
-
-export interface SearchFilters {
-  q: string;
-  sort?: string;
-  series?: string;
-  department?: string;
-  from?: string;
-  to?: string;
-}
+/** The search's words and filters as the URL carries them. */
+export type SearchFilters = QueryParams<Omit<SearchQuery, 'cursor'>> & { q: string };
 
 /** One page of `GET /api/search` (the next with the previous page's nextCursor). */
 export function fetchSearch(filters: SearchFilters, cursor: string | null): Promise<SearchPage> {

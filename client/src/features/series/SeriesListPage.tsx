@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from '../../i18n/useTranslation';
-import { listSeries, type Series } from './seriesApi';
+import type { Series } from '@suishin/shared/protocol';
+import { listSeries } from './seriesApi';
 import { NewSeriesForm } from './NewSeriesForm';
 import '../series/followThrough.css';
 

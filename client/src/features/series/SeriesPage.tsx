@@ -3,15 +3,16 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { StatusPill, type Tone } from '../../ui/StatusPill';
-import { ApiError } from '../meetings/meetingsApi';
+import type { RefreshSummary, SeriesDetailResponse } from '@suishin/shared/protocol';
+import { ApiError } from '../../api/apiError';
 import { formatDay } from './day';
-import { getSeries, nextMeeting, refreshSeriesTrackers, updateSeries, type RefreshResult, type SeriesDetail } from './seriesApi';
+import { getSeries, nextMeeting, refreshSeriesTrackers, updateSeries } from './seriesApi';
 import { SeriesForm } from './SeriesForm';
 import '../series/followThrough.css';
 
 const statusTone: Record<string, Tone> = { draft: 'neutral', live: 'success', ended: 'info' };
 
-type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; series: SeriesDetail };
+type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; series: SeriesDetailResponse };
 
 /**
  * One series: its meetings (newest first, each with its number and its own day), its usual agenda
@@ -24,7 +25,7 @@ export function SeriesPage() {
   const navigate = useNavigate();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [next, setNext] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const [refresh, setRefresh] = useState<{ busy: boolean; error: string | null; result: RefreshResult | null }>({ busy: false, error: null, result: null });
+  const [refresh, setRefresh] = useState<{ busy: boolean; error: string | null; result: RefreshSummary | null }>({ busy: false, error: null, result: null });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
 

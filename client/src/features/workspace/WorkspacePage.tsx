@@ -5,7 +5,7 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { formatDateTime } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { useSession } from '../access/session';
-import { apiRequest } from '../series/apiRequest';
+import { loadWorkspace } from './workspaceApi';
 import './workspace.css';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; settings: WorkspaceSettings };
@@ -18,7 +18,7 @@ export function WorkspacePage() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   useEffect(() => {
     let cancelled = false;
-    apiRequest<WorkspaceSettings>('/api/workspace').then(
+    loadWorkspace().then(
       (settings) => !cancelled && setLoad({ state: 'loaded', settings }),
       (error: Error) => !cancelled && setLoad({ state: 'failed', message: error.message }),
     );

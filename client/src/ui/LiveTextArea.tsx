@@ -1,22 +1,13 @@
-import { useId, type ReactNode } from 'react';
-import { useLiveDraft } from './useLiveDraft';
+import { useId } from 'react';
+import { useLiveDraft, type LiveFieldProps } from './useLiveDraft';
 
-export interface LiveTextAreaProps {
-  label: ReactNode;
-  /** The value in the shared document. */
-  value: string;
-  /** Write a new value; may throw, in which case the draft stays and the message shows. */
-  onCommit(value: string): void;
-  placeholder?: string;
-  required?: boolean;
-  requiredMessage?: string;
+export interface LiveTextAreaProps extends LiveFieldProps {
   rows?: number;
-  className?: string;
 }
 
 /**
- * A multi-line text field bound to one shared string field, with LiveTextField's rules (see
- * `useLiveDraft`): IME-safe, remote changes never replace unwritten typing. Enter makes a new
+ * A multi-line text field bound to one shared string field, with the live-field rule
+ * (liveDraft.ts): IME-safe, remote changes never replace unwritten typing. Enter makes a new
  * line; the text is written after a pause, on blur, or on Ctrl/⌘+Enter; Escape reverts.
  */
 export function LiveTextArea({ label, value, onCommit, placeholder, required, requiredMessage, rows = 2, className }: LiveTextAreaProps) {
@@ -35,10 +26,7 @@ export function LiveTextArea({ label, value, onCommit, placeholder, required, re
         aria-invalid={live.error !== null || undefined}
         aria-describedby={live.error ? errorId : undefined}
         onChange={(event) => live.change(event.target.value)}
-        onBlur={() => {
-          live.commit();
-          if (required && live.draft.trim() === '') live.revert();
-        }}
+        onBlur={live.leave}
         onCompositionStart={live.compositionStart}
         onCompositionEnd={live.compositionEnd}
         onKeyDown={(event) => {

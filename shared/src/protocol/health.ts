@@ -1,0 +1,35 @@
+/**
+ * REST shapes of the health endpoints (server/src/http/health.ts): liveness for load balancers,
+ * and the gauges for the workspace admin and the benchmarks.
+ */
+
+/** `GET /healthz`: open to anyone, so it says nothing but that the process answers. */
+export interface LivenessResponse {
+  status: 'ok';
+}
+
+/** How long the event loop was blocked (beyond its timer's resolution). */
+export interface EventLoopDelay {
+  maxMs: number;
+  p99Ms: number;
+}
+
+/** A latency distribution since the previous reading. */
+export interface LatencyReading {
+  count: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/** `GET /api/admin/health` (the workspace admin): the readings are since the previous call. */
+export interface AdminHealthResponse {
+  status: 'ok';
+  uptimeSeconds: number;
+  openRooms: number;
+  connections: number;
+  memory: { rssBytes: number; heapUsedBytes: number };
+  eventLoopDelaySinceLastCheck: EventLoopDelay;
+  /** How long accepted updates took to become durable (mostly the fsync). */
+  durableWritesSinceLastCheck: LatencyReading;
+}
