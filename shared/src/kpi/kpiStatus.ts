@@ -1,3 +1,4 @@
+import { DEFAULT_AT_RISK_MARGIN } from '../schema/meetingMeta';
 import type { Kpi, KpiStatus } from '../schema/records';
 
 export interface KpiStatusOptions {
@@ -8,7 +9,7 @@ export interface KpiStatusOptions {
   atRiskMargin?: number;
 }
 
-export const DEFAULT_AT_RISK_MARGIN = 0.1;
+export { DEFAULT_AT_RISK_MARGIN };
 
 /**
  * The status rule, derived and never stored:

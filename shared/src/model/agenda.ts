@@ -1,35 +1,17 @@
 import * as Y from 'yjs';
 import { AGENDA_NOTES_FIELD, RootKey } from '../schema/keys';
-import { AGENDA_ITEM_STATUSES, type AgendaItem } from '../schema/records';
-import { agendaItemInputSchema, agendaItemPatchSchema } from '../schema/validators';
+import { agendaItemRecord } from '../schema/meetingRecords';
 import { defineCollection } from './collection';
-import { readEnum, readNumber, readString } from './fieldReaders';
 import { NotFoundError } from './modelError';
 
 export const agendaItems = defineCollection({
   kind: 'agenda item',
   rootKey: RootKey.agenda,
-  inputSchema: agendaItemInputSchema,
-  patchSchema: agendaItemPatchSchema,
-  initialFields: (input) => ({
-    title: input.title,
-    presenter: input.presenter,
-    timeboxMinutes: input.timeboxMinutes,
-    status: input.status,
-    actualSeconds: 0,
-  }),
+  schema: agendaItemRecord,
+  stamp: () => ({ actualSeconds: 0 }),
   attachTypes(record) {
     record.set(AGENDA_NOTES_FIELD, new Y.XmlFragment());
   },
-  read: (id, record): AgendaItem => ({
-    id,
-    title: readString(record, 'title'),
-    presenter: readString(record, 'presenter'),
-    timeboxMinutes: readNumber(record, 'timeboxMinutes', 0),
-    actualSeconds: readNumber(record, 'actualSeconds', 0),
-    status: readEnum(record, 'status', AGENDA_ITEM_STATUSES, 'pending'),
-    order: readString(record, 'order'),
-  }),
 });
 
 export const listAgendaItems = agendaItems.list;

@@ -1,26 +1,11 @@
 import { RootKey } from '../schema/keys';
-import type { Attendee } from '../schema/records';
-import { attendeeInputSchema, attendeePatchSchema } from '../schema/validators';
+import { attendeeRecord } from '../schema/meetingRecords';
 import { defineCollection } from './collection';
-import { readBoolean, readString } from './fieldReaders';
 
 export const attendees = defineCollection({
   kind: 'attendee',
   rootKey: RootKey.attendees,
-  inputSchema: attendeeInputSchema,
-  patchSchema: attendeePatchSchema,
-  initialFields: (input) => ({
-    name: input.name,
-    department: input.department,
-    present: input.present,
-  }),
-  read: (id, record): Attendee => ({
-    id,
-    name: readString(record, 'name'),
-    department: readString(record, 'department'),
-    present: readBoolean(record, 'present', true),
-    order: readString(record, 'order'),
-  }),
+  schema: attendeeRecord,
 });
 
 export const listAttendees = attendees.list;

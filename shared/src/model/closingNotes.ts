@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import * as z from 'zod/mini';
+import { closingOverrideRecord, nextMeetingRecord } from '../schema/closingRecords';
 import { RootKey } from '../schema/keys';
 import type { FieldMap } from './fieldReaders';
 import { ValidationError } from './modelError';
@@ -16,23 +17,10 @@ import { parseInput } from './parse';
  * Values are stored whole; the last writer of a key wins.
  */
 
-export interface ClosingOverrideRecord {
-  /** The checklist gap this accepts, e.g. "action-due-date:<actionItemId>". */
-  gapId: string;
-  reason: string;
-  /** Who accepted it (a display name), or "". */
-  by: string;
-  /** Epoch ms. */
-  at: number;
-}
+/** An accepted gap: which one (e.g. "action-due-date:<actionItemId>"), why, by whom, when. */
+export type ClosingOverrideRecord = { gapId: string } & ReturnType<typeof closingOverrideRecord.read>;
 
-export interface NextMeetingNote {
-  /** "YYYY-MM-DD" or an ISO 8601 date-time (its time fixed too), or null when not fixed yet. */
-  date: string | null;
-  /** Where: a room or a call link ("" when the same as this time, or not known). */
-  place: string;
-  text: string;
-}
+export type NextMeetingNote = ReturnType<typeof nextMeetingRecord.read>;
 
 export interface ClosingNotes {
   overrides: ClosingOverrideRecord[];
@@ -44,17 +32,10 @@ export const NEXT_MEETING_KEY = 'nextMeeting';
 
 export const gapIdSchema = z.string().check(z.minLength(3), z.maxLength(200), z.regex(/^[a-z-]+:[^\s]+$/, 'must look like "kind:id"'));
 
-export const closingOverrideInputSchema = z.strictObject({
-  reason: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(1000)),
-  by: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
-});
+export const closingOverrideInputSchema = closingOverrideRecord.input;
 export type ClosingOverrideInput = z.input<typeof closingOverrideInputSchema>;
 
-export const nextMeetingInputSchema = z.strictObject({
-  date: z._default(z.nullable(z.union([z.iso.date(), z.iso.datetime({ offset: true })])), null),
-  place: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
-  text: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
-});
+export const nextMeetingInputSchema = nextMeetingRecord.input;
 export type NextMeetingInput = z.input<typeof nextMeetingInputSchema>;
 
 function closingMap(doc: Y.Doc): FieldMap {
@@ -64,8 +45,8 @@ function closingMap(doc: Y.Doc): FieldMap {
 export function listClosingOverrides(doc: Y.Doc): ClosingOverrideRecord[] {
   const overrides: ClosingOverrideRecord[] = [];
   closingMap(doc).forEach((value, key) => {
-    if (!key.startsWith(OVERRIDE_PREFIX) || !isStoredOverride(value)) return;
-    overrides.push({ gapId: key.slice(OVERRIDE_PREFIX.length), reason: value.reason, by: value.by, at: value.at });
+    if (!key.startsWith(OVERRIDE_PREFIX) || !closingOverrideRecord.storedValue.safeParse(value).success) return;
+    overrides.push({ gapId: key.slice(OVERRIDE_PREFIX.length), ...closingOverrideRecord.read(asSource(value)) });
   });
   return overrides.sort((a, b) => a.at - b.at || (a.gapId < b.gapId ? -1 : 1));
 }
@@ -87,7 +68,7 @@ export function removeClosingOverride(doc: Y.Doc, gapId: string): void {
 
 export function getNextMeeting(doc: Y.Doc): NextMeetingNote | null {
   const value = closingMap(doc).get(NEXT_MEETING_KEY);
-  return isStoredNextMeeting(value) ? { date: value.date, place: typeof value.place === 'string' ? value.place : '', text: value.text } : null;
+  return nextMeetingRecord.storedValue.safeParse(value).success ? nextMeetingRecord.read(asSource(value)) : null;
 }
 
 /** Records the next meeting's date, place and/or a note; all empty clears it. */
@@ -104,12 +85,7 @@ export function getClosingNotes(doc: Y.Doc): ClosingNotes {
   return { overrides: listClosingOverrides(doc), nextMeeting: getNextMeeting(doc) };
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function isStoredOverride(v: unknown): v is { reason: string; by: string; at: number } {
-  return isObject(v) && typeof v.reason === 'string' && typeof v.by === 'string' && typeof v.at === 'number';
-}
-function isStoredNextMeeting(v: unknown): v is Omit<NextMeetingNote, 'place'> & { place?: unknown } {
-  return isObject(v) && (v.date === null || typeof v.date === 'string') && typeof v.text === 'string';
+/** A value stored whole, read like a record's map. */
+function asSource(value: unknown) {
+  return { get: (key: string) => (value as Record<string, unknown>)[key] };
 }

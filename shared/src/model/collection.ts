@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type * as z from 'zod/v4/core';
 import type { RootKeyName } from '../schema/keys';
+import type { Fields, RecordSchema, RecordValue } from '../schema/recordSchema';
 import type { Position } from '../schema/validators';
 import { newId } from './ids';
 import { NotFoundError, ValidationError } from './modelError';
@@ -10,24 +11,27 @@ import type { FieldMap } from './fieldReaders';
 
 /**
  * One ordered kind of record (agenda items, decisions, …) stored as
- * `Y.Map<id, Y.Map<field, value>>` under a root key. Each kind module declares a spec;
- * this gives it list / get / add / update / remove / move with validation before any write.
+ * `Y.Map<id, Y.Map<field, value>>` under a root key. Each kind module gives its declaration
+ * (schema/meetingRecords.ts) and what only the model writes; this gives it list / get / add /
+ * update / remove / move, validated (by the declaration's input and patch schemas) before any
+ * write, and read through the declaration (a bad stored field reads as its fallback).
  */
-export interface CollectionSpec<R extends Ordered, InSchema extends z.$ZodType, PatchSchema extends z.$ZodType> {
+export interface CollectionSpec<F extends Fields> {
   /** Human name used in error messages, e.g. "agenda item". */
   kind: string;
   rootKey: RootKeyName;
-  inputSchema: InSchema;
-  patchSchema: PatchSchema;
-  /** Field values for a new record from validated input. */
-  initialFields(input: z.output<InSchema>, now: number): Record<string, unknown>;
+  schema: RecordSchema<F>;
+  /** Values of the fields the model writes on a new record (besides `order`), e.g. `createdAt`. */
+  stamp?(now: number): Record<string, unknown>;
   /** Nested shared types a new record owns (e.g. the notes fragment). */
   attachTypes?(record: FieldMap): void;
-  /** The plain record from its map. */
-  read(id: string, record: FieldMap): R;
   /** Checks that need the document (e.g. links to other records); throw ValidationError. */
   checkReferences?(doc: Y.Doc, values: Record<string, unknown>, id: string | null): void;
 }
+
+type Read<F extends Fields> = { id: string } & RecordValue<F>;
+type InSchema<F extends Fields> = RecordSchema<F>['input'];
+type PatchSchema<F extends Fields> = RecordSchema<F>['patch'];
 
 export interface AddOptions extends Position {
   /** Epoch ms stamped on records that record a creation time; defaults to Date.now(). */
@@ -36,26 +40,26 @@ export interface AddOptions extends Position {
   id?: string;
 }
 
-export interface Collection<R extends Ordered, InSchema extends z.$ZodType, PatchSchema extends z.$ZodType> {
+export interface Collection<F extends Fields> {
   root(doc: Y.Doc): Y.Map<FieldMap>;
-  list(doc: Y.Doc): R[];
-  get(doc: Y.Doc, id: string): R | null;
+  list(doc: Y.Doc): Read<F>[];
+  get(doc: Y.Doc, id: string): Read<F> | null;
   record(doc: Y.Doc, id: string): FieldMap | null;
-  add(doc: Y.Doc, input: z.input<InSchema>, options?: AddOptions): string;
-  update(doc: Y.Doc, id: string, patch: z.input<PatchSchema>): void;
+  add(doc: Y.Doc, input: z.input<InSchema<F>>, options?: AddOptions): string;
+  update(doc: Y.Doc, id: string, patch: z.input<PatchSchema<F>>): void;
   remove(doc: Y.Doc, id: string): void;
   move(doc: Y.Doc, id: string, toIndex: number): void;
 }
 
-export function defineCollection<R extends Ordered, InSchema extends z.$ZodType, PatchSchema extends z.$ZodType>(
-  spec: CollectionSpec<R, InSchema, PatchSchema>,
-): Collection<R, InSchema, PatchSchema> {
+export function defineCollection<F extends Fields & { order: unknown }>(spec: CollectionSpec<F>): Collection<F> {
+  type R = Read<F> & Ordered;
   const root = (doc: Y.Doc) => doc.getMap<FieldMap>(spec.rootKey);
+  const read = (id: string, map: FieldMap): R => ({ id, ...spec.schema.read(map) }) as R;
 
   const list = (doc: Y.Doc): R[] => {
     const records: R[] = [];
     root(doc).forEach((record, id) => {
-      if (record instanceof Y.Map) records.push(spec.read(id, record));
+      if (record instanceof Y.Map) records.push(read(id, record));
     });
     return records.sort(compareOrdered);
   };
@@ -81,13 +85,14 @@ export function defineCollection<R extends Ordered, InSchema extends z.$ZodType,
     record,
     get(doc, id) {
       const found = record(doc, id);
-      return found ? spec.read(id, found) : null;
+      return found ? read(id, found) : null;
     },
     add(doc, input, options = {}) {
-      const values = parseInput(spec.inputSchema, input);
+      const values = parseInput(spec.schema.input, input) as Record<string, unknown>;
       const id = options.id ?? newId();
       if (root(doc).has(id)) throw new ValidationError(`${spec.kind} ${id} already exists`, 'id');
-      const fields = spec.initialFields(values, options.now ?? Date.now());
+      const given = Object.entries(values).filter(([, value]) => value !== undefined);
+      const fields = { ...Object.fromEntries(given), ...spec.stamp?.(options.now ?? Date.now()) };
       spec.checkReferences?.(doc, fields, null);
       const sorted = list(doc);
       const placement = placeAt(sorted, options.index ?? sorted.length);
@@ -102,7 +107,7 @@ export function defineCollection<R extends Ordered, InSchema extends z.$ZodType,
       return id;
     },
     update(doc, id, patch) {
-      const values = parseInput(spec.patchSchema, patch) as Record<string, unknown>;
+      const values = parseInput(spec.schema.patch, patch) as Record<string, unknown>;
       const map = requireRecord(doc, id);
       const changes = Object.entries(values).filter(([, value]) => value !== undefined);
       spec.checkReferences?.(doc, Object.fromEntries(changes), id);

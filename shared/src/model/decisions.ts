@@ -1,26 +1,14 @@
 import { RootKey } from '../schema/keys';
-import type { Decision } from '../schema/records';
-import { decisionInputSchema, decisionPatchSchema } from '../schema/validators';
+import { decisionRecord } from '../schema/meetingRecords';
 import { defineCollection } from './collection';
-import { readNullableString, readNumber, readString } from './fieldReaders';
 import { ValidationError } from './modelError';
 import { requireReference } from './references';
 
 export const decisions = defineCollection({
   kind: 'decision',
   rootKey: RootKey.decisions,
-  inputSchema: decisionInputSchema,
-  patchSchema: decisionPatchSchema,
-  initialFields: (input, now) => ({
-    text: input.text,
-    rationale: input.rationale,
-    alternatives: input.alternatives,
-    decidedBy: input.decidedBy,
-    agendaItemId: input.agendaItemId,
-    reviewDate: input.reviewDate,
-    supersedesId: input.supersedesId,
-    createdAt: now,
-  }),
+  schema: decisionRecord,
+  stamp: (now) => ({ createdAt: now }),
   checkReferences(doc, values, id) {
     if ('agendaItemId' in values) requireReference(doc, RootKey.agenda, values.agendaItemId, 'agendaItemId');
     if ('supersedesId' in values) {
@@ -30,18 +18,6 @@ export const decisions = defineCollection({
       requireReference(doc, RootKey.decisions, values.supersedesId, 'supersedesId');
     }
   },
-  read: (id, record): Decision => ({
-    id,
-    text: readString(record, 'text'),
-    rationale: readString(record, 'rationale'),
-    alternatives: readString(record, 'alternatives'),
-    decidedBy: readString(record, 'decidedBy'),
-    agendaItemId: readNullableString(record, 'agendaItemId'),
-    createdAt: readNumber(record, 'createdAt', 0),
-    reviewDate: readNullableString(record, 'reviewDate'),
-    supersedesId: readNullableString(record, 'supersedesId'),
-    order: readString(record, 'order'),
-  }),
 });
 
 export const listDecisions = decisions.list;

@@ -1,23 +1,10 @@
 import type * as Y from 'yjs';
 import { RootKey, SCHEMA_VERSION } from '../schema/keys';
-import { MEETING_STATUSES, type MeetingMeta, type TimerState } from '../schema/records';
-import {
-  meetingInitSchema,
-  meetingMetaPatchSchema,
-  type MeetingInit,
-  type MeetingMetaPatch,
-} from '../schema/validators';
+import { meetingMetaRecord } from '../schema/meetingMeta';
+import type { MeetingMeta } from '../schema/records';
+import { meetingInitSchema, meetingMetaPatchSchema, type MeetingInit, type MeetingMetaPatch } from '../schema/validators';
 import { ErrorCode } from '../protocol/errors';
-import {
-  readEnum,
-  readJson,
-  readNullableNumber,
-  readNullableString,
-  readNumber,
-  readString,
-  type FieldMap,
-} from './fieldReaders';
-import { DEFAULT_AT_RISK_MARGIN } from '../kpi/kpiStatus';
+import type { FieldMap } from './fieldReaders';
 import { ModelError } from './modelError';
 import { parseInput } from './parse';
 
@@ -32,17 +19,14 @@ export function initMeeting(doc: Y.Doc, input: MeetingInit): void {
   if (meta.has('schemaVersion')) {
     throw new ModelError(ErrorCode.conflict, 'this document already holds a meeting');
   }
+  const { fields } = meetingMetaRecord;
   doc.transact(() => {
     meta.set('schemaVersion', SCHEMA_VERSION);
-    meta.set('title', values.title);
-    meta.set('seriesId', values.seriesId ?? null);
-    if (values.seriesNumber != null) meta.set('seriesNumber', values.seriesNumber);
-    meta.set('departments', values.departments ?? []);
-    meta.set('scheduledStart', values.scheduledStart ?? null);
-    meta.set('place', values.place ?? '');
-    meta.set('language', values.language ?? 'ja');
-    // Absent means the default; older meetings have none.
-    if (values.kpiAtRiskMargin !== undefined) meta.set('kpiAtRiskMargin', values.kpiAtRiskMargin);
+    for (const [key, value] of Object.entries(values)) {
+      // Fields that may be absent are written only when given: absent reads as the default.
+      if (value === undefined || (value === null && fields[key as keyof typeof fields].mayBeAbsent)) continue;
+      meta.set(key, value);
+    }
     meta.set('status', 'draft');
     meta.set('currentAgendaItemId', null);
     meta.set('timer', null);
@@ -56,24 +40,9 @@ export function isMeetingInitialized(doc: Y.Doc): boolean {
   return metaMap(doc).has('schemaVersion');
 }
 
+/** The meeting's meta, read tolerantly (a missing or bad field reads as its default). */
 export function getMeta(doc: Y.Doc): MeetingMeta {
-  const meta = metaMap(doc);
-  return {
-    schemaVersion: readNumber(meta, 'schemaVersion', 0),
-    title: readString(meta, 'title'),
-    seriesId: readNullableString(meta, 'seriesId'),
-    seriesNumber: readSeriesNumber(meta),
-    departments: readJson(meta, 'departments', isStringArray, []),
-    scheduledStart: readNullableString(meta, 'scheduledStart'),
-    place: readString(meta, 'place'),
-    status: readEnum(meta, 'status', MEETING_STATUSES, 'draft'),
-    currentAgendaItemId: readNullableString(meta, 'currentAgendaItemId'),
-    timer: readJson<TimerState | null>(meta, 'timer', isTimerOrNull, null),
-    startedAt: readNullableNumber(meta, 'startedAt'),
-    endedAt: readNullableNumber(meta, 'endedAt'),
-    language: readEnum(meta, 'language', ['ja', 'en'] as const, 'ja'),
-    kpiAtRiskMargin: readMargin(meta),
-  };
+  return meetingMetaRecord.read(metaMap(doc));
 }
 
 /** Edits the descriptive meta fields. Status and timer change only through facilitation. */
@@ -85,31 +54,4 @@ export function updateMeta(doc: Y.Doc, patch: MeetingMetaPatch): void {
   doc.transact(() => {
     for (const [key, value] of changes) meta.set(key, value);
   });
-}
-
-function readSeriesNumber(meta: FieldMap): number | null {
-  const value = meta.get('seriesNumber');
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : null;
-}
-
-/** The stored margin when it is a usable fraction; the default otherwise (absent, or a bad peer's value). */
-function readMargin(meta: FieldMap): number {
-  const value = meta.get('kpiAtRiskMargin');
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1 ? value : DEFAULT_AT_RISK_MARGIN;
-}
-
-function isStringArray(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string');
-}
-
-function isTimerOrNull(v: unknown): v is TimerState | null {
-  if (v === null) return true;
-  if (typeof v !== 'object') return false;
-  const t = v as Record<string, unknown>;
-  return (
-    typeof t.agendaItemId === 'string' &&
-    (t.runningSince === null || typeof t.runningSince === 'number') &&
-    typeof t.elapsedBeforeRunMs === 'number' &&
-    typeof t.extensionMs === 'number'
-  );
 }
