@@ -54,6 +54,14 @@ export {
 export { observeMeeting, type MeetingSection } from './model/observe';
 export { checkTransactionShape, type ShapeOptions } from './model/documentShape';
 export {
+  MIGRATIONS,
+  NewerDocumentError,
+  documentVersion,
+  pendingMigrations,
+  migrateDocument,
+  type Migration,
+} from './model/migrations/migrations';
+export {
   listClosingOverrides,
   setClosingOverride,
   removeClosingOverride,

@@ -79,7 +79,7 @@ describe('the meetings of a series', () => {
     });
     expect(v2.agenda.map((a) => a.title)).toEqual(['前回からの宿題フォローアップ', '前回からの変化', '数字の確認']);
     expect(v2.agenda[0]!.notes).toBe('- 見積もりを送付する（佐藤（営業）、期限 2026年12月10日(木)）（第1回から）');
-    expect((await carriedFrom(t, m2, '見積もりを送付する'))?.from).toEqual({ number: 1, heldOn: '2026-12-06' });
+    expect((await carriedFrom(t, m2, '見積もりを送付する'))?.viaMeeting).toEqual({ number: 1, heldOn: '2026-12-06' });
 
     // The brief: Japanese only, dates and numbers formatted as the minutes print them, the last decisions.
     const brief = v2.agenda[1]!.notes;

@@ -68,7 +68,7 @@ describe('document shape', () => {
     setClosingOverride(doc, `action-due-date:${act}`, { reason: '未定', by: '佐藤' }, 5_000);
     removeClosingOverride(doc, `action-due-date:${act}`);
     setNextMeeting(doc, { date: '2026-12-17', place: '会議室C', text: '同じ部屋' });
-    setCarriedFrom(doc, act, { root: { meetingId: 'm0', actionItemId: 'a0' }, via: { meetingId: 'm1', actionItemId: 'a1' }, from: { number: 11, heldOn: '2026-12-03' } });
+    setCarriedFrom(doc, act, { root: { meetingId: 'm0', actionItemId: 'a0' }, via: { meetingId: 'm1', actionItemId: 'a1' }, viaMeeting: { number: 11, heldOn: '2026-12-03' } });
     setSeriesRole(doc, a, 'followUp');
     updateMeta(doc, { scheduledStart: '2026-12-10' });
     endMeeting(doc, 9_000);

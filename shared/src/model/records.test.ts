@@ -21,6 +21,7 @@ import {
 import { addKpi, getKpi, listKpis, moveKpi, removeKpi, updateKpi } from './kpis';
 import { getMeta, initMeeting, metaMap, updateMeta } from './meeting';
 import { toMeetingView } from '../view/meetingView';
+import { SCHEMA_VERSION } from '../schema/keys';
 import { ModelError, NotFoundError, ValidationError } from './modelError';
 
 function meeting(): Y.Doc {
@@ -46,7 +47,7 @@ describe('meeting meta', () => {
   it('starts as a draft with the given fields', () => {
     const doc = meeting();
     expect(getMeta(doc)).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       title: 'Sales × Product sync',
       departments: ['営業', '製品'],
       place: '会議室A',

@@ -28,5 +28,5 @@ export type RootKeyName = (typeof RootKey)[keyof typeof RootKey];
 /** Field of an agenda item's Y.Map that holds its notes fragment (bound by tiptap). */
 export const AGENDA_NOTES_FIELD = 'notes';
 
-/** Bump when the document layout changes; migrations key off the stored value. */
-export const SCHEMA_VERSION = 1;
+/** The layout version new documents get; older ones are migrated on load (model/migrations/). */
+export const SCHEMA_VERSION = 2;

@@ -91,7 +91,7 @@ const itemRef = z.strictObject({ meetingId: idSchema, actionItemId: idSchema });
 export const carriedFromSchema = z.strictObject({
   root: itemRef,
   via: itemRef,
-  from: z.optional(
+  viaMeeting: z.optional(
     z.strictObject({ number: z.nullable(z.int().check(z.gte(1))), heldOn: z.nullable(isoDateSchema) }),
   ),
 });

@@ -4,8 +4,9 @@
  *
  * - action item `carriedFrom`: {meetingId, actionItemId} of the ORIGINAL action item (the root of
  *   the chain) and `via` the copy it was carried from last. Carry-over is idempotent by `root`.
- *   `from` says which meeting of the series `via` is (its number and day), so a carried item can
- *   say where it came from ("第11回から") without reading that meeting.
+ *   `viaMeeting` says which meeting of the series `via` is (its number and day), so a carried item
+ *   can say where it came from ("第11回から") without reading that meeting (named `from` before
+ *   document version 2: model/migrations/carriedFromViaMeeting.ts).
  * - agenda item `seriesRole`: 'followUp' (the follow-up section at the top) or 'brief' (the
  *   "since last time" brief), so they are recognised without matching titles.
  */
@@ -31,7 +32,7 @@ export interface CarryOrigin {
   /** The copy this one was carried from (equals root on the first carry). */
   via: ItemRef;
   /** The meeting of `via`; absent on items carried before it was recorded. */
-  from?: CarriedFromMeeting;
+  viaMeeting?: CarriedFromMeeting;
 }
 
 export type SeriesAgendaRole = 'followUp' | 'brief';
@@ -50,7 +51,7 @@ export function isCarryOrigin(v: unknown): v is CarryOrigin {
   return typeof v === 'object' && v !== null && isRef((v as CarryOrigin).root) && isRef((v as CarryOrigin).via);
 }
 
-function readFrom(v: unknown): CarriedFromMeeting | undefined {
+function readViaMeeting(v: unknown): CarriedFromMeeting | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const { number, heldOn } = v as Record<string, unknown>;
   return {
@@ -61,8 +62,8 @@ function readFrom(v: unknown): CarriedFromMeeting | undefined {
 
 /** A stored origin as a fresh object (a bad peer's extra or malformed fields left out). */
 function readOrigin(v: CarryOrigin): CarryOrigin {
-  const from = readFrom(v.from);
-  return { root: { ...v.root }, via: { ...v.via }, ...(from ? { from } : {}) };
+  const viaMeeting = readViaMeeting(v.viaMeeting);
+  return { root: { ...v.root }, via: { ...v.via }, ...(viaMeeting ? { viaMeeting } : {}) };
 }
 
 export function getCarriedFrom(doc: Y.Doc, actionItemId: string): CarryOrigin | null {

@@ -95,9 +95,9 @@ export function planCarryOver(history: readonly SeriesMeetingSnapshot[]): CarryI
   return actionChains(history)
     .filter((chain) => !chain.closed)
     .map((chain) => {
-      const from = meetingOf(byId.get(chain.latest.meetingId));
+      const viaMeeting = meetingOf(byId.get(chain.latest.meetingId));
       return {
-        origin: { root: chain.root, via: { meetingId: chain.latest.meetingId, actionItemId: chain.latest.item.id }, ...(from ? { from } : {}) },
+        origin: { root: chain.root, via: { meetingId: chain.latest.meetingId, actionItemId: chain.latest.item.id }, ...(viaMeeting ? { viaMeeting } : {}) },
         item: chain.latest.item,
       };
     });
@@ -212,7 +212,7 @@ export function ensureFollowUpItem(doc: Y.Doc, carry: readonly CarryItem[], lang
   const id = addAgendaItem(doc, { title: followUpTitle(language), timeboxMinutes: 10 }, { index: 0 });
   setSeriesRole(doc, id, 'followUp');
   const notes = findAgendaNotes(doc, id);
-  if (notes) writeNotesLines(notes, carry.map(({ item, origin }) => `- ${followUpLine(item, origin.from, language)}`));
+  if (notes) writeNotesLines(notes, carry.map(({ item, origin }) => `- ${followUpLine(item, origin.viaMeeting, language)}`));
   return id;
 }
 

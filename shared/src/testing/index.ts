@@ -1,2 +1,3 @@
 export { cloneDoc, syncDocs } from './syncDocs';
 export { randomEdit, seededRandom } from './randomEdits';
+export { versionOneMeeting, VERSION_ONE_VIA_MEETING } from './versionOneMeeting';

@@ -10,7 +10,7 @@ import { useMeetingConnection } from '../MeetingScope';
 export function useCarriedFrom(): ReadonlyMap<string, CarriedFromMeeting | null> {
   const store = useMeetingConnection().view('carriedFrom', ['actionItems'], (doc) => {
     const out = new Map<string, CarriedFromMeeting | null>();
-    for (const [id, origin] of listCarriedFrom(doc)) out.set(id, origin.from ?? null);
+    for (const [id, origin] of listCarriedFrom(doc)) out.set(id, origin.viaMeeting ?? null);
     return out;
   });
   return useSyncExternalStore(store.subscribe, store.get);
