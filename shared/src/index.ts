@@ -59,6 +59,7 @@ export {
   documentVersion,
   pendingMigrations,
   migrateDocument,
+  updateVersion,
   type Migration,
 } from './model/migrations/migrations';
 export {

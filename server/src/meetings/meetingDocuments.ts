@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { getMeta } from '@suishin/shared';
 import type { MeetingRow, MeetingStore } from '../persistence/store';
 import type { Rooms } from '../sync/rooms';
+import { migrateReadCopy } from './migrateOnLoad';
 import { docFromStored, storedFullState } from './storedDocument';
 
 export interface MeetingDocumentsDeps {
@@ -32,6 +33,7 @@ export class MeetingDocuments {
     if (!stored) return null;
     const doc = docFromStored(stored);
     try {
+      migrateReadCopy(doc); // an older stored layout is read as migrated (nothing written)
       return read(doc);
     } finally {
       doc.destroy();
@@ -47,6 +49,8 @@ export class MeetingDocuments {
    * The meeting's durable state as one Yjs update; null for an unknown meeting. The open room's
    * cached state, else the stored snapshot when it alone is the meeting (already one update, and
    * structurally checked), else built from the store (throws on bytes that cannot be read).
+   * Sent as stored, not migrated: a copy migrated here would be edits no store holds, which the
+   * client would send back as its own. The socket's sync brings the room's durable migration.
    */
   async fullState(meetingId: string): Promise<Uint8Array | null> {
     const open = this.deps.rooms?.peek(meetingId);

@@ -11,12 +11,12 @@
  * browsers hide HTTP status codes of failed upgrades from scripts, and the stock WebsocketProvider
  * only sees close events, so a close code is the only refusal a client can tell apart (and stop
  * retrying on, as it is in PERMANENT_CLOSE_CODES). A room that fails to load closes with
- * CloseCode.loadFailed (retryable).
+ * CloseCode.loadFailed (retryable); a meeting saved by a newer version, with CloseCode.newerDocument.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { CloseCode, SYNC_PATH } from '@suishin/shared';
+import { CloseCode, NewerDocumentError, SYNC_PATH } from '@suishin/shared';
 import type { Auth } from '../auth/auth';
 import type { MeetingAccess } from '../auth/credential';
 import type { OriginPolicy } from '../auth/originPolicy';
@@ -129,7 +129,10 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
           room.attach(conn);
           conn.start((frame) => handleMessage(room, conn, frame, logger));
         },
-        () => conn.close(CloseCode.loadFailed, `could not load meeting ${meetingId}; stored data is untouched`),
+        (error: unknown) =>
+          (error as Error).cause instanceof NewerDocumentError
+            ? conn.close(CloseCode.newerDocument, ((error as Error).cause as Error).message)
+            : conn.close(CloseCode.loadFailed, `could not load meeting ${meetingId}; stored data is untouched`),
       );
     });
   };

@@ -23,6 +23,12 @@ export const CloseCode = {
   forbidden: 4403,
   /** No meeting with this id exists. */
   unknownMeeting: 4404,
+  /**
+   * The meeting was saved by a newer version of Suishin than this server (its document's schema
+   * version is one this code does not know): it is not opened, so nothing older can corrupt it.
+   * Reconnecting cannot help until the server is upgraded.
+   */
+  newerDocument: 4426,
   /** The room could not be loaded from storage; stored data is untouched. Retry later. */
   loadFailed: 4500,
   /** Storage failed while the room was open. */
@@ -36,4 +42,5 @@ export const PERMANENT_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.unauthorized,
   CloseCode.forbidden,
   CloseCode.unknownMeeting,
+  CloseCode.newerDocument,
 ]);

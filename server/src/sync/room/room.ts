@@ -19,6 +19,7 @@ import type { ClientClaim, MeetingStore } from '../../persistence/store';
 import type { Connection } from '../connection';
 import { permissionDeniedFrame, saveFailedFrame, syncStep1Frame, updateFrame } from '../protocolMessages';
 import { docFromStored, storedFullState } from '../../meetings/storedDocument';
+import { atCurrentLayout, migrateOnLoad } from '../../meetings/migrateOnLoad';
 import type { AwarenessLimits } from './awarenessGuard';
 import type { AwarenessBroadcastDelays } from './awarenessBroadcast';
 import { ClientOwners } from './clientOwners';
@@ -129,7 +130,8 @@ export class Room {
   }
 
   /**
-   * Loads the room from the store; null when the meeting does not exist. Never writes.
+   * Loads the room from the store; null when the meeting does not exist. Writes only to migrate an
+   * older document (meetings/migrateOnLoad.ts); refuses a newer one (NewerDocumentError).
    * `onStoredState` gets the meeting's whole state as soon as it is read, when the store holds it as
    * one update (a compacted meeting: its snapshot, no log tail), before the document is built from it.
    */
@@ -138,10 +140,12 @@ export class Room {
     if (!stored) return null;
     // If the document then cannot be built, the connection is refused as ever.
     const fullState = storedFullState(stored);
-    if (fullState) onStoredState?.(fullState);
+    if (fullState && onStoredState && atCurrentLayout(fullState)) onStoredState(fullState); // not one a migration will change
     const doc = docFromStored(stored);
     const loaded = { snapshotUptoSeq: stored.snapshotUptoSeq, tailSeqs: stored.updates.map((u) => u.seq), clientOwners: stored.clientOwners };
-    return new Room(meetingId, doc, options, loaded, fullState);
+    const room = new Room(meetingId, doc, options, loaded, fullState);
+    await migrateOnLoad(room, options.logger); // an older layout brought up to date, durably, before anyone is attached
+    return room;
   }
 
   get awareness() {

@@ -5,7 +5,7 @@ import { getCarriedFrom } from '../../series/carriedFields';
 import { cloneDoc, syncDocs } from '../../testing/syncDocs';
 import { VERSION_ONE_VIA_MEETING, versionOneMeeting } from '../../testing/versionOneMeeting';
 import { getMeta, initMeeting } from '../meeting';
-import { MIGRATIONS, NewerDocumentError, documentVersion, migrateDocument, pendingMigrations } from './migrations';
+import { MIGRATIONS, NewerDocumentError, documentVersion, migrateDocument, pendingMigrations, updateVersion } from './migrations';
 
 const storedCarriedFrom = (doc: Y.Doc, id: string) => doc.getMap<Y.Map<unknown>>('actionItems').get(id)!.get('carriedFrom');
 
@@ -81,5 +81,18 @@ describe('document migrations', () => {
     expect(() => migrateDocument(doc)).toThrow(NewerDocumentError);
     expect(() => migrateDocument(doc)).toThrow(/newer version of Suishin \(document version 3/);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+});
+
+describe('updateVersion', () => {
+  it('reads the version a whole-document update carries, without building it', () => {
+    const old = versionOneMeeting().doc;
+    expect(updateVersion(Y.encodeStateAsUpdate(old))).toBe(1);
+    migrateDocument(old);
+    expect(updateVersion(Y.encodeStateAsUpdate(old))).toBe(2); // the overwritten 1 is deleted
+    const fresh = new Y.Doc();
+    initMeeting(fresh, { title: 'new' });
+    expect(updateVersion(Y.encodeStateAsUpdate(fresh))).toBe(SCHEMA_VERSION);
+    expect(updateVersion(Y.encodeStateAsUpdate(new Y.Doc()))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { RootKey, SCHEMA_VERSION } from '../../schema/keys';
 import { carriedFromViaMeeting } from './carriedFromViaMeeting';
 import type { Migration } from './migration';
@@ -47,4 +47,41 @@ export function migrateDocument(doc: Y.Doc): { from: number; to: number; applied
     doc.getMap<unknown>(RootKey.meta).set('schemaVersion', SCHEMA_VERSION);
   });
   return { from, to: SCHEMA_VERSION, applied: pending };
+}
+
+/**
+ * The layout version an update (a whole document's state, e.g. a compacted snapshot) carries,
+ * read without building the document: the one live `meta.schemaVersion` value in it, or null
+ * when that is not plain to see (none, several, deleted content kept). Decoding is much cheaper
+ * than building; the sync server uses it to send a stored snapshot before the room is built only
+ * when the snapshot needs no migration (server/src/meetings/migrateOnLoad.ts).
+ */
+export function updateVersion(update: Uint8Array): number | null {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const items = structs.filter((s): s is Y.Item => s instanceof Y.Item);
+  // Only the first item of a map key names its parent and key; later ones (a value overwritten)
+  // point at their left neighbour (`origin`), so the key's items are found by following origins.
+  const ofKey = new Set<Y.Item>();
+  const clocks = new Set<string>();
+  const at = (id: { client: number; clock: number }) => `${id.client}:${id.clock}`;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const item of items) {
+      if (ofKey.has(item)) continue;
+      // In a decoded update a root parent is its name (a string), not a type.
+      const first = (item.parent as unknown) === RootKey.meta && item.parentSub === 'schemaVersion';
+      if (!first && !(item.origin && clocks.has(at(item.origin))) && !(item.rightOrigin && clocks.has(at(item.rightOrigin)))) continue;
+      ofKey.add(item);
+      for (let i = 0; i < item.length; i++) clocks.add(at({ client: item.id.client, clock: item.id.clock + i }));
+      grew = true;
+    }
+  }
+  let version: number | null = null;
+  for (const item of ofKey) {
+    if (item.content instanceof Y.ContentDeleted || Y.isDeleted(ds, item.id)) continue;
+    const values = item.content.getContent() as unknown[];
+    if (!(item.content instanceof Y.ContentAny) || values.length !== 1 || typeof values[0] !== 'number' || version !== null) return null;
+    version = values[0];
+  }
+  return version;
 }
