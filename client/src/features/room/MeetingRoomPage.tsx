@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type Component
 import { Link, useParams } from 'react-router';
 import { useTranslation } from '../../i18n/useTranslation';
 import { CloseCode } from '@suishin/shared';
+import type { TFunction } from 'i18next';
 import { HeaderStatus } from '../../app/headerSlot';
 import { MeetingScope } from '../../meeting/MeetingScope';
 import { useAgendaItems } from '../../meeting/hooks/useAgenda';
@@ -49,6 +50,12 @@ export function MeetingRoomPage() {
   );
 }
 
+function refusalText(t: TFunction, closeCode: number | null | undefined): string {
+  if (closeCode === CloseCode.unknownMeeting) return t('room.refusedUnknown');
+  if (closeCode === CloseCode.newerDocument) return t('room.refusedNewer');
+  return t('room.refused');
+}
+
 function MeetingRoom({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const ready = useMeetingReady();
@@ -57,7 +64,7 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
   if (status.phase === 'refused') {
     return (
       <div className="page page--narrow empty-state" role="alert">
-        <p>{status.closeCode === CloseCode.unknownMeeting ? t('room.refusedUnknown') : t('room.refused')}</p>
+        <p>{refusalText(t, status.closeCode)}</p>
         {status.closeReason && <p className="muted">{status.closeReason}</p>}
         <Link to="/" className="link">{t('app.backToMeetings')}</Link>
       </div>

@@ -100,6 +100,7 @@ export const en = {
     loading: 'Opening the meeting…',
     refused: 'This meeting cannot be opened.',
     refusedUnknown: 'There is no meeting at this address.',
+    refusedNewer: 'This meeting was saved by a newer version of Suishin than this server runs. Ask your administrator to update Suishin; the meeting is kept as it is.',
     noItemSelected: 'Select an agenda item, or add the first one.',
     place: 'Place',
     notesLabel: 'Notes for {{title}}',

@@ -100,6 +100,7 @@ export const ja: Messages = {
     loading: '会議を開いています…',
     refused: 'この会議を開けません。',
     refusedUnknown: 'このアドレスの会議は存在しません。',
+    refusedNewer: 'この会議は、このサーバーより新しいバージョンの Suishin で保存されています。管理者に Suishin の更新を依頼してください（会議の内容はそのまま保たれています）。',
     noItemSelected: 'アジェンダ項目を選択するか、最初の項目を追加してください。',
     place: '場所',
     notesLabel: '「{{title}}」のメモ',
