@@ -30,6 +30,8 @@ export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'done', 'dropped'] a
 export const KPI_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
 export const LINK_KINDS = ['decision', 'agenda', 'kpi'] as const;
 export const TRACKER_KINDS = ['github', 'jira', 'linear'] as const;
+/** What an agenda item written by "next meeting" is (series/carriedFields.ts). */
+export const SERIES_AGENDA_ROLES = ['followUp', 'brief'] as const;
 
 /** A record's position: fractional index, written by add and move only. Records sort by (order, id). */
 const order = field(orderKey, '', { create: 'none', patch: false });
@@ -56,7 +58,7 @@ export const agendaItemRecord = defineRecord(
   {
     // `notes` (the tiptap fragment) is a shared type, checked by the document walker.
     // `seriesRole` marks the items "next meeting" writes (series/carriedFields.ts); optional.
-    seriesRole: z.enum(['followUp', 'brief']),
+    seriesRole: z.enum(SERIES_AGENDA_ROLES),
   },
 );
 

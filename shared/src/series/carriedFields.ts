@@ -11,31 +11,18 @@
  *   "since last time" brief), so they are recognised without matching titles.
  */
 import type * as Y from 'yjs';
+import type * as z from 'zod/mini';
+import { SERIES_AGENDA_ROLES, type carriedFromSchema } from '../schema/meetingRecords';
 import { actionItems } from '../model/actionItems';
 import { agendaItems } from '../model/agenda';
 
-export interface ItemRef {
-  meetingId: string;
-  actionItemId: string;
-}
+/** Types of the stored `carriedFrom` value, declared with the action item (schema/meetingRecords.ts). */
+export type CarryOrigin = z.output<typeof carriedFromSchema>;
+export type ItemRef = CarryOrigin['root'];
+/** The meeting of `via`: its number in the series (null before numbering) and the day it was held, or null. */
+export type CarriedFromMeeting = NonNullable<CarryOrigin['viaMeeting']>;
 
-export interface CarriedFromMeeting {
-  /** Its number in the series, null when it has none (a meeting made before numbering). */
-  number: number | null;
-  /** "YYYY-MM-DD" it was held on, in the workspace's zone, or null. */
-  heldOn: string | null;
-}
-
-export interface CarryOrigin {
-  /** The action item as it was first written, in the meeting that created it. */
-  root: ItemRef;
-  /** The copy this one was carried from (equals root on the first carry). */
-  via: ItemRef;
-  /** The meeting of `via`; absent on items carried before it was recorded. */
-  viaMeeting?: CarriedFromMeeting;
-}
-
-export type SeriesAgendaRole = 'followUp' | 'brief';
+export type SeriesAgendaRole = (typeof SERIES_AGENDA_ROLES)[number];
 
 export const CARRIED_FROM_FIELD = 'carriedFrom';
 export const SERIES_ROLE_FIELD = 'seriesRole';
@@ -89,7 +76,7 @@ export function setCarriedFrom(doc: Y.Doc, actionItemId: string, origin: CarryOr
 
 export function getSeriesRole(doc: Y.Doc, agendaItemId: string): SeriesAgendaRole | null {
   const value = agendaItems.record(doc, agendaItemId)?.get(SERIES_ROLE_FIELD);
-  return value === 'followUp' || value === 'brief' ? value : null;
+  return (SERIES_AGENDA_ROLES as readonly unknown[]).includes(value) ? (value as SeriesAgendaRole) : null;
 }
 
 export function setSeriesRole(doc: Y.Doc, agendaItemId: string, role: SeriesAgendaRole): void {
