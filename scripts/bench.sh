@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 pnpm_cmd() { npx --yes pnpm@12.4.2 "$@"; }
 
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || echo /usr/bin/chromium)}"
+echo "== model benchmark (reading records through their declarations)"
+pnpm_cmd --filter @suishin/shared bench
 echo "== server benchmark"
 pnpm_cmd --filter @suishin/server bench
 echo "== room benchmark (builds the client first)"

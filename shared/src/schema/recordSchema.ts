@@ -109,6 +109,7 @@ export function defineRecord<F extends Fields>(fields: F, extraStored: Record<st
   );
   const patch = Object.fromEntries(entries.filter(([, f]) => f.patch).map(([key, f]) => [key, z.optional(f.type.write)]));
   const required = entries.filter(([, f]) => !f.mayBeAbsent).map(([key]) => key);
+  const readers = entries.map(([key, f]) => [key, memoRead(f)] as const);
   return {
     fields,
     object: z.strictObject(storedFields) as unknown as RecordSchema<F>['object'],
@@ -120,12 +121,48 @@ export function defineRecord<F extends Fields>(fields: F, extraStored: Record<st
     ),
     read(source) {
       const out: Record<string, unknown> = {};
-      for (const [key, f] of entries) {
-        const result = f.type.stored.safeParse(source.get(key));
-        out[key] = result.success ? result.data : fresh(f.fallback);
+      for (const [key, check] of readers) {
+        const value = source.get(key);
+        out[key] = check(value);
       }
       return out as RecordValue<F>;
     },
+  };
+}
+
+const NOT_READ = Symbol('not read');
+/** Distinct primitive values remembered per field before the memo starts over. */
+const MEMO_LIMIT = 4096;
+const MEMO_MAX_STRING = 256;
+
+/**
+ * A field's reader: the stored value checked by the field's stored schema, else the fallback.
+ * Lists re-read every record on each change, and checking through zod costs several times a
+ * typeof test, so results are remembered by value: stored objects are immutable (Yjs stores them
+ * whole and returns the same object until the field is set again), primitives are compared by value.
+ */
+function memoRead(f: Field): (value: unknown) => unknown {
+  const objects = new WeakMap<object, unknown>();
+  let primitives = new Map<unknown, unknown>();
+  const parse = (value: unknown) => {
+    const result = f.type.stored.safeParse(value);
+    return result.success ? result.data : NOT_READ;
+  };
+  return (value) => {
+    let read: unknown;
+    if (typeof value === 'object' && value !== null) {
+      read = objects.get(value);
+      if (read === undefined) objects.set(value, (read = parse(value)));
+    } else if (typeof value === 'string' && value.length > MEMO_MAX_STRING) {
+      read = parse(value); // long text: a length check, cheap, and not worth holding on to
+    } else {
+      read = primitives.get(value);
+      if (read === undefined && !primitives.has(value)) {
+        if (primitives.size >= MEMO_LIMIT) primitives = new Map();
+        primitives.set(value, (read = parse(value)));
+      }
+    }
+    return read === NOT_READ ? fresh(f.fallback) : read;
   };
 }
 
