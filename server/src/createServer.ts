@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { CloseCode, TOKEN_FRAGMENT_KEY } from '@suishin/shared';
 import { Auth } from './auth/auth';
@@ -28,6 +29,9 @@ import { followMeetings } from './meetings/meetingFollowers';
 import type { ProjectionStore } from './projections/projectionStore';
 import { openSqliteProjection } from './projections/sqlite/sqliteProjectionStore';
 import { Rooms } from './sync/rooms';
+import { createBackupSchedule, type BackupSchedule } from './backup/backupSchedule';
+import { backupInWorker } from './persistence/sqlite/backupInWorker';
+import { DATABASE_FILE_NAME } from './persistence/sqlite/restoreFile';
 import { attachSyncEndpoint } from './sync/syncEndpoint';
 
 export interface ServerDeps {
@@ -54,6 +58,8 @@ export interface SuishinServer {
    */
   readonly adminSignInUrl: string | null;
   readonly closing: ClosingService;
+  /** Scheduled backups (BACKUP_DIR), null without. */
+  readonly backups: BackupSchedule | null;
   /**
    * Clean shutdown: refuse new sockets, close open ones with 1012, persist and unload every room,
    * flush and close the store, close the HTTP server.
@@ -119,6 +125,10 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   const refreshTrackers = (meetingIds: readonly string[]) => refreshManyMeetings(meetingIds, refreshDeps);
   let sync: ReturnType<typeof attachSyncEndpoint> | null = null;
   const eventLoop = createEventLoopMonitor();
+  const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
+  const backups = config.backups
+    ? createBackupSchedule({ ...config.backups, logger, run: (target) => backupInWorker(databaseFile, target) })
+    : null;
   const app = createHttpApp({
     store,
     rooms,
@@ -139,6 +149,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
       connections: () => sync?.connectionCount() ?? 0,
       eventLoopDelay: () => eventLoop.takeReading(),
       durableWrites: () => durableWrites.takeReading(),
+      backups: () => backups?.status() ?? null,
     },
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -170,6 +181,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     rooms,
     closing: closingService,
     auth,
+    backups,
     get adminSignInUrl() {
       if (config.adminToken !== null) return null;
       const base = config.publicUrl ?? this.url;
@@ -182,6 +194,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
         httpServer.listen(config.port, config.host, () => {
           httpServer.off('error', reject);
           port = (httpServer.address() as AddressInfo).port;
+          backups?.start();
           resolve(port);
         });
       });
@@ -189,6 +202,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     close() {
       closing ??= (async () => {
         sync?.stop();
+        await backups?.stop(); // a backup under way finishes before its database closes
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
         await closingService.close(); // projections of the rooms just unloaded, before the stores close
