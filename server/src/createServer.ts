@@ -29,6 +29,8 @@ import { followMeetings } from './meetings/meetingFollowers';
 import type { ProjectionStore } from './projections/projectionStore';
 import { openSqliteProjection } from './projections/sqlite/sqliteProjectionStore';
 import { Rooms } from './sync/rooms';
+import { createServerMetrics, type ServerMetrics } from './metrics/serverMetrics';
+import { createSyncTraffic } from './sync/syncTraffic';
 import { createBackupSchedule, type BackupSchedule } from './backup/backupSchedule';
 import { backupInWorker } from './persistence/sqlite/backupInWorker';
 import { DATABASE_FILE_NAME } from './persistence/sqlite/restoreFile';
@@ -89,6 +91,8 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   let port = 0;
   const origins = createOriginPolicy({ allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl, port: () => port });
   const durableWrites = createLatencyMonitor();
+  const traffic = createSyncTraffic();
+  let metrics: ServerMetrics | null = null; // made below; the rooms report durable writes to it
   const rooms = new Rooms(
     {
       store,
@@ -97,7 +101,10 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
       maxUpdateBytes: config.maxMessageBytes,
       awareness: { maxEntries: 100, maxStateBytes: 4 * 1024 },
       projectionDelayMs: 500,
-      onDurable: (ms) => durableWrites.record(ms),
+      onDurable: (ms) => {
+        durableWrites.record(ms);
+        metrics?.durableWrite(ms);
+      },
       extraRootKeys: config.testingExtraRootKeys.length > 0 ? new Set(config.testingExtraRootKeys) : undefined,
     },
     logger,
@@ -129,6 +136,14 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   const backups = config.backups
     ? createBackupSchedule({ ...config.backups, logger, run: (target) => backupInWorker(databaseFile, target) })
     : null;
+  metrics = createServerMetrics({
+    openRooms: () => rooms.openCount,
+    connectionsByRole: () => sync?.connectionsByRole() ?? { facilitator: 0, participant: 0, observer: 0 },
+    traffic,
+    backups: () => backups?.status() ?? null,
+  });
+  const serverMetrics = metrics;
+  rooms.events.on('failed', () => serverMetrics.saveFailed());
   const app = createHttpApp({
     store,
     rooms,
@@ -151,6 +166,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
       durableWrites: () => durableWrites.takeReading(),
       backups: () => backups?.status() ?? null,
     },
+    metrics: { metrics: serverMetrics, token: config.metricsToken },
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
   sync = attachSyncEndpoint(httpServer, {
@@ -161,6 +177,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     origins,
     rateLimit: config.rateLimit,
     pingIntervalMs: config.pingIntervalMs,
+    traffic,
   });
   httpServer.on('clientError', (error, socket) => {
     logger.debug('http client error', { error });
@@ -214,6 +231,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
         httpServer.closeAllConnections();
         await httpClosed;
         eventLoop.stop();
+        serverMetrics.stop();
       })();
       return closing;
     },

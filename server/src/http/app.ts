@@ -23,6 +23,8 @@ import type { FollowThrough } from '../followThrough/followThrough';
 import { exportRoutes } from './exports';
 import { adminHealthRoutes, healthRoutes, type HealthDeps } from './health';
 import { meetingAccessRoutes } from './meetingAccess';
+import { metricsRoutes } from './metrics';
+import type { ServerMetrics } from '../metrics/serverMetrics';
 import { meetingRoutes } from './meetings';
 import { searchRoutes } from './search';
 import { seriesRoutes } from './series';
@@ -51,6 +53,8 @@ export interface HttpAppDeps {
   followThrough?: FollowThrough;
   /** Exported action items refreshed from their trackers (integrations/refreshStatuses.ts). */
   refreshTrackers?: RefreshTrackers;
+  /** GET /metrics and who may scrape it (METRICS_TOKEN, else loopback only). */
+  metrics?: { metrics: ServerMetrics; token: string | null };
   /** Signs page cursors (the server secret, so cursors survive a restart); a random key without it. */
   cursorSecret?: Buffer;
 }
@@ -88,6 +92,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   }
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
   app.route('/', healthRoutes());
+  if (deps.metrics) app.route('/', metricsRoutes(deps.metrics.metrics, deps.metrics.token));
   app.route('/', clientAssetRoutes(deps.clientDist, { timeZone: deps.workspace.timeZone }));
 
   app.onError((error, c) => {
