@@ -20,6 +20,8 @@ it('[audit-append-only] the table refuses changes to an entry', async () => {
   await log.append({ at: 1, kind: 'signIn', meetingId: null, actor: null, from: null, detail: {} });
   await log.close();
   const db = new Database(join(dir, 'suishin.sqlite'));
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   expect(() => db.prepare("UPDATE audit_log SET kind = 'signOut'").run()).toThrow('the audit log is append-only');
 });
