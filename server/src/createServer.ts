@@ -29,6 +29,9 @@ import { followMeetings } from './meetings/meetingFollowers';
 import type { ProjectionStore } from './projections/projectionStore';
 import { openSqliteProjection } from './projections/sqlite/sqliteProjectionStore';
 import { Rooms } from './sync/rooms';
+import { AuditTrail } from './audit/auditTrail';
+import type { AuditLog } from './audit/auditLog';
+import { openSqliteAuditLog } from './persistence/sqlite/sqliteAuditLog';
 import { createServerMetrics, type ServerMetrics } from './metrics/serverMetrics';
 import { createSyncTraffic } from './sync/syncTraffic';
 import { createBackupSchedule, type BackupSchedule } from './backup/backupSchedule';
@@ -42,6 +45,8 @@ export interface ServerDeps {
   logger?: Logger;
   /** Export and tracker settings instead of those in the environment (tests). */
   exportSettings?: ExportSettings;
+  /** The audit trail's log instead of the SQLite table under config.dataDir. */
+  auditLog?: AuditLog;
   /** Relational projection instead of the SQLite tables under config.dataDir. */
   projection?: ProjectionStore;
 }
@@ -62,6 +67,7 @@ export interface SuishinServer {
   readonly closing: ClosingService;
   /** Scheduled backups (BACKUP_DIR), null without. */
   readonly backups: BackupSchedule | null;
+  readonly audit: AuditTrail;
   /**
    * Clean shutdown: refuse new sockets, close open ones with 1012, persist and unload every room,
    * flush and close the store, close the HTTP server.
@@ -133,8 +139,18 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   let sync: ReturnType<typeof attachSyncEndpoint> | null = null;
   const eventLoop = createEventLoopMonitor();
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
+  const audit = new AuditTrail({ log: deps.auditLog ?? openSqliteAuditLog({ dataDir: config.dataDir }), logger, retentionDays: config.auditDays });
+  audit.followMeetings(rooms.events);
   const backups = config.backups
-    ? createBackupSchedule({ ...config.backups, logger, run: (target) => backupInWorker(databaseFile, target) })
+    ? createBackupSchedule({
+        ...config.backups,
+        logger,
+        run: (target) => backupInWorker(databaseFile, target),
+        onOutcome: (outcome) =>
+          void audit.record(outcome.ok ? 'backupMade' : 'backupFailed', {
+            detail: outcome.ok ? { file: outcome.backup.file, bytes: outcome.backup.bytes, scheduled: true } : { message: outcome.message, scheduled: true },
+          }),
+      })
     : null;
   metrics = createServerMetrics({
     openRooms: () => rooms.openCount,
@@ -167,6 +183,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
       backups: () => backups?.status() ?? null,
     },
     metrics: { metrics: serverMetrics, token: config.metricsToken },
+    audit,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
   sync = attachSyncEndpoint(httpServer, {
@@ -199,6 +216,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     closing: closingService,
     auth,
     backups,
+    audit,
     get adminSignInUrl() {
       if (config.adminToken !== null) return null;
       const base = config.publicUrl ?? this.url;
@@ -206,6 +224,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     },
     async listen() {
       await auth.loadSignedOut(); // before the first request: a signed-out cookie never slips through
+      audit.start();
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
@@ -224,6 +243,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
         await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
         await closingService.close(); // projections of the rooms just unloaded, before the stores close
         await projection.close();
+        await audit.close();
         followThrough.close();
         sync?.terminateAll();
         await store.close();

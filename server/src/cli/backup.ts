@@ -12,7 +12,9 @@ import { parseArgs } from 'node:util';
 import { readServerSecret } from '../auth/serverSecret';
 import { backupDatabase, BackupError, type BackupResult } from '../persistence/sqlite/backupFile';
 import { DATABASE_FILE_NAME } from '../persistence/sqlite/restoreFile';
+import { insertAuditRow } from '../persistence/sqlite/sqliteAuditLog';
 import type { CliIo } from './export';
+import { consoleOrigin } from './consoleOrigin';
 import { cliArgs, resolveArgPath, resolveDataDir } from './dataDir';
 
 const USAGE = 'usage: npm run backup -- <file> [--with-secret]   (DATA_DIR names the data folder)';
@@ -50,7 +52,11 @@ export function runBackupCli(argv: string[], io: CliIo & { cwd?: string }): Back
         return { code: 1 };
       }
     }
-    const result = backupDatabase(source, resolveArgPath(target, io.cwd), { secret });
+    const file = resolveArgPath(target, io.cwd);
+    // The copy records its own making: the CLI never writes to the folder a server may hold.
+    const annotate = (copy: Parameters<typeof insertAuditRow>[0]) =>
+      void insertAuditRow(copy, { at: Date.now(), kind: 'backupMade', meetingId: null, actor: null, from: consoleOrigin(), detail: { file, withSecret: secret !== null, by: 'npm run backup' } });
+    const result = backupDatabase(source, file, { secret, annotate });
     io.stdout(`backed up ${dataDir} to ${result.file}: ${result.bytes} bytes in ${result.tookMs.toFixed(0)} ms${result.withSecret ? ', with the server secret (keep this file safe)' : ', without the server secret'}\n`);
     return { code: 0, result };
   } catch (error) {

@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 import { SECRET_FILE_NAME, writeServerSecret } from '../auth/serverSecret';
 import { docFromStored } from '../meetings/storedDocument';
 import { lockDataDir } from '../persistence/sqlite/dataDirLock';
-import { checkBackup, holdsDatabase, installBackup, RestoreRefusal, type CheckedBackup } from '../persistence/sqlite/restoreFile';
+import { appendAuditToFile } from '../persistence/sqlite/sqliteAuditLog';
+import { consoleOrigin } from './consoleOrigin';
+import { checkBackup, DATABASE_FILE_NAME, holdsDatabase, installBackup, RestoreRefusal, type CheckedBackup } from '../persistence/sqlite/restoreFile';
 import { StartupError } from '../startupError';
 import type { CliIo } from './export';
 import { cliArgs, resolveArgPath, resolveDataDir } from './dataDir';
@@ -53,9 +55,17 @@ export function runRestoreCli(argv: string[], io: CliIo & { cwd?: string }): num
     const lock = lockDataDir(dataDir, 'restore'); // a running server holds it: refused, nothing changed
     try {
       refuseFullFolder(); // again, now that nobody else can write there
-      const { secret, meetings, schemaVersion } = checked;
+      const { secret, meetings, schemaVersion, takenAt } = checked;
       const replaced = installBackup(checked, dataDir);
       checked = null;
+      appendAuditToFile(join(dataDir, DATABASE_FILE_NAME), {
+        at: Date.now(),
+        kind: 'restored',
+        meetingId: null,
+        actor: null,
+        from: consoleOrigin(),
+        detail: { file: resolveArgPath(file, io.cwd), takenAt: takenAt === null ? null : new Date(takenAt).toISOString(), meetings, withSecret: secret !== null, replaced },
+      });
       if (replaced) io.stdout(`moved the database that was there to ${join(dataDir, replaced)}\n`);
       if (secret) {
         const had = existsSync(join(dataDir, SECRET_FILE_NAME));

@@ -122,14 +122,21 @@ export function openSqliteAuditLog(options: { dataDir: string; fileName?: string
   };
 }
 
-/** Appends one entry to the database file at `file` directly (the command line: a backup's copy, a restored folder). */
+/** Appends one entry over `db` (a backup's copy), when its schema has the audit table; false when not. */
+export function insertAuditRow(db: Database.Database, record: AuditRecord): boolean {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get()) return false;
+  db.prepare(`INSERT INTO audit_log (at, kind, meeting_id, actor_name, actor_role, actor_id, from_address, from_agent, detail)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(record.at, record.kind, record.meetingId, record.actor?.name ?? null, record.actor?.role ?? null,
+    record.actor ? (record.actor.id ?? '') : null, record.from?.address ?? null, record.from?.userAgent ?? null, JSON.stringify(record.detail));
+  return true;
+}
+
+/** Appends one entry to the database file at `file` (a restored folder, whose lock the caller holds), migrated first. */
 export function appendAuditToFile(file: string, record: AuditRecord): void {
   const db = new Database(file);
   try {
     migrate(db);
-    db.prepare(`INSERT INTO audit_log (at, kind, meeting_id, actor_name, actor_role, actor_id, from_address, from_agent, detail)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(record.at, record.kind, record.meetingId, record.actor?.name ?? null, record.actor?.role ?? null,
-      record.actor ? (record.actor.id ?? '') : null, record.from?.address ?? null, record.from?.userAgent ?? null, JSON.stringify(record.detail));
+    insertAuditRow(db, record);
   } finally {
     db.close();
   }
