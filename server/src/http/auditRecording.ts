@@ -22,7 +22,7 @@ export function withAudit(trail: AuditTrail | undefined): MiddlewareHandler {
 }
 
 export function requestOrigin(c: Context): AuditOrigin {
-  let address: string | null = null;
+  let address: string | null;
   try {
     address = getConnInfo(c).remote.address ?? null;
   } catch {
