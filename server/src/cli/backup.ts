@@ -7,6 +7,7 @@
  * The server secret goes into the file only with --with-secret (then keep the file as safe as the
  * secret: it signs every link and session). Exit status: 0 done, 1 refused or failed, 2 bad usage.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readServerSecret } from '../auth/serverSecret';
@@ -43,6 +44,10 @@ export function runBackupCli(argv: string[], io: CliIo & { cwd?: string }): Back
   }
   const dataDir = resolveDataDir(io.env.DATA_DIR);
   const source = join(dataDir, DATABASE_FILE_NAME);
+  if (!existsSync(source)) {
+    io.stderr(`backup refused: no Suishin database at ${source} (set DATA_DIR to the server's data folder)\n`);
+    return { code: 1 };
+  }
   try {
     let secret: string | null = null;
     if (parsed.values['with-secret']) {

@@ -113,6 +113,9 @@ describe('npm run backup beside a running server', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^backup refused: .*plain\.sqlite exists already; give a new file name\n$/);
     expect((await runCli('backup', [], { DATA_DIR: t.dataDir })).code).toBe(2);
+    const nothing = await runCli('backup', [join(dir, 'x.sqlite')], { DATA_DIR: makeTempDir() });
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/^backup refused: no Suishin database at .*suishin\.sqlite/);
   }, 30_000);
 });
 
