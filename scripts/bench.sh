@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints its figures: the sync server (fan-out, durable appends,
-# cold join, burst), the meeting room in Chromium (bundle sizes, time to editable,
+# cold join, burst), backup of a 3,000-meeting workspace (time, event-loop stall), the meeting room in Chromium (bundle sizes, time to editable,
 # remote edit latency), and the history reads at 300 / 3,000 / 30,000 meetings (home, archive,
 # search, registers, dashboards). Loopback only; bounded in time. BENCH_HISTORY=quick stops the
 # history bench at 3,000 meetings; BENCH_HISTORY=skip leaves it out.
@@ -14,6 +14,8 @@ echo "== model benchmark (reading records through their declarations)"
 pnpm_cmd --filter @suishin/shared bench
 echo "== server benchmark"
 pnpm_cmd --filter @suishin/server bench
+echo "== backup benchmark (3,000 meetings, live edits meanwhile)"
+pnpm_cmd --filter @suishin/server bench:backup
 echo "== room benchmark (builds the client first)"
 pnpm_cmd --filter @suishin/client build >/dev/null
 pnpm_cmd --filter @suishin/e2e bench

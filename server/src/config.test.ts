@@ -22,7 +22,17 @@ describe('loadConfig', () => {
       testingExtraRootKeys: [],
       timeZone: 'Asia/Tokyo',
       timeZoneSource: 'default',
+      backups: null,
+      metricsToken: null,
+      auditDays: 3650,
     });
+  });
+
+  it('schedules backups only with BACKUP_DIR, every BACKUP_EVERY (a number and m, h or d), keeping BACKUP_KEEP', () => {
+    expect(loadConfig({ BACKUP_EVERY: '6h' }).backups).toBeNull();
+    expect(loadConfig({ BACKUP_DIR: './backups' }).backups).toEqual({ dir: join(REPO_ROOT, 'backups'), everyMs: 86_400_000, keep: 7 });
+    expect(loadConfig({ BACKUP_DIR: '/srv/b', BACKUP_EVERY: '30m', BACKUP_KEEP: '48' }).backups).toEqual({ dir: '/srv/b', everyMs: 1_800_000, keep: 48 });
+    expect(() => loadConfig({ BACKUP_DIR: '/srv/b', BACKUP_EVERY: 'daily' })).toThrow('invalid environment variable BACKUP_EVERY: must be a number and a unit: 30m, 6h or 1d');
   });
 
   it('reads the workspace time zone; EXPORT_TIME_ZONE is its deprecated name, and a zone that is not one stops startup', () => {
@@ -73,6 +83,11 @@ describe('loadConfig', () => {
     ['ALLOWED_ORIGINS', 'ftp://files.example.com'],
     ['PUBLIC_URL', 'meet.example.com'],
     ['RATE_LIMIT_BYTES_PER_SECOND', '10'],
+    ['BACKUP_EVERY', '10s'],
+    ['BACKUP_EVERY', '0m'],
+    ['BACKUP_KEEP', '0'],
+    ['METRICS_TOKEN', 'short'],
+    ['AUDIT_DAYS', '0'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

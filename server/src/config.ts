@@ -43,6 +43,12 @@ export interface ServerConfig {
   timeZone: string;
   /** Where `timeZone` came from, for the admin's view and the deprecation warning. */
   timeZoneSource: TimeZoneSource;
+  /** Scheduled backups (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP); null without BACKUP_DIR. */
+  backups: { dir: string; everyMs: number; keep: number } | null;
+  /** Bearer token for /metrics (METRICS_TOKEN); null means loopback callers only. */
+  metricsToken: string | null;
+  /** Days the audit trail keeps an entry (AUDIT_DAYS). */
+  auditDays: number;
 }
 
 /** EXPORT_TIME_ZONE is the deprecated name of WORKSPACE_TIME_ZONE (it used to govern files only). */
@@ -51,6 +57,14 @@ export type TimeZoneSource = 'WORKSPACE_TIME_ZONE' | 'EXPORT_TIME_ZONE' | 'defau
 const toAbsolute = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
 
 const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** "30m", "6h", "1d": at least a minute. */
+const duration = z
+  .string()
+  .regex(/^\d+\s*[mhd]$/, 'must be a number and a unit: 30m, 6h or 1d')
+  .transform((v) => Number.parseInt(v, 10) * UNIT_MS[v.trim().slice(-1) as keyof typeof UNIT_MS])
+  .refine((ms) => ms >= 60_000, 'must be at least 1m');
 
 const EnvSchema = z.object({
   PORT: intFrom(0, 65535).default(8787),
@@ -80,6 +94,11 @@ const EnvSchema = z.object({
     .optional(),
   WORKSPACE_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo').optional(),
   EXPORT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo (deprecated: use WORKSPACE_TIME_ZONE)').optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_EVERY: duration.default(86_400_000),
+  BACKUP_KEEP: intFrom(1, 100_000).default(7),
+  METRICS_TOKEN: z.string().min(20, 'must be at least 20 characters').regex(/^\S+$/, 'must not contain spaces').optional(),
+  AUDIT_DAYS: intFrom(1, 36_500).default(3650),
 });
 
 export class ConfigError extends Error {
@@ -125,6 +144,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pingIntervalMs: e.SOCKET_PING_SECONDS * 1000,
     testingExtraRootKeys: e.SUISHIN_TESTING_EXTRA_ROOT_KEYS ?? [],
     ...workspaceTimeZone(e),
+    backups: e.BACKUP_DIR ? { dir: toAbsolute(e.BACKUP_DIR), everyMs: e.BACKUP_EVERY, keep: e.BACKUP_KEEP } : null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    auditDays: e.AUDIT_DAYS,
   };
 }
 

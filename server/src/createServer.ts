@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { CloseCode, TOKEN_FRAGMENT_KEY } from '@suishin/shared';
 import { Auth } from './auth/auth';
@@ -28,6 +29,14 @@ import { followMeetings } from './meetings/meetingFollowers';
 import type { ProjectionStore } from './projections/projectionStore';
 import { openSqliteProjection } from './projections/sqlite/sqliteProjectionStore';
 import { Rooms } from './sync/rooms';
+import { AuditTrail } from './audit/auditTrail';
+import type { AuditLog } from './audit/auditLog';
+import { openSqliteAuditLog } from './persistence/sqlite/sqliteAuditLog';
+import { createServerMetrics, type ServerMetrics } from './metrics/serverMetrics';
+import { createSyncTraffic } from './sync/syncTraffic';
+import { createBackupSchedule, type BackupSchedule } from './backup/backupSchedule';
+import { backupInWorker } from './persistence/sqlite/backupInWorker';
+import { DATABASE_FILE_NAME } from './persistence/sqlite/restoreFile';
 import { attachSyncEndpoint } from './sync/syncEndpoint';
 
 export interface ServerDeps {
@@ -36,6 +45,8 @@ export interface ServerDeps {
   logger?: Logger;
   /** Export and tracker settings instead of those in the environment (tests). */
   exportSettings?: ExportSettings;
+  /** The audit trail's log instead of the SQLite table under config.dataDir. */
+  auditLog?: AuditLog;
   /** Relational projection instead of the SQLite tables under config.dataDir. */
   projection?: ProjectionStore;
 }
@@ -54,6 +65,9 @@ export interface SuishinServer {
    */
   readonly adminSignInUrl: string | null;
   readonly closing: ClosingService;
+  /** Scheduled backups (BACKUP_DIR), null without. */
+  readonly backups: BackupSchedule | null;
+  readonly audit: AuditTrail;
   /**
    * Clean shutdown: refuse new sockets, close open ones with 1012, persist and unload every room,
    * flush and close the store, close the HTTP server.
@@ -83,6 +97,8 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   let port = 0;
   const origins = createOriginPolicy({ allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl, port: () => port });
   const durableWrites = createLatencyMonitor();
+  const traffic = createSyncTraffic();
+  let metrics: ServerMetrics | null = null; // made below; the rooms report durable writes to it
   const rooms = new Rooms(
     {
       store,
@@ -91,7 +107,10 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
       maxUpdateBytes: config.maxMessageBytes,
       awareness: { maxEntries: 100, maxStateBytes: 4 * 1024 },
       projectionDelayMs: 500,
-      onDurable: (ms) => durableWrites.record(ms),
+      onDurable: (ms) => {
+        durableWrites.record(ms);
+        metrics?.durableWrite(ms);
+      },
       extraRootKeys: config.testingExtraRootKeys.length > 0 ? new Set(config.testingExtraRootKeys) : undefined,
     },
     logger,
@@ -119,6 +138,28 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   const refreshTrackers = (meetingIds: readonly string[]) => refreshManyMeetings(meetingIds, refreshDeps);
   let sync: ReturnType<typeof attachSyncEndpoint> | null = null;
   const eventLoop = createEventLoopMonitor();
+  const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
+  const audit = new AuditTrail({ log: deps.auditLog ?? openSqliteAuditLog({ dataDir: config.dataDir }), logger, retentionDays: config.auditDays });
+  audit.followMeetings(rooms.events);
+  const backups = config.backups
+    ? createBackupSchedule({
+        ...config.backups,
+        logger,
+        run: (target) => backupInWorker(databaseFile, target),
+        onOutcome: (outcome) =>
+          void audit.record(outcome.ok ? 'backupMade' : 'backupFailed', {
+            detail: outcome.ok ? { file: outcome.backup.file, bytes: outcome.backup.bytes, scheduled: true } : { message: outcome.message, scheduled: true },
+          }),
+      })
+    : null;
+  metrics = createServerMetrics({
+    openRooms: () => rooms.openCount,
+    connectionsByRole: () => sync?.connectionsByRole() ?? { facilitator: 0, participant: 0, observer: 0 },
+    traffic,
+    backups: () => backups?.status() ?? null,
+  });
+  const serverMetrics = metrics;
+  rooms.events.on('failed', () => serverMetrics.saveFailed());
   const app = createHttpApp({
     store,
     rooms,
@@ -139,7 +180,10 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
       connections: () => sync?.connectionCount() ?? 0,
       eventLoopDelay: () => eventLoop.takeReading(),
       durableWrites: () => durableWrites.takeReading(),
+      backups: () => backups?.status() ?? null,
     },
+    metrics: { metrics: serverMetrics, token: config.metricsToken },
+    audit,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
   sync = attachSyncEndpoint(httpServer, {
@@ -150,6 +194,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     origins,
     rateLimit: config.rateLimit,
     pingIntervalMs: config.pingIntervalMs,
+    traffic,
   });
   httpServer.on('clientError', (error, socket) => {
     logger.debug('http client error', { error });
@@ -170,6 +215,8 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     rooms,
     closing: closingService,
     auth,
+    backups,
+    audit,
     get adminSignInUrl() {
       if (config.adminToken !== null) return null;
       const base = config.publicUrl ?? this.url;
@@ -177,11 +224,13 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     },
     async listen() {
       await auth.loadSignedOut(); // before the first request: a signed-out cookie never slips through
+      audit.start();
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           httpServer.off('error', reject);
           port = (httpServer.address() as AddressInfo).port;
+          backups?.start();
           resolve(port);
         });
       });
@@ -189,10 +238,12 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     close() {
       closing ??= (async () => {
         sync?.stop();
+        await backups?.stop(); // a backup under way finishes before its database closes
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');
         await closingService.close(); // projections of the rooms just unloaded, before the stores close
         await projection.close();
+        await audit.close();
         followThrough.close();
         sync?.terminateAll();
         await store.close();
@@ -200,6 +251,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
         httpServer.closeAllConnections();
         await httpClosed;
         eventLoop.stop();
+        serverMetrics.stop();
       })();
       return closing;
     },

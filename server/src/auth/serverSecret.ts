@@ -7,7 +7,7 @@
  * read is tightened to 0600 with a warning rather than trusted silently.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../logger';
 
@@ -47,4 +47,24 @@ function readSecretFile(file: string): Buffer {
   const text = readFileSync(file, 'utf8').trim();
   if (text.length < 32) throw new Error(`${file} holds no usable secret (expected at least 32 characters)`);
   return Buffer.from(text, 'utf8');
+}
+
+/** The secret the server would use, without creating one (the backup's `--with-secret`); null when there is none. */
+export function readServerSecret(dataDir: string, configured: string | null): string | null {
+  if (configured !== null) return configured;
+  try {
+    return readSecretFile(join(dataDir, SECRET_FILE_NAME)).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Puts a restored secret in place (mode 0600), replacing the folder's own. */
+export function writeServerSecret(dataDir: string, secret: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, SECRET_FILE_NAME);
+  writeFileSync(`${file}.restoring`, `${secret}\n`, { mode: 0o600 });
+  renameSync(`${file}.restoring`, file);
+  return file;
 }

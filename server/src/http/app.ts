@@ -23,6 +23,11 @@ import type { FollowThrough } from '../followThrough/followThrough';
 import { exportRoutes } from './exports';
 import { adminHealthRoutes, healthRoutes, type HealthDeps } from './health';
 import { meetingAccessRoutes } from './meetingAccess';
+import { metricsRoutes } from './metrics';
+import { auditRoutes } from './audit';
+import { withAudit } from './auditRecording';
+import type { AuditTrail } from '../audit/auditTrail';
+import type { ServerMetrics } from '../metrics/serverMetrics';
 import { meetingRoutes } from './meetings';
 import { searchRoutes } from './search';
 import { seriesRoutes } from './series';
@@ -51,6 +56,10 @@ export interface HttpAppDeps {
   followThrough?: FollowThrough;
   /** Exported action items refreshed from their trackers (integrations/refreshStatuses.ts). */
   refreshTrackers?: RefreshTrackers;
+  /** GET /metrics and who may scrape it (METRICS_TOKEN, else loopback only). */
+  metrics?: { metrics: ServerMetrics; token: string | null };
+  /** The audit trail: routes record into it; GET /api/audit reads it. */
+  audit?: AuditTrail;
   /** Signs page cursors (the server secret, so cursors survive a restart); a random key without it. */
   cursorSecret?: Buffer;
 }
@@ -70,12 +79,14 @@ export function createHttpApp(deps: HttpAppDeps) {
     }),
   );
   // Access control runs before every /api route registered after it (see authenticate.ts).
+  app.use('/api/*', withAudit(deps.audit));
   app.use('/api/*', authenticate(deps));
   app.use('/api/meetings/:id/*', requireMeetingAccess(deps.auth)); // also matches /api/meetings/:id
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api', timeRoutes());
   app.route('/api/admin', adminHealthRoutes(deps.health));
   app.route('/api', workspaceRoutes(deps.workspace));
+  if (deps.audit) app.route('/api', auditRoutes({ log: deps.audit.log, cursors }));
   app.route('/api/meetings', meetingAccessRoutes(deps));
   app.route('/api/meetings', meetingRoutes({ ...deps, cursors }));
   app.route('/api/meetings', closingRoutes({ closing: deps.closing }));
@@ -88,6 +99,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   }
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
   app.route('/', healthRoutes());
+  if (deps.metrics) app.route('/', metricsRoutes(deps.metrics.metrics, deps.metrics.token));
   app.route('/', clientAssetRoutes(deps.clientDist, { timeZone: deps.workspace.timeZone }));
 
   app.onError((error, c) => {

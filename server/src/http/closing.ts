@@ -13,6 +13,7 @@ import { ErrorCode } from '@suishin/shared';
 import type { ClosingRefusal, ClosingStateResponse, EndMeetingResponse } from '@suishin/shared/protocol';
 import { ClosingError, type ClosingService } from '../closing/closingService';
 import { apiError } from './apiErrors';
+import { recordAudit } from './auditRecording';
 import { requireRole } from './authenticate';
 
 export interface ClosingRoutesDeps {
@@ -35,6 +36,7 @@ export function closingRoutes({ closing }: ClosingRoutesDeps) {
     const id = c.req.param('id');
     try {
       const { view, checklist } = await closing.end(id);
+      await recordAudit(c, 'meetingEnded');
       const body: EndMeetingResponse = { meeting: view, checklist };
       return c.json(body);
     } catch (error) {

@@ -16,6 +16,7 @@ import type { ClosingService } from '../closing/closingService';
 import { contentDisposition } from '../closing/exportFile';
 import { TRACKERS } from '../closing/exportSettings';
 import { apiError, invalidInput } from './apiErrors';
+import { recordAudit } from './auditRecording';
 import { requireRole } from './authenticate';
 import { closingErrorResponse } from './closing';
 
@@ -41,6 +42,7 @@ export function exportRoutes({ closing }: ExportRoutesDeps) {
         requestOrigin: requestOrigin(c),
         ...(language ? { language } : {}),
       });
+      await recordAudit(c, 'exported', { detail: { format: c.req.param('format'), language: file.language } });
       return c.body(file.body, 200, {
         'Content-Type': file.mediaType,
         'Content-Disposition': contentDisposition(file, disposition),
@@ -80,6 +82,7 @@ export function exportRoutes({ closing }: ExportRoutesDeps) {
     if (!tracker) return apiError(c, 404, ErrorCode.notFound, `unknown tracker ${c.req.param('tracker')}`, 'tracker');
     try {
       const body: PushReport = await closing.push(id, tracker, { requestOrigin: requestOrigin(c) });
+      await recordAudit(c, 'trackerPushed', { detail: { tracker, destination: body.destination, created: body.created, skipped: body.skipped, failed: body.failed } });
       return c.json(body);
     } catch (error) {
       return closingErrorResponse(c, error);

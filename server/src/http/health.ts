@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AdminHealthResponse, EventLoopDelay, LatencyReading, LivenessResponse } from '@suishin/shared/protocol';
+import type { AdminHealthResponse, BackupStatus, EventLoopDelay, LatencyReading, LivenessResponse } from '@suishin/shared/protocol';
 import { requireAdmin } from './authenticate';
 
 export interface HealthDeps {
@@ -9,6 +9,8 @@ export interface HealthDeps {
   eventLoopDelay(): EventLoopDelay;
   /** How long accepted updates took to become durable, since the previous /api/admin/health call. */
   durableWrites(): LatencyReading;
+  /** Scheduled backups, null without BACKUP_DIR. */
+  backups?(): BackupStatus | null;
 }
 
 /**
@@ -37,6 +39,7 @@ export function adminHealthRoutes(deps: HealthDeps) {
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       eventLoopDelaySinceLastCheck: deps.eventLoopDelay(),
       durableWritesSinceLastCheck: deps.durableWrites(),
+      backups: deps.backups?.() ?? null,
     };
     return c.json(body);
   });

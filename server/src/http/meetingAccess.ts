@@ -22,6 +22,7 @@ import { normalizeDisplayName } from '../auth/displayName';
 import { invalidInput } from './apiErrors';
 import { requireRole, type AccessDeps } from './authenticate';
 import { setSessionCookie } from './session';
+import { recordAudit } from './auditRecording';
 
 export interface MeetingAccessDeps extends AccessDeps {
   publicUrl: string | null;
@@ -52,6 +53,7 @@ export function meetingAccessRoutes({ auth, origins, publicUrl }: MeetingAccessD
       role: input.role,
       expiresAt: new Date(expiresAt).toISOString(),
     };
+    await recordAudit(c, 'linkCreated', { detail: { role: input.role, expiresAt: body.expiresAt } });
     return c.json(body, 201);
   });
 
@@ -60,6 +62,7 @@ export function meetingAccessRoutes({ auth, origins, publicUrl }: MeetingAccessD
     const kept = await auth.rotate(c.req.param('id'), credential);
     if (kept) setSessionCookie(c, auth, kept, publicUrl);
     const body: RotateLinksResponse = { rotatedAt: new Date().toISOString() };
+    await recordAudit(c, 'linksRevoked');
     return c.json(body);
   });
 

@@ -10,6 +10,7 @@ import type { NextMeetingResponse, RefreshSummary, SeriesDetailResponse, SeriesL
 import type { FollowThrough } from '../followThrough/followThrough';
 import { requireAdminIf, visibleMeetings, type GrantSource } from './visibility';
 import { apiError, invalidInput } from './apiErrors';
+import { recordAudit } from './auditRecording';
 import type { RefreshTrackers } from './trackerRefresh';
 
 async function parseBody<S extends $ZodType>(c: Context, schema: S, allowEmpty = false): Promise<{ ok: true; value: output<S> } | { ok: false; res: Response }> {
@@ -53,6 +54,7 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
     const body = await parseBody(c, seriesInputSchema);
     if (!body.ok) return body.res;
     const created: Series = await series.create(body.value);
+    await recordAudit(c, 'settingsChanged', { detail: { series: created.id, name: created.name, change: 'created' } });
     return c.json(created, 201);
   });
 
@@ -71,6 +73,7 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
     if (!body.ok) return body.res;
     const updated: Series | null = await series.update(c.req.param('id'), body.value);
     if (!updated) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
+    await recordAudit(c, 'settingsChanged', { detail: { series: updated.id, name: updated.name, change: 'changed', fields: Object.keys(body.value).sort().join(',') } });
     return c.json(updated);
   });
 

@@ -14,7 +14,9 @@ import type { SessionExchangeRequest, SessionExchangeResponse, SessionInfo, Sess
 import type { Auth, LinkRefusal } from '../auth/auth';
 import type { Credential } from '../auth/credential';
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth/sessionCookie';
+import { actorOf } from '../audit/auditTrail';
 import { apiError, invalidInput } from './apiErrors';
+import { recordAudit } from './auditRecording';
 import type { AccessDeps } from './authenticate';
 
 export interface SessionDeps extends AccessDeps {
@@ -75,8 +77,18 @@ export function sessionRoutes({ auth, origins, publicUrl }: SessionDeps) {
     const input: SessionExchangeRequest = parsed.data;
     const credential = c.get('credential');
     const result = await auth.exchange(input.token, input.name, credential?.kind === 'session' ? credential : null);
-    if (!result.ok) return apiError(c, 401, ErrorCode.unauthorized, REFUSALS[result.reason], 'token');
+    if (!result.ok) {
+      if (result.reason === 'expired') await recordAudit(c, 'linkExpired', { actor: null, detail: { refused: 'signIn' } });
+      return apiError(c, 401, ErrorCode.unauthorized, REFUSALS[result.reason], 'token');
+    }
     setSessionCookie(c, auth, result.credential, publicUrl);
+    const granted = result.meetingId ? result.credential.grants.find((g) => g.meetingId === result.meetingId) : undefined;
+    const actor = actorOf(result.credential, granted?.role ?? null);
+    await recordAudit(c, 'signIn', { meetingId: result.meetingId, actor, detail: { via: result.meetingId ? 'link' : 'admin token' } });
+    const had = result.meetingId && credential?.kind === 'session' ? credential.grants.find((g) => g.meetingId === result.meetingId) : undefined;
+    if (had && granted && had.role !== granted.role) {
+      await recordAudit(c, 'roleChanged', { meetingId: result.meetingId, actor, detail: { from: had.role, to: granted.role } });
+    }
     const body: SessionExchangeResponse = { ...(await sessionInfo(auth, result.credential)), meetingId: result.meetingId };
     return c.json(body);
   });
@@ -100,6 +112,7 @@ export function sessionRoutes({ auth, origins, publicUrl }: SessionDeps) {
     if (credential?.kind === 'session') {
       try {
         await auth.signOut(credential);
+        await recordAudit(c, 'signOut');
       } catch {
         return apiError(c, 500, ErrorCode.internal, 'signed out on this server, but it could not be saved; sign out again');
       }

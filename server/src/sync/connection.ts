@@ -3,6 +3,7 @@ import { CloseCode } from '@suishin/shared';
 import type { MeetingAccess } from '../auth/credential';
 import type { Logger } from '../logger';
 import type { ConnectionRateLimit } from './rateLimit';
+import { createSyncTraffic, type SyncTraffic } from './syncTraffic';
 
 /** Frames handled per connection per event-loop turn; the rest wait for the next turn. */
 const FRAMES_PER_TURN = 64;
@@ -79,6 +80,8 @@ export class Connection {
     private readonly logger: Logger,
     private readonly limits: { maxQueuedFrames: number; maxQueuedBytes: number; maxBufferedBytes: number },
     auth: ConnectionAuth,
+    /** Frames and bytes in and out, for /metrics (plain increments). */
+    private readonly traffic: SyncTraffic = createSyncTraffic(),
   ) {
     this.auth = auth;
     this.access = auth.access;
@@ -90,7 +93,10 @@ export class Connection {
         this.close(CloseCode.malformedMessage, 'text frames are not part of the protocol');
         return;
       }
-      this.receive(toUint8Array(data));
+      const frame = toUint8Array(data);
+      this.traffic.messagesIn++;
+      this.traffic.bytesIn += frame.byteLength;
+      this.receive(frame);
     });
     ws.on('pong', () => {
       this.heardSinceBeat = true;
@@ -231,6 +237,8 @@ export class Connection {
     }
     try {
       this.ws.send(frame, { binary: true });
+      this.traffic.messagesOut++;
+      this.traffic.bytesOut += frame.byteLength;
     } catch (error) {
       this.logger.warn('send failed', { meetingId: this.meetingId, connection: this.id, error });
       this.close(CloseCode.internalError, 'send failed');

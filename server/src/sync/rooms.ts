@@ -85,7 +85,10 @@ export class Rooms {
         ...this.options,
         events: this.events,
         onEmpty: (room) => this.unload(room),
-        onFailed: (room) => this.drop(room),
+        onFailed: (room) => {
+          void this.events.emit('failed', meetingId);
+          this.drop(room);
+        },
       },
       onStoredState,
     ).then(

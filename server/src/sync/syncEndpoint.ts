@@ -16,7 +16,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { CloseCode, NewerDocumentError, SYNC_PATH } from '@suishin/shared';
+import { CloseCode, NewerDocumentError, SYNC_PATH, type Role } from '@suishin/shared';
 import type { Auth } from '../auth/auth';
 import type { MeetingAccess } from '../auth/credential';
 import type { OriginPolicy } from '../auth/originPolicy';
@@ -27,6 +27,7 @@ import { syncStep2FrameOf } from './protocolMessages';
 import { ConnectionRateLimit, type RateLimits } from './rateLimit';
 import type { Rooms } from './rooms';
 import { authorizeUpgrade } from './upgradeAuthorization';
+import type { SyncTraffic } from './syncTraffic';
 
 export interface SyncEndpointOptions {
   rooms: Rooms;
@@ -37,6 +38,8 @@ export interface SyncEndpointOptions {
   rateLimit: RateLimits;
   /** Heartbeat: silent sockets are pinged this often, and dropped when they miss a ping (Connection.heartbeat). */
   pingIntervalMs: number;
+  /** Counted frames and bytes (the metrics read them). */
+  traffic?: SyncTraffic;
 }
 
 const MEETING_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -103,6 +106,7 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
           },
           rateLimit: new ConnectionRateLimit(options.rateLimit, options.maxMessageBytes),
         },
+        options.traffic,
       );
       connections.add(conn);
       conn.onClose(() => connections.delete(conn));
@@ -165,6 +169,12 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
 
   return {
     connectionCount: () => connections.size,
+    /** Open sockets by their role in their meeting (read when metrics are scraped). */
+    connectionsByRole() {
+      const counts: Record<Role, number> = { facilitator: 0, participant: 0, observer: 0 };
+      for (const conn of connections) counts[conn.access.role]++;
+      return counts;
+    },
     /** Stops accepting upgrades and closes the WebSocket server. */
     stop() {
       accepting = false;

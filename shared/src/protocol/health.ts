@@ -32,4 +32,18 @@ export interface AdminHealthResponse {
   eventLoopDelaySinceLastCheck: EventLoopDelay;
   /** How long accepted updates took to become durable (mostly the fsync). */
   durableWritesSinceLastCheck: LatencyReading;
+  /** Null when no BACKUP_DIR is set (no scheduled backups). */
+  backups: BackupStatus | null;
+}
+
+/** Scheduled backups (BACKUP_DIR): how the last one went. Times are epoch milliseconds. */
+export interface BackupStatus {
+  dir: string;
+  everyMs: number;
+  keep: number;
+  /** The newest backup made (or found in the folder at start: then tookMs is null). */
+  lastBackup: { at: number; file: string; bytes: number; tookMs: number | null } | null;
+  lastFailure: { at: number; message: string } | null;
+  failuresTotal: number;
+  nextAt: number | null;
 }

@@ -4,6 +4,7 @@
  */
 export * from './access';
 export * from './archive';
+export * from './audit';
 export * from './closing';
 export * from './closeCodes';
 export * from './dashboard';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout changes; `migrate` upgrades older files step by step. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -54,6 +54,29 @@ const MIGRATIONS: Record<number, string> = {
       session_id TEXT PRIMARY KEY,
       expires_at INTEGER NOT NULL
     ) STRICT;
+  `,
+  5: `
+    -- The audit trail (audit/auditLog.ts): append-only. No foreign key to meetings: the trail
+    -- outlives what it describes. Only retention (AUDIT_DAYS) deletes, oldest first.
+    CREATE TABLE audit_log (
+      id           INTEGER PRIMARY KEY AUTOINCREMENT,
+      at           INTEGER NOT NULL,
+      kind         TEXT NOT NULL,
+      meeting_id   TEXT,
+      actor_name   TEXT,
+      actor_role   TEXT,
+      actor_id     TEXT,
+      from_address TEXT,
+      from_agent   TEXT,
+      detail       TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX audit_by_at ON audit_log(at);
+    CREATE INDEX audit_by_meeting ON audit_log(meeting_id, id);
+    CREATE INDEX audit_by_kind ON audit_log(kind, id);
+    CREATE INDEX audit_by_actor ON audit_log(actor_id, id);
+    CREATE INDEX audit_by_actor_name ON audit_log(actor_name, id);
+    CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
 };
 

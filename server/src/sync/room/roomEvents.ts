@@ -22,6 +22,8 @@ export interface RoomEventMap {
   /** The last connection left (or the server is stopping): the room persists and unloads next. */
   unloading: [meetingId: string, room: Room];
   unloaded: [meetingId: string];
+  /** Storage failed: the room told its clients (saveFailed), closed their sockets and is dropped unsaved. */
+  failed: [meetingId: string];
 }
 
 type Listener<K extends keyof RoomEventMap> = (...args: RoomEventMap[K]) => void | Promise<void>;
