@@ -230,7 +230,7 @@ export const ja: Messages = {
     removeConfirmBody: '「{{title}}」とそのメモが全員の画面から削除されます。',
     cancel: 'キャンセル',
     reorder: '「{{title}}」を並べ替え',
-    itemLabel: '項目 {{number}}：{{title}}',
+    itemPrefix: '項目 {{number}}：',
     titleRequired: '件名を入力してください。',
     dnd: {
       instructions:
