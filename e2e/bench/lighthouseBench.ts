@@ -75,7 +75,7 @@ async function audit(port: number, url: string, preset: 'mobile' | 'desktop'): P
   // LH_DETAILS=1: what the LCP element is, and the scripts that kept the main thread busy.
   if (process.env.LH_DETAILS) {
     const lcp = lhr.audits['largest-contentful-paint-element']?.details as { items?: Array<{ items?: Array<{ node?: { snippet?: string }; phase?: string; timing?: number }> }> } | undefined;
-    const first = lcp?.items?.[0]?.items?.[0]?.node?.snippet ?? JSON.stringify(lhr.audits['largest-contentful-paint-element'] ?? null).slice(0, 300);
+    const first = lcp?.items?.[0]?.items?.[0]?.node?.snippet ?? /"snippet":"((?:[^"\\]|\\.)*)"/.exec(JSON.stringify(lcp ?? {}))?.[1] ?? '(not reported)';
     const phases = (lcp?.items?.[1]?.items ?? []).map((p) => `${p.phase} ${Math.round(p.timing ?? 0)} ms`).join(', ');
     const boot = ((lhr.audits['bootup-time']?.details as { items?: Array<{ url: string; scripting: number }> } | undefined)?.items ?? [])
       .slice(0, 5).map((i) => `${i.url.split('/').pop()} ${Math.round(i.scripting)} ms`).join(', ');
