@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints its figures: the sync server (fan-out, durable appends,
-# cold join, burst), backup of a 3,000-meeting workspace (time, event-loop stall), the meeting room in Chromium (bundle sizes, time to editable,
-# remote edit latency), and the history reads at 300 / 3,000 / 30,000 meetings (home, archive,
+# cold join, burst), backup of a 3,000-meeting workspace (time, event-loop stall), the meeting
+# room in Chromium (bundle sizes, time to editable, remote edit latency), Lighthouse's mobile and
+# desktop scores, LCP and TBT of the room and home, and the history reads at 300 / 3,000 / 30,000 meetings (home, archive,
 # search, registers, dashboards). Loopback only; bounded in time. BENCH_HISTORY=quick stops the
 # history bench at 3,000 meetings; BENCH_HISTORY=skip leaves it out.
 set -euo pipefail
@@ -19,6 +20,8 @@ pnpm_cmd --filter @suishin/server bench:backup
 echo "== room benchmark (builds the client first)"
 pnpm_cmd --filter @suishin/client build >/dev/null
 pnpm_cmd --filter @suishin/e2e bench
+echo "== phone loading (Lighthouse 12, mobile and desktop presets, signed in, against the build)"
+pnpm_cmd --filter @suishin/e2e bench:lighthouse
 if [ "${BENCH_HISTORY:-full}" != skip ]; then
   echo "== history benchmark (300, 3,000 and 30,000 meetings)"
   if [ "${BENCH_HISTORY:-full}" = quick ]; then pnpm_cmd --filter @suishin/e2e bench:history -- --quick

@@ -22,7 +22,8 @@ const ROOM_MODULES = [
  * run (main.tsx asks for them): on a cold load that is a few hundred milliseconds of an idle
  * network and an idle second core. The build knows the room's chunk files (their names carry
  * content hashes), so it writes them into index.html, and a few lines of inline script add
- * `modulepreload` links for them when the path is a meeting's. Other pages preload nothing extra.
+ * `modulepreload` links for them when the path is a meeting's. Other pages prefetch them (into the
+ * cache, not run) when a pointer or focus reaches a meeting link or `[data-prefetch-room]`.
  * Each link is `crossorigin` like the tags Vite itself loads them with: a preload whose
  * credentials mode differs is not used, and the file is downloaded a second time.
  */
@@ -36,10 +37,22 @@ export function roomPreloads(): Plugin {
         if (!ctx.bundle || !ctx.chunk) return;
         const files = roomFiles(ctx.bundle, ctx.chunk).map((file) => `/${file}`);
         if (files.length === 0) return;
+        // A meeting's page: modulepreload now (downloaded and parsed for the room). Any other
+        // page: rel=prefetch as soon as someone shows they are about to open a meeting (a pointer
+        // or focus on a meeting link, a pointer on or typing in what creates one, `data-prefetch-room`): downloaded
+        // into the cache, never run, and never competing with the page's own loading, so the page
+        // carries none of the room's JavaScript (a phone's main thread, "unused JavaScript").
         const script =
-          `if(${MEETING_PATH}.test(location.pathname))${JSON.stringify(files)}.forEach(function(h){` +
-          `var l=document.createElement('link');if(/\\.css$/.test(h)){l.rel='preload';l.as='style'}else{l.rel='modulepreload'}` +
-          `l.crossOrigin='';l.href=h;document.head.appendChild(l)})`;
+          `(function(f){function add(r){f.forEach(function(h){var l=document.createElement('link');` +
+          `if(r==='prefetch'){l.rel='prefetch';l.as=/\\.css$/.test(h)?'style':'script'}` +
+          `else if(/\\.css$/.test(h)){l.rel='preload';l.as='style'}else{l.rel='modulepreload'}` +
+          `l.crossOrigin='';l.href=h;document.head.appendChild(l)})}` +
+          `if(${MEETING_PATH}.test(location.pathname))add('preload');` +
+          // focusin only on links: the new-meeting form's title field takes focus when home opens.
+          `else{var done=0;function go(e){var t=e.target;if(done||!t||!t.closest)return;` +
+          `if(!t.closest('a[href^="/meetings/"]')&&(e.type==='focusin'||!t.closest('[data-prefetch-room]')))return;` +
+          `done=1;add('prefetch')}['pointerover','touchstart','focusin','input'].forEach(function(n){addEventListener(n,go,{capture:true,passive:true})})}` +
+          `})(${JSON.stringify(files)})`;
         return [{ tag: 'script', children: script, injectTo: 'head-prepend' }];
       },
     },

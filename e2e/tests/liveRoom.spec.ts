@@ -61,7 +61,7 @@ test('notes, presence and the facilitation timer are shared live', async ({ alic
   expect(Math.abs(a - b)).toBeLessThanOrEqual(1);
 
   // Bob extends by 5 minutes; both see it.
-  await bob.page.getByRole('button', { name: 'Add 5 minutes to this item' }).click();
+  await bob.page.getByRole('button', { name: 'Add 5 min to this item' }).click();
   await expect.poll(() => remainingSeconds(alice.page)).toBeGreaterThan(14 * 60);
   const [a2, b2] = await Promise.all([remainingSeconds(alice.page), remainingSeconds(bob.page)]);
   expect(Math.abs(a2 - b2)).toBeLessThanOrEqual(1);

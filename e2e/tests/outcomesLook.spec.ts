@@ -11,7 +11,7 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 }
 
 async function addAction(page: Page, title: string, owner: { typed: string; pick?: RegExp; department?: string }, due: string | null) {
-  await page.getByTestId('actions-panel').getByRole('button', { name: /New action item|アクションを追加/ }).click();
+  await page.getByTestId('actions-panel').getByRole('button', { name: /New action item|宿題を追加/ }).click();
   const dialog = page.getByTestId('action-dialog');
   await dialog.getByRole('textbox', { name: 'What' }).fill(title);
   const ownerField = dialog.getByRole('combobox', { name: 'Owner' });
@@ -107,7 +107,7 @@ test('the outcomes column in English and Japanese, on a laptop and a tablet', as
   await shoot(alice.page, testInfo, 'outcomes-ja-actions');
 
   // The date picker speaks Japanese whatever the browser's locale (en-US here): 年/月/日.
-  await alice.page.getByTestId('actions-panel').getByRole('button', { name: /アクションを追加/ }).click();
+  await alice.page.getByTestId('actions-panel').getByRole('button', { name: /宿題を追加/ }).click();
   const dialog = alice.page.getByTestId('action-dialog');
   await expect(dialog.getByRole('group', { name: '期限' })).toContainText('年');
   await dialog.getByRole('group', { name: '期限' }).getByRole('button').last().click();

@@ -26,7 +26,7 @@ test('the room switches between Japanese and English, with locale formats', asyn
   await notesEditor(alice.page).click();
   await alice.page.keyboard.type('Q3 pipeline review. ');
   await alice.page.getByRole('button', { name: 'Start meeting' }).click();
-  await alice.page.getByRole('button', { name: 'Add 1 minutes to this item' }).click();
+  await alice.page.getByRole('button', { name: 'Add 1 min to this item' }).click();
   await notesEditor(bob.page).click();
   await bob.page.keyboard.press('ControlOrMeta+End');
   await bob.page.keyboard.type('Targets on track.');

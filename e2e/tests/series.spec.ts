@@ -115,5 +115,5 @@ test('a series: two meetings, an item carried over and closed, a decision found 
   // ── Home: the due-soon section loads without errors ──
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: '追いかけるアクション' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '追いかける宿題' })).toBeVisible();
 });

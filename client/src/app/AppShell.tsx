@@ -24,7 +24,7 @@ export function AppShell() {
     <HeaderSlotContext.Provider value={statusSlot}>
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <header className="app-header">
-        <Link to="/" className="brand" aria-label={t('app.name')}>
+        <Link to="/" className="brand">
           <span className="brand__mark" aria-hidden="true">推</span>
           <span className="brand__name">{t('app.name')}</span>
           <span className="brand__tagline">{t('app.tagline')}</span>

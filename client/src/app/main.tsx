@@ -8,6 +8,7 @@ import { notesEditorCode } from '../editor/notesEditorCode';
 import { prefetchMeetingDocument } from '../meeting/documentPrefetch';
 import { MEETING_PATH } from './meetingPath';
 import { AppRoutes, preloadMeetingRoom } from './routes';
+import { installFocusKeeper } from '../ui/focusKeeper';
 import './styles.css';
 
 // Opening a meeting link directly: fetch the meeting's document, the room's code, the notes
@@ -26,6 +27,7 @@ if (meetingPath) {
 if (!/^\/(signin$|m\/[^/]+\/join$)/.test(window.location.pathname)) void refreshSession();
 
 initI18n(useUiStore.getState().language);
+installFocusKeeper();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -149,6 +149,25 @@ function renderCaret(user: { name?: unknown; color?: unknown }): HTMLElement {
   return caret;
 }
 
+function ListIcon({ numbered }: { numbered: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" fill="currentColor">
+      {numbered ? (
+        <>
+          <path d="M1.6 2.2h1.2v3.6h-.9V3.2l-.5.2v-.8zM1 9.3c.1-.8.7-1.2 1.3-1.2.7 0 1.2.4 1.2 1 0 .5-.3.8-.8 1.2l-.5.4h1.3v.8H1v-.7l1.2-1c.3-.3.4-.4.4-.6s-.1-.3-.3-.3-.3.1-.4.4z" />
+        </>
+      ) : (
+        <>
+          <circle cx="2.5" cy="4" r="1.3" />
+          <circle cx="2.5" cy="10" r="1.3" />
+        </>
+      )}
+      <rect x="6" y="3.2" width="9" height="1.6" rx=".8" />
+      <rect x="6" y="9.2" width="9" height="1.6" rx=".8" />
+    </svg>
+  );
+}
+
 function FormattingToolbar({ editor, labels }: { editor: Editor; labels: NotesEditorLabels }) {
   const active = useEditorState({
     editor,
@@ -162,13 +181,15 @@ function FormattingToolbar({ editor, labels }: { editor: Editor; labels: NotesEd
     }),
   });
   const chain = () => editor.chain().focus();
-  const buttons: Array<{ key: keyof typeof active; label: string; glyph: string; run(): void }> = [
+  // The list buttons show icons, not the text "•" / "1.": a visible text that is not in the
+  // button's name ("Numbered list") fails WCAG 2.5.3 (label in name).
+  const buttons: Array<{ key: keyof typeof active; label: string; glyph: ReactNode; run(): void }> = [
     { key: 'bold', label: labels.bold, glyph: 'B', run: () => chain().toggleBold().run() },
     { key: 'italic', label: labels.italic, glyph: 'I', run: () => chain().toggleItalic().run() },
     { key: 'strike', label: labels.strike, glyph: 'S', run: () => chain().toggleStrike().run() },
     { key: 'heading', label: labels.heading, glyph: 'H', run: () => chain().toggleHeading({ level: 2 }).run() },
-    { key: 'bulletList', label: labels.bulletList, glyph: '•', run: () => chain().toggleBulletList().run() },
-    { key: 'orderedList', label: labels.orderedList, glyph: '1.', run: () => chain().toggleOrderedList().run() },
+    { key: 'bulletList', label: labels.bulletList, glyph: <ListIcon numbered={false} />, run: () => chain().toggleBulletList().run() },
+    { key: 'orderedList', label: labels.orderedList, glyph: <ListIcon numbered />, run: () => chain().toggleOrderedList().run() },
   ];
   return (
     <Toolbar aria-label={labels.toolbar} className="notes-toolbar">

@@ -35,7 +35,8 @@ export function AddAgendaItemForm({ onAdded }: { meetingId: string; onAdded(id: 
   }
 
   return (
-    <Form className="add-item" onSubmit={onSubmit} aria-label={t('agenda.addTitle')} validationBehavior="aria"
+    // data-focus-fallback: where focus goes when the room opens from "Create meeting" (ui/focusKeeper).
+    <Form className="add-item" data-focus-fallback onSubmit={onSubmit} aria-label={t('agenda.addTitle')} validationBehavior="aria"
       validationErrors={error ? { title: error } : {}}>
       <TextField
         name="title"

@@ -1,3 +1,4 @@
+import { focusAfter } from '../../ui/focusKeeper';
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useAgendaCommands, type AgendaItem } from '../../meeting/hooks/useAgenda';
@@ -123,6 +124,8 @@ export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, r
         onConfirm={() => {
           closeDialog();
           commands.remove(item.id);
+          // The item and its Remove button are gone: continue from the agenda row now selected.
+          focusAfter(() => document.querySelector<HTMLElement>('.agenda-row__select[aria-current="true"]') ?? document.querySelector<HTMLElement>('[data-testid="agenda-item"] .agenda-row__select'));
         }}
       >
         {t('agenda.removeConfirmBody', { title: item.title })}

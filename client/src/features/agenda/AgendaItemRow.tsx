@@ -83,9 +83,11 @@ const AgendaRowBody = memo(function AgendaRowBody({ item, number, selected, runn
       type="button"
       className="agenda-row__select"
       aria-current={selected ? 'true' : undefined}
-      aria-label={t('agenda.itemLabel', { number, title: item.title }) + (running ? ` (${t('agenda.running')})` : '')}
       onClick={() => onSelect(item.id)}
     >
+      {/* Named by its content (WCAG 2.5.3: the name contains every visible word, so a speech user
+          can say what they see): "Item 3: title, presenter, timebox", the prefix only for screen readers. */}
+      <span className="visually-hidden">{t('agenda.itemPrefix', { number })}</span>
       {editors.length > 0 && (
         // Who else is in this item: dots drawn over the row's corner, so they never change its height.
         <span className="agenda-row__editors" aria-hidden="true">
@@ -97,6 +99,7 @@ const AgendaRowBody = memo(function AgendaRowBody({ item, number, selected, runn
       </span>
       <span className="agenda-row__body">
         <span className="agenda-row__title" data-testid="agenda-item-title">{item.title}</span>
+        {running && <span className="visually-hidden"> ({t('agenda.running')})</span>}
         {item.presenter && <span className="agenda-row__presenter">{item.presenter}</span>}
       </span>
       <span className="agenda-row__time">

@@ -13,13 +13,6 @@ import './home.css';
 /** The form (react-aria widgets, date picker) loads after the page: the home page's first load stays small. */
 const NewMeetingForm = lazy(() => import('./NewMeetingForm'));
 
-/** Warm the room's chunk while the person reads the page, so opening a meeting does not wait for it. */
-function prefetchRoom(): void {
-  const load = () => void import('../room/MeetingRoomPage');
-  if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 3000 });
-  else setTimeout(load, 1500);
-}
-
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; home: HomeResponse };
 
 function Section({ id, title, count, children, footer }: { id: string; title: string; count?: ReactNode; children: ReactNode; footer?: ReactNode }) {
@@ -59,7 +52,6 @@ export function MeetingsPage() {
     };
   }, []);
   useEffect(reload, [reload]);
-  useEffect(prefetchRoom, []);
 
   const home = load.state === 'loaded' ? load.home : null;
   const meetingsFound = home && home.live.length + home.upcoming.length + home.drafts.length + home.recent.length > 0;

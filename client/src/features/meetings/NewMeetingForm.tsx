@@ -63,7 +63,7 @@ export default function NewMeetingForm() {
 
   return (
     <AppLocale>
-    <Form className="form" validationErrors={errors} onSubmit={onSubmit} validationBehavior="aria">
+    <Form className="form" data-prefetch-room validationErrors={errors} onSubmit={onSubmit} validationBehavior="aria">
       <TextField
         name="title"
         label={t('newMeeting.title')}

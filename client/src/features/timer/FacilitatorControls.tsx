@@ -34,6 +34,7 @@ export function FacilitatorControls({ meta, index, count, onError }: Facilitator
   if (meta.status === 'draft') {
     return (
       <div className="facilitator-controls" role="group" aria-label={t('facilitation.controls')}>
+        {/* Once started, this button is replaced by the running controls: focus moves to "Next" (ui/focusKeeper). */}
         <Button variant="primary" onPress={run(commands.start)} isDisabled={count === 0}>
           {t('facilitation.start')}
         </Button>
@@ -64,7 +65,7 @@ export function FacilitatorControls({ meta, index, count, onError }: Facilitator
           {t('facilitation.extend', { minutes })}
         </Button>
       ))}
-      <Button size="sm" variant="primary" onPress={run(commands.next)} isDisabled={index >= count - 1} aria-label={t('facilitation.next')}>
+      <Button size="sm" variant="primary" onPress={run(commands.next)} isDisabled={index >= count - 1} aria-label={t('facilitation.next')} data-focus-fallback>
         <span className="facilitator-controls__label">{t('facilitation.nextShort')}</span> <span aria-hidden="true">→</span>
       </Button>
       {/* The closing checklist, then the server ends the meeting (features/closing). */}

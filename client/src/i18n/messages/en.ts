@@ -133,7 +133,7 @@ export const en = {
     resume: 'Resume',
     paused: 'Paused',
     extend: '+{{minutes}} min',
-    extendLabel: 'Add {{minutes}} minutes to this item',
+    extendLabel: 'Add {{minutes}} min to this item',
     end: 'End meeting',
     endConfirmTitle: 'End the meeting?',
     endConfirmBody: 'The time of the running item is recorded and the meeting is marked as ended for everyone.',
@@ -231,7 +231,7 @@ export const en = {
     removeConfirmBody: '“{{title}}” and its notes will be removed for everyone.',
     cancel: 'Cancel',
     reorder: 'Reorder {{title}}',
-    itemLabel: 'Item {{number}}: {{title}}',
+    itemPrefix: 'Item {{number}}: ',
     titleRequired: 'Enter a title.',
     dnd: {
       instructions:

@@ -125,7 +125,7 @@ export const followThroughEn = {
     decisions: { heading: 'Decisions taken', count: 'Decisions' },
     overrun: { heading: 'Time over or under plan (minutes)', planned: 'Planned', actual: 'Actual', overrun: 'Overrun', under: 'Under time', minutes: '{{value}} min' },
     overdue: { heading: 'Overdue action items', owner: 'Owner', department: 'Department', item: 'Action item', due: 'Due' },
-    carried: { heading: 'Topics carried over again and again', topic: 'Topic', survived: 'Meetings', first: 'First', last: 'Last', none: 'No topic came back.' },
+    carried: { heading: 'Agenda items carried over again and again', topic: 'Agenda item', survived: 'Meetings', first: 'First', last: 'Last', none: 'No agenda item came back.' },
     superseded: { heading: 'Decisions later superseded', none: 'No decision was superseded.', decision: 'Decision' },
     kpi: { heading: 'KPI trends', actual: 'Actual', target: 'Target', none: 'No KPI recorded yet.', chartLabel: '{{name}}: last actual and target of each period' },
     chartSummary: '{{title}}: {{count}} periods. The table below has the figures.',

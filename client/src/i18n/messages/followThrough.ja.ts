@@ -2,7 +2,7 @@ import type { followThroughEn } from './followThrough.en';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-/** 日本語: フォロースルー画面（ナビゲーション、アーカイブ、検索、シリーズ、ダッシュボード、期限の近いアクション）。 */
+/** 日本語: フォロースルー画面（ナビゲーション、アーカイブ、検索、シリーズ、ダッシュボード、期限の近い宿題）。 */
 export const followThroughJa: Widen<typeof followThroughEn> = {
   nav: {
     label: 'メイン',
@@ -10,7 +10,7 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
     series: 'シリーズ',
     archive: 'アーカイブ',
     decisions: '決定事項',
-    actions: 'アクション',
+    actions: '宿題',
     search: '検索',
     dashboard: 'ダッシュボード',
   },
@@ -43,7 +43,7 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
   },
   search: {
     title: '決定事項とメモを検索',
-    subtitle: '終了したすべての会議の決定事項、アクション、議題、メモが対象です。日本語は区切りなしで検索できます。',
+    subtitle: '終了したすべての会議の決定事項、宿題、議題、メモが対象です。日本語は区切りなしで検索できます。',
     label: '検索語',
     placeholder: '例: 価格改定、pricing',
     submit: '検索',
@@ -51,7 +51,7 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
     empty: '「{{q}}」に一致するものはありません。',
     loadFailed: '検索できませんでした: {{message}}',
     open: '会議のこの項目を開く',
-    kind: { agenda: '議題', decision: '決定事項', actionItem: 'アクション' },
+    kind: { agenda: '議題', decision: '決定事項', actionItem: '宿題' },
     hint: '検索語を入力してください。',
     sort: '並び順',
     sorts: { relevance: '関連度順', newest: '新しい順' },
@@ -60,8 +60,8 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
     rankedAmong: '一致した中から新しい{{count}}件を関連度順に並べています。さらに古いものは「新しい順」にするか、期間を絞ってください。',
   },
   series: {
-    title: '会議シリーズ',
-    subtitle: '定例会議。次回は前回から始まり、未完了のアクションが引き継がれます。',
+    title: 'シリーズ',
+    subtitle: '定例会議。次回は前回から始まり、未完了の宿題が引き継がれます。',
     empty: 'シリーズはまだありません。',
     loadFailed: 'シリーズを読み込めませんでした: {{message}}',
     departments: '部署',
@@ -102,7 +102,7 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
   },
   dashboard: {
     title: 'フォロースルー',
-    subtitle: '会議は事業を前に進めているか。アクション、決定事項、時間、KPIの推移。',
+    subtitle: '会議は事業を前に進めているか。宿題、決定事項、時間、KPIの推移。',
     scope: '表示',
     bySeries: 'シリーズ',
     byDepartment: '部署',
@@ -114,7 +114,7 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
     meeting: '会議',
     totals: {
       heading: '概要',
-      opened: '発生したアクション',
+      opened: '発生した宿題',
       closed: '完了',
       open: '未完了',
       overdue: '期限切れ',
@@ -124,11 +124,11 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
       decisions: '決定事項',
       superseded: '後に覆された決定',
     },
-    actions: { heading: 'アクションの発生と完了', opened: '発生', closed: '完了' },
+    actions: { heading: '宿題の発生と完了', opened: '発生', closed: '完了' },
     onTime: { heading: '期限内の完了と遅れた完了', onTime: '期限内', late: '遅れ' },
     decisions: { heading: '決定事項の数', count: '決定事項' },
     overrun: { heading: '予定に対する時間の超過・短縮（分）', planned: '予定', actual: '実績', overrun: '超過', under: '時間内', minutes: '{{value}}分' },
-    overdue: { heading: '期限切れのアクション', owner: '担当者', department: '部署', item: 'アクション', due: '期限' },
+    overdue: { heading: '期限切れの宿題', owner: '担当者', department: '部署', item: '宿題', due: '期限' },
     carried: { heading: '何度も持ち越される議題', topic: '議題', survived: '会議数', first: '初回', last: '最新', none: '持ち越された議題はありません。' },
     superseded: { heading: '後に覆された決定事項', none: '覆された決定事項はありません。', decision: '決定事項' },
     kpi: { heading: 'KPIの推移', actual: '実績', target: '目標', none: 'KPIはまだ記録されていません。', chartLabel: '{{name}}: 期間ごとの最新の実績と目標' },
@@ -139,11 +139,11 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
     hideMeetings: '会議ごとの表示を閉じる',
     meetingsCount_one: '{{count}}回の会議',
     meetingsCount_other: '{{count}}回の会議',
-    open: { heading: '未完了のアクション（現在）', byOwner: '担当者別', byDepartment: '担当者の部署別', open: '未完了', dueThisWeek: '今週期限', overdue: '期限切れ', weekEnds: '今週期限: {{date}}（日）まで。', ownersMore: '{{count}}人中 {{shown}}人（期限切れの多い順）。', none: '未完了のアクションはありません。', all: '未完了のすべて' },
+    open: { heading: '未完了の宿題（現在）', byOwner: '担当者別', byDepartment: '担当者の部署別', open: '未完了', dueThisWeek: '今週期限', overdue: '期限切れ', weekEnds: '今週期限: {{date}}（日）まで。', ownersMore: '{{count}}人中 {{shown}}人（期限切れの多い順）。', none: '未完了の宿題はありません。', all: '未完了のすべて' },
   },
   due: {
-    heading: '追いかけるアクション',
-    none: '期限切れや今週期限のアクションはありません。',
+    heading: '追いかける宿題',
+    none: '期限切れや今週期限の宿題はありません。',
     owner: '{{owner}} · {{department}}',
     unowned: '担当者なし',
     due: '期限 {{date}}',

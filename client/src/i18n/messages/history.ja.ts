@@ -2,7 +2,7 @@ import type { historyEn } from './history.en';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-/** 日本語: 履歴の画面（ホーム、ページ送り、決定事項台帳とアクション一覧、期間）。 */
+/** 日本語: 履歴の画面（ホーム、ページ送り、決定事項台帳と宿題一覧、期間）。 */
 export const historyJa: Widen<typeof historyEn> = {
   home: {
     live: '開催中',
@@ -13,19 +13,19 @@ export const historyJa: Widen<typeof historyEn> = {
     recentNone: '終了した会議はまだありません。',
     allInArchive: 'アーカイブの全{{count}}件',
     allDrafts: '下書き全{{count}}件',
-    mine: 'あなたのアクション',
+    mine: 'あなたの宿題',
     mineOwner: '担当: {{owner}}',
-    mineNone: '未完了のアクションはありません。',
+    mineNone: '未完了の宿題はありません。',
     mineAll: 'あなたの全{{count}}件',
     due: '期限切れ・期限間近',
-    side: '新しい会議とアクション',
-    dueAll: 'アクション一覧の全{{count}}件',
+    side: '新しい会議と宿題',
+    dueAll: '宿題一覧の全{{count}}件',
     overdueCount: '期限切れ {{count}}件',
     dueSoonCount: '7日以内 {{count}}件',
     loadFailed: 'ホームを読み込めませんでした。',
     retry: '再試行',
     place: '場所: {{place}}',
-    stats: '決定 {{decisions}}件 · アクション {{actions}}件',
+    stats: '決定 {{decisions}}件 · 宿題 {{actions}}件',
     unscheduled: '日時未定',
   },
   paging: {
@@ -55,25 +55,25 @@ export const historyJa: Widen<typeof historyEn> = {
     chainThis: 'この決定',
   },
   actionRegister: {
-    title: 'アクション一覧',
-    subtitle: '会議をまたいだすべてのアクション。何度引き継がれても1件として数えます。',
+    title: '宿題一覧',
+    subtitle: '会議をまたいだすべての宿題。何度引き継がれても1件として数えます。',
     state: '表示',
     states: { open: '未完了', overdue: '期限切れ', due_this_week: '今週期限', due: '期限間近', closed: '完了', all: 'すべて' },
     owner: '担当者',
     ownerPlaceholder: '例: 佐藤',
     department: '担当者の部署',
     meetingDepartment: '会議の部署',
-    item: 'アクション',
+    item: '宿題',
     due: '期限',
     status: '状態',
     meeting: '現在の会議',
     raisedIn: '{{meeting}}（{{date}}）で発生',
     undated: '期限なし',
-    count_one: '{{formatted}}件のアクション',
-    count_other: '{{formatted}}件のアクション',
-    empty: '条件に合うアクションはありません。',
-    loadFailed: 'アクションを読み込めませんでした: {{message}}',
-    ownerItems: '{{owner}}さんの全アクション',
+    count_one: '{{formatted}}件の宿題',
+    count_other: '{{formatted}}件の宿題',
+    empty: '条件に合う宿題はありません。',
+    loadFailed: '宿題を読み込めませんでした: {{message}}',
+    ownerItems: '{{owner}}さんの全宿題',
   },
   range: {
     legend: '期間',

@@ -1,12 +1,12 @@
 import type { Messages } from './en';
 
-/** 会議室の成果列（KPI・決定事項・アクション）の日本語メッセージ。`ja.ts` に展開する。 */
+/** 会議室の成果列（KPI・決定事項・宿題）の日本語メッセージ。`ja.ts` に展開する。 */
 export const outcomesJa: Pick<Messages, 'outcomes' | 'kpis' | 'decisions' | 'actions'> = {
   outcomes: {
     cancel: 'キャンセル',
     done: '閉じる',
     clearDate: '{{label}}をクリア',
-    shortcutsHint: 'キー操作（入力中以外）: A アクションを追加 · D 決定事項を記録',
+    shortcutsHint: 'キー操作（入力中以外）: A 宿題を追加 · D 決定事項を記録',
   },
   kpis: {
     heading: 'KPI',
@@ -111,14 +111,14 @@ export const outcomesJa: Pick<Messages, 'outcomes' | 'kpis' | 'decisions' | 'act
     reviewOn: '見直し {{date}}',
     supersedesNumber: '#{{number}} を置き換え',
     remove: '決定事項を削除',
-    addAction: 'アクションを追加',
+    addAction: '宿題を追加',
     removeConfirmTitle: 'この決定事項を削除しますか？',
     removeConfirmBody: '全員の画面から削除されます。',
   },
   actions: {
-    heading: 'アクション',
-    new: 'アクションを追加',
-    newTitle: '新しいアクション',
+    heading: '宿題',
+    new: '宿題を追加',
+    newTitle: '新しい宿題',
     title: '内容',
     titlePlaceholder: '何をしますか？',
     titleRequired: '内容を入力してください。',
@@ -132,13 +132,13 @@ export const outcomesJa: Pick<Messages, 'outcomes' | 'kpis' | 'decisions' | 'act
     noLink: 'なし',
     linkMissing: '（削除済み）',
     linkKinds: { agenda: '議題', decision: '決定', kpi: 'KPI' },
-    add: 'アクションを追加',
+    add: '宿題を追加',
     statusOf: '「{{title}}」の状態',
     status: { open: '未着手', in_progress: '対応中', done: '完了', dropped: '中止' },
     noOwner: '担当者なし',
     overdue: '期限切れ',
     undated: '期限なし',
-    filters: 'アクションの絞り込み',
+    filters: '宿題の絞り込み',
     filterOwner: '担当者',
     filterDepartment: '部署',
     filterStatus: '状態',
@@ -155,10 +155,10 @@ export const outcomesJa: Pick<Messages, 'outcomes' | 'kpis' | 'decisions' | 'act
     overdueCount: '期限切れ {{count}} 件',
     undatedCount: '期限なし {{count}} 件',
     clearFilters: 'すべて表示',
-    empty: 'アクションはまだありません。A キーで追加できます。',
-    noMatch: '条件に合うアクションはありません。',
+    empty: '宿題はまだありません。A キーで追加できます。',
+    noMatch: '条件に合う宿題はありません。',
     remove: '削除',
-    removeConfirmTitle: 'このアクションを削除しますか？',
+    removeConfirmTitle: 'この宿題を削除しますか？',
     removeConfirmBody: '「{{title}}」は全員の画面から削除されます。',
   },
 };
