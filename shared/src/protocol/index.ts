@@ -20,3 +20,4 @@ export * from './time';
 export * from './trackers';
 export * from './workspace';
 export * from './series';
+export * from './bodies';

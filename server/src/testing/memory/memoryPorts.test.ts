@@ -5,7 +5,10 @@ import { MemoryFollowThroughIndex } from './memoryFollowThroughIndex';
 import { MemoryProjectionStore } from './memoryProjectionStore';
 import { runProjectionStoreContract } from '../contracts/projectionStoreContract';
 import { openMemorySeriesStore } from './memorySeriesStore';
+import { runRatingStoreContract } from '../contracts/ratingStoreContract';
+import { openMemoryRatingStore } from './memoryRatingStore';
 
 runSeriesStoreContract('memory', { storage: () => new Map<string, Series>(), open: async (all) => openMemorySeriesStore(all) });
 runFollowThroughIndexContract('memory', async () => new MemoryFollowThroughIndex());
 runProjectionStoreContract('memory', async () => new MemoryProjectionStore());
+runRatingStoreContract('memory', { storage: () => new Map<string, Map<string, number>>(), open: async (votes) => openMemoryRatingStore(votes) });
