@@ -121,7 +121,7 @@ describe('会議体 routes', () => {
     const ended = await api(t, 'POST', `/api/meetings/${m1}/end`, {});
     expect(ended.status, JSON.stringify(ended.json)).toBe(200);
     // Three people rate it (the admin is one of them).
-    const voters = [adminHeaders(t)];
+    const voters: Array<Record<string, string>> = [adminHeaders(t)];
     for (const name of ['Pat', 'Kim']) voters.push({ cookie: await signIn(t, (await createRoleLink(t, m1, 'participant')).token, name) });
     for (const [i, who] of voters.entries()) expect((await api(t, 'PUT', `/api/meetings/${m1}/rating`, { score: [5, 4, 3][i] }, who)).status).toBe(200);
 

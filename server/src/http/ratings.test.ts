@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { startMeeting, type Series } from '@suishin/shared';
-import type { MeetingView, RatingResponse } from '@suishin/shared/protocol';
+import { startMeeting, type MeetingView, type Series } from '@suishin/shared';
+import type { RatingResponse } from '@suishin/shared/protocol';
 import { changeMeeting } from '../testing/closingHelpers';
 import { adminHeaders, createRoleLink, signIn } from '../testing/serverAccess';
 import { startTestServer, type TestServer } from '../testing/testServer';
