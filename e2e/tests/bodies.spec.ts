@@ -74,15 +74,18 @@ test('会議体: テンプレートから作成し、一覧のツリーで健全
   await expect(rating.getByRole('heading', { name: 'この会議を評価' })).toBeVisible();
   await expect(rating).toContainText('任意・匿名です');
   await expect(rating.getByTestId('rating-figures')).toHaveText('まだ評価はありません。');
-  await rating.getByRole('radio', { name: '5段階中 4' }).check();
+  // The score's label is what people press (React Aria keeps the radio input itself visually hidden).
+  await rating.locator('label').filter({ hasText: /^4$/ }).click();
+  await expect(rating.getByRole('radio', { name: '5段階中 4' })).toBeChecked();
   await rating.getByRole('button', { name: '評価を送る' }).click();
   await expect(rating).toContainText('ありがとうございました。あなたの評価は 5段階中 4 です。');
   await expect(rating.getByTestId('rating-figures')).toHaveText('現在 1票（平均は3票から表示）');
   await snapshot(page, testInfo, 'meeting-rating-ja');
 
   // Two more participants rate it (through their role links); only then does the average show.
-  for (const score of [5, 3]) {
-    const link = (await (await fetch(`${server.baseURL}/api/meetings/${meetingId}/links`, { method: 'POST', headers: auth, body: JSON.stringify({ role: 'participant', expiresInHours: 24 }) })).json()) as CreateLinkResponse;
+  // (Two links made in the same second with the same expiry are the same link: one voter.)
+  for (const [score, expiresInHours] of [[5, 24], [3, 48]] as const) {
+    const link = (await (await fetch(`${server.baseURL}/api/meetings/${meetingId}/links`, { method: 'POST', headers: auth, body: JSON.stringify({ role: 'participant', expiresInHours }) })).json()) as CreateLinkResponse;
     const token = new URL(link.url).hash.replace(/^#token=/, '');
     const voted = await fetch(`${server.baseURL}/api/meetings/${meetingId}/rating`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ score }) });
     expect(voted.status).toBe(200);
