@@ -104,4 +104,17 @@ test('会議体: テンプレートから作成し、一覧のツリーで健全
   await expect(trend.getByRole('row').nth(1)).toContainText('第1回');
   await expect(trend.getByRole('row').nth(1)).toContainText('4.0');
   await snapshot(page, testInfo, 'body-page-trend-ja');
+
+  // The series' dashboard shows the trend too (chart and table).
+  await page.getByRole('link', { name: 'フォロースルー・ダッシュボード' }).click();
+  await expect(page.getByTestId('dashboard-rating').getByRole('row').nth(1)).toContainText('4.0');
+
+  // ── In English ──
+  await page.goto('/bodies');
+  await page.getByRole('banner').getByRole('radio', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meeting bodies' })).toBeVisible();
+  await expect(child.getByTestId('body-cadence')).toHaveText('Weekly Mon 09:30');
+  await expect(child.getByTestId('health-rating')).toHaveText('4.0 / 5 (3 votes)');
+  await expect(child.getByTestId('health-open')).toHaveText('0 open items');
+  await snapshot(page, testInfo, 'bodies-tree-en');
 });
