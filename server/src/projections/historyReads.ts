@@ -134,7 +134,7 @@ export interface BodyMeetingRow {
 
 /** What a body's health is computed from (series/bodyHealth.ts). */
 export interface BodyFigures {
-  /** Action item chains of the series closed, of those on time, still open, of those overdue. */
+  /** Action item chains closed in the last ended meetings (lastEnded), of those on time; the series' open ones, of those overdue. */
   closed: number;
   closedOnTime: number;
   open: number;

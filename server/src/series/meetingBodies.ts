@@ -56,15 +56,15 @@ export class MeetingBodies {
 
   async health(bodies: readonly Series[]): Promise<Map<string, BodyHealth>> {
     const today = this.deps.today();
-    const figures = await this.deps.reads.bodyFigures(bodies.map((b) => b.id), today, BODY_RATING_MEETINGS);
-    const meetingIds = [...figures.values()].flatMap((f) => f.lastEnded.map((m) => m.meetingId));
+    const figures = await this.deps.reads.bodyFigures(bodies.map((b) => b.id), today, BODY_TREND_MEETINGS);
+    const meetingIds = [...figures.values()].flatMap((f) => f.lastEnded.slice(0, BODY_RATING_MEETINGS).map((m) => m.meetingId));
     const totals = await this.deps.ratings.totals(meetingIds);
     const result = new Map<string, BodyHealth>();
     for (const body of bodies) {
       const f = figures.get(body.id) ?? emptyFigures();
       let votes = 0;
       let sum = 0;
-      for (const m of f.lastEnded) {
+      for (const m of f.lastEnded.slice(0, BODY_RATING_MEETINGS)) {
         votes += totals.get(m.meetingId)?.votes ?? 0;
         sum += totals.get(m.meetingId)?.sum ?? 0;
       }

@@ -15,6 +15,7 @@ export const RATING_MAX = 5;
 export const RATING_MIN_VOTES_SHOWN = 3;
 /** How many of a body's last ended meetings its health and trend take the rating of. */
 export const BODY_RATING_MEETINGS = 5;
+/** How many last ended meetings a body's trend shows and its on-time rate covers. */
 export const BODY_TREND_MEETINGS = 12;
 
 /** The votes of one meeting, as a total only (never who gave which score). */
@@ -35,7 +36,10 @@ export interface BodyNextMeeting {
 }
 
 export interface BodyHealth {
-  /** Action items of the body closed on time / closed, counted once however often carried; null when none closed. */
+  /**
+   * Of the action items closed in the body's last BODY_TREND_MEETINGS ended meetings, the share closed
+   * on time (each once however often carried); null when none was closed there.
+   */
   onTimeRate: number | null;
   closed: number;
   open: number;
