@@ -117,4 +117,14 @@ test('会議体: テンプレートから作成し、一覧のツリーで健全
   await expect(child.getByTestId('health-rating')).toHaveText('4.0 / 5 (3 votes)');
   await expect(child.getByTestId('health-open')).toHaveText('0 open items');
   await snapshot(page, testInfo, 'bodies-tree-en');
+
+  // ── On a phone: the tree and the form fit the width ──
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('banner').getByRole('radio', { name: '日本語' }).click();
+  await expect(child).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await snapshot(page, testInfo, 'bodies-tree-phone-ja');
+  await page.getByRole('button', { name: '新しい会議体' }).click();
+  await expect(page.getByRole('dialog', { name: '新しい会議体' })).toBeVisible();
+  await snapshot(page, testInfo, 'body-dialog-phone-ja');
 });

@@ -103,7 +103,8 @@ export function cadenceDays(cadence: Cadence): number | null {
 
 /**
  * The day the next meeting is due by the cadence: `every` after the last one (months and quarters
- * by calendar), moved forward to the fixed weekday; from `today` when there was none. Null as needed.
+ * by calendar; weeks: the fixed day's next date), moved forward to the fixed weekday; from `today`
+ * when there was none, and today when that day has passed. Null as needed.
  */
 export function nextDueDay(cadence: Cadence, lastHeldOn: string | null, today: string): string | null {
   if (cadence.every === 'asNeeded') return null;
@@ -112,6 +113,9 @@ export function nextDueDay(cadence: Cadence, lastHeldOn: string | null, today: s
   if (lastHeldOn) {
     if (cadence.every === 'month') date.setUTCMonth(date.getUTCMonth() + 1);
     else if (cadence.every === 'quarter') date.setUTCMonth(date.getUTCMonth() + 3);
+    // With a fixed day, the first such day after the last meeting (a week later for every two
+    // weeks), so a Monday meeting held late on a Tuesday is next due the coming Monday.
+    else if (cadence.weekday !== null) date.setUTCDate(date.getUTCDate() + (cadence.every === 'twoWeeks' ? 8 : 1));
     else date.setUTCDate(date.getUTCDate() + (cadenceDays(cadence) ?? 0));
   }
   if (cadence.weekday !== null) {
