@@ -68,6 +68,8 @@ async function reads(server: ChildServer, seriesId: string): Promise<Read[]> {
     { name: 'due items (7 days)', path: '/api/action-items/due?days=7' },
     { name: `owner's open items`, path: `/api/action-items?state=open&owner=${encodeURIComponent(OWNERS[0]!)}` },
     { name: 'one meeting view', path: '/api/meetings/bench-000000' },
+    { name: 'body registry (会議体一覧)', path: '/api/bodies' },
+    { name: "a body's health and trend", path: `/api/series/${encodeURIComponent(seriesId)}/health` },
   ];
 }
 

@@ -8,7 +8,7 @@ import { ApiError } from './apiError';
 import { announceUnauthorized } from './unauthorized';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON (shared's request type at the call). */
   body?: unknown;
   /** Signing in: its 401 is a bad link for the sign-in page to show, not a lost session. */

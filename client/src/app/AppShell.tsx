@@ -31,6 +31,7 @@ export function AppShell() {
         </Link>
         <nav className="app-nav" aria-label={t('nav.label')}>
           <NavLink to="/" end className="app-nav__link">{t('nav.meetings')}</NavLink>
+          <NavLink to="/bodies" className="app-nav__link">{t('nav.bodies')}</NavLink>
           <NavLink to="/series" className="app-nav__link">{t('nav.series')}</NavLink>
           <NavLink to="/archive" className="app-nav__link">{t('nav.archive')}</NavLink>
           <NavLink to="/decisions" className="app-nav__link">{t('nav.decisions')}</NavLink>

@@ -24,6 +24,7 @@ const archivePage = loadable(() => import('../features/archive/ArchivePage'));
 const searchPage = loadable(() => import('../features/search/SearchPage'));
 const seriesListPage = loadable(() => import('../features/series/SeriesListPage'));
 const seriesPage = loadable(() => import('../features/series/SeriesPage'));
+const bodiesPage = loadable(() => import('../features/bodies/BodiesPage'));
 const dashboardPage = loadable(() => import('../features/dashboard/DashboardPage'));
 const decisionRegisterPage = loadable(() => import('../features/registers/DecisionRegisterPage'));
 const actionItemRegisterPage = loadable(() => import('../features/registers/ActionItemRegisterPage'));
@@ -94,6 +95,7 @@ export function AppRoutes() {
           <Route path="action-items" element={page(actionItemRegisterPage)} />
           <Route path="series" element={page(seriesListPage)} />
           <Route path="series/:seriesId" element={page(seriesPage)} />
+          <Route path="bodies" element={page(bodiesPage)} />
           <Route path="dashboard" element={page(dashboardPage)} />
           <Route path="workspace" element={page(workspacePage)} />
           <Route path="*" element={<NotFound />} />

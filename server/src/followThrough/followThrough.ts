@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { MeetingDocuments } from '../meetings/meetingDocuments';
 import type { MeetingStore } from '../persistence/store';
 import { sqliteSeriesStore } from '../persistence/sqlite/sqliteSeriesStore';
+import { sqliteRatingStore } from '../persistence/sqlite/sqliteRatingStore';
 import type { HistoryReads } from '../projections/historyReads';
 import { MeetingProjector } from '../projections/meetingProjector';
 import type { ProjectionStore } from '../projections/projectionStore';
@@ -16,12 +17,18 @@ import { sqliteHistoryReads } from '../projections/sqlite/sqliteHistoryReads';
 import { DEFAULT_WORKSPACE_TIME_ZONE, dayIn } from '@suishin/shared/time';
 import { SeriesService } from '../series/seriesService';
 import type { SeriesStore } from '../series/seriesStore';
+import { MeetingBodies } from '../series/meetingBodies';
+import type { RatingStore } from '../series/ratingStore';
 import type { FollowThroughIndex } from './followThroughIndex';
 
 export interface FollowThrough {
   index: FollowThroughIndex;
   series: SeriesStore;
   service: SeriesService;
+  /** 会議体: body writes (parent checked, no cycles) and health. */
+  bodies: MeetingBodies;
+  /** Meetings' anonymous ratings. */
+  ratings: RatingStore;
   /** Writes a meeting's projection and follow-through rows from its document. */
   projector: MeetingProjector;
   /** Reads of the history screens: archive, home, registers, search, dashboards. */
@@ -43,6 +50,7 @@ export function createFollowThrough(deps: {
   const { db, needsRebuild } = openFollowThroughDb(deps.dataDir);
   const index = new SqliteFollowThroughIndex(db, needsRebuild);
   const series = sqliteSeriesStore(db, deps.now);
+  const ratings = sqliteRatingStore(db);
   const now = deps.now ?? Date.now;
   const timeZone = deps.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
   const projector = new MeetingProjector({
@@ -58,13 +66,17 @@ export function createFollowThrough(deps: {
     },
   });
   const service = new SeriesService({ documents: deps.documents, store: deps.store, series, index, projector, logger: deps.logger, now, timeZone });
+  const reads = sqliteHistoryReads(db);
+  const today = () => dayIn(now(), timeZone);
   return {
     index,
     series,
     service,
+    bodies: new MeetingBodies({ series, reads, ratings, today }),
+    ratings,
     projector,
-    reads: sqliteHistoryReads(db),
-    today: () => dayIn(now(), timeZone),
+    reads,
+    today,
     close: () => db.close(),
   };
 }

@@ -31,6 +31,8 @@ import type { ServerMetrics } from '../metrics/serverMetrics';
 import { meetingRoutes } from './meetings';
 import { searchRoutes } from './search';
 import { seriesRoutes } from './series';
+import { bodyRoutes } from './bodies';
+import { ratingRoutes } from './ratings';
 import { sessionRoutes } from './session';
 import { timeRoutes } from './time';
 import { workspaceRoutes } from './workspace';
@@ -94,6 +96,8 @@ export function createHttpApp(deps: HttpAppDeps) {
   if (deps.refreshTrackers) app.route('/api/meetings', trackerRefreshRoutes({ refresh: deps.refreshTrackers }));
   if (deps.followThrough) {
     app.route('/api', seriesRoutes({ ...deps, followThrough: deps.followThrough }));
+    app.route('/api', bodyRoutes({ ...deps, followThrough: deps.followThrough }));
+    app.route('/api/meetings', ratingRoutes({ ratings: deps.followThrough.ratings, store: deps.store }));
     const history = { ...deps, followThrough: deps.followThrough, reads: deps.followThrough.reads, cursors };
     for (const routes of [archiveRoutes, searchRoutes, registerRoutes, dashboardRoutes]) app.route('/api', routes(history));
   }

@@ -1,40 +1,24 @@
 /**
  * /api/series: list, create and edit series (the workspace admin), and "next meeting"
  * (POST /api/series/:id/next): a new meeting of the series with its usual agenda, the last
- * meeting's KPIs, the open action items carried over and the "since last time" brief.
+ * meeting's KPIs, the open action items carried over and the "since last time" brief. A series is a
+ * 会議体: creating and editing one go through MeetingBodies (a parent must exist and make no cycle).
  */
 import { Hono, type Context } from 'hono';
-import { ErrorCode, ValidationError, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema, type Series } from '@suishin/shared';
-import { safeParse, type $ZodType, type output } from 'zod/v4/core';
+import { ErrorCode, seriesInputSchema, seriesNextMeetingSchema, seriesPatchSchema, type Series } from '@suishin/shared';
 import type { NextMeetingResponse, RefreshSummary, SeriesDetailResponse, SeriesListResponse } from '@suishin/shared/protocol';
 import type { FollowThrough } from '../followThrough/followThrough';
 import { requireAdminIf, visibleMeetings, type GrantSource } from './visibility';
 import { apiError, invalidInput } from './apiErrors';
 import { recordAudit } from './auditRecording';
+import { parseBody } from './parseBody';
+import { BodyParentError } from '../series/meetingBodies';
 import type { RefreshTrackers } from './trackerRefresh';
-
-async function parseBody<S extends $ZodType>(c: Context, schema: S, allowEmpty = false): Promise<{ ok: true; value: output<S> } | { ok: false; res: Response }> {
-  let body: unknown = {};
-  const text = await c.req.text();
-  if (text.trim() || !allowEmpty) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return { ok: false, res: invalidInput(c, 'request body must be JSON') };
-    }
-  }
-  const parsed = safeParse(schema, body);
-  if (!parsed.success) {
-    const error = ValidationError.fromZod(parsed.error);
-    return { ok: false, res: invalidInput(c, error.message, error.field) };
-  }
-  return { ok: true, value: parsed.data };
-}
 
 export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followThrough: FollowThrough; auth?: GrantSource; refreshTrackers?: RefreshTrackers }) {
   const app = new Hono();
   const requireAdmin = () => requireAdminIf(auth);
-  const { series, service } = followThrough;
+  const { series, service, bodies } = followThrough;
 
   // What the caller sees, filtered like search and the archive (visibleMeetings: null = the admin,
   // everything): a series appears with the meetings their grants open, or not at all.
@@ -53,9 +37,13 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.post('/series', requireAdmin(), async (c) => {
     const body = await parseBody(c, seriesInputSchema);
     if (!body.ok) return body.res;
-    const created: Series = await series.create(body.value);
-    await recordAudit(c, 'settingsChanged', { detail: { series: created.id, name: created.name, change: 'created' } });
-    return c.json(created, 201);
+    try {
+      const created: Series = await bodies.create(body.value);
+      await recordAudit(c, 'settingsChanged', { detail: { series: created.id, name: created.name, change: 'created' } });
+      return c.json(created, 201);
+    } catch (error) {
+      return parentRefused(c, error);
+    }
   });
 
   app.get('/series/:id', async (c) => {
@@ -71,7 +59,12 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   app.patch('/series/:id', requireAdmin(), async (c) => {
     const body = await parseBody(c, seriesPatchSchema);
     if (!body.ok) return body.res;
-    const updated: Series | null = await series.update(c.req.param('id'), body.value);
+    let updated: Series | null;
+    try {
+      updated = await bodies.update(c.req.param('id'), body.value);
+    } catch (error) {
+      return parentRefused(c, error);
+    }
     if (!updated) return apiError(c, 404, ErrorCode.notFound, `unknown series ${c.req.param('id')}`, 'id');
     await recordAudit(c, 'settingsChanged', { detail: { series: updated.id, name: updated.name, change: 'changed', fields: Object.keys(body.value).sort().join(',') } });
     return c.json(updated);
@@ -97,4 +90,10 @@ export function seriesRoutes({ followThrough, auth, refreshTrackers }: { followT
   });
 
   return app;
+}
+
+/** A refused parent as 400 on `parentId`; anything else is rethrown (500). */
+function parentRefused(c: Context, error: unknown): Response {
+  if (!(error instanceof BodyParentError)) throw error;
+  return invalidInput(c, error.message, 'parentId');
 }

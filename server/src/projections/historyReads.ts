@@ -124,6 +124,28 @@ export interface DashboardRange {
 
 export type DashboardFigures = Omit<Dashboard, 'series' | 'department' | 'today' | 'from' | 'to' | 'period' | 'weekEnds'>;
 
+/** A meeting of a body, as its health and trend name it. */
+export interface BodyMeetingRow {
+  meetingId: string;
+  title: string;
+  number: number | null;
+  heldOn: string | null;
+}
+
+/** What a body's health is computed from (series/bodyHealth.ts). */
+export interface BodyFigures {
+  /** Action item chains closed in the last ended meetings (lastEnded), of those on time; the series' open ones, of those overdue. */
+  closed: number;
+  closedOnTime: number;
+  open: number;
+  overdue: number;
+  endedMeetings: number;
+  /** The last ended meetings, newest first. */
+  lastEnded: BodyMeetingRow[];
+  /** The live meeting, else the next one made and not ended. */
+  next: BodyMeetingRow | null;
+}
+
 export interface HistoryReads {
   archivePage(filter: ArchiveFilter, visible: Visible, after: MeetingKey | null, limit: number): Promise<Page<MeetingListEntry, MeetingKey>>;
   archiveCount(filter: ArchiveFilter, visible: Visible): Promise<MatchCount>;
@@ -143,4 +165,6 @@ export interface HistoryReads {
     limit: number,
   ): Promise<Page<DashboardMeetingFigures, MeetingKey>>;
   dashboardMeetingCount(scope: DashboardScope, range: { from: string; to: string }): Promise<MatchCount>;
+  /** Per series asked for (each present): its health figures, with up to `lastMeetings` ended meetings. */
+  bodyFigures(seriesIds: readonly string[], today: string, lastMeetings: number): Promise<Map<string, BodyFigures>>;
 }

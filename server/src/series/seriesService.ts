@@ -40,6 +40,7 @@ import {
   type SeriesMeetingSummary,
   type SeriesNextMeetingInput,
   type Series,
+  type UsualAttendee,
 } from '@suishin/shared';
 import { DEFAULT_WORKSPACE_TIME_ZONE, dayIn } from '@suishin/shared/time';
 import type { FollowThroughIndex } from '../followThrough/followThroughIndex';
@@ -153,7 +154,7 @@ export class SeriesService {
       writeNextMeeting(doc, {
         language: series.language,
         template: series.agendaTemplate,
-        attendees: series.usualAttendees,
+        attendees: invitees(series),
         last: newest?.view ?? null,
         carry: plan,
         brief: newest ? sinceLastTime({ history, today, language: series.language }) : null,
@@ -211,4 +212,11 @@ export class SeriesService {
       return false;
     }
   }
+}
+
+/** Who each next meeting invites: the usual attendees, then the body's members who sit in it (the informed only get the minutes), each name once. */
+export function invitees(series: Series): UsualAttendee[] {
+  const seen = new Set(series.usualAttendees.map((a) => a.name));
+  const members = series.members.filter((m) => m.role !== 'informed' && !seen.has(m.name) && seen.add(m.name));
+  return [...series.usualAttendees, ...members.map(({ name, department }) => ({ name, department }))];
 }

@@ -21,3 +21,4 @@ export * from './time';
 export * from './trackers';
 export * from './workspace';
 export * from './series';
+export * from './bodies';

@@ -3,3 +3,5 @@ export * from './carriedFields';
 export * from './carryOver';
 export * from './seriesTexts';
 export * from './nextSchedule';
+export * from './meetingBody';
+export * from './bodyTemplates';

@@ -4,6 +4,7 @@
  * at theirs through meta.seriesId.
  */
 import * as z from 'zod/mini';
+import { bodyFieldsShape, type MeetingBodyFields } from './meetingBody';
 
 export interface AgendaTemplateItem {
   title: string;
@@ -16,7 +17,8 @@ export interface UsualAttendee {
   department: string;
 }
 
-export interface Series {
+/** A series is a 会議体 (meeting body): its body fields are in meetingBody.ts. */
+export interface Series extends MeetingBodyFields {
   id: string;
   name: string;
   departments: string[];
@@ -47,6 +49,7 @@ export const seriesInputSchema = z.strictObject({
   language: z._default(z.enum(['ja', 'en']), 'ja'),
   agendaTemplate: z._default(z.array(agendaTemplateItemSchema).check(z.maxLength(100)), []),
   usualAttendees: z._default(z.array(usualAttendeeSchema).check(z.maxLength(200)), []),
+  ...bodyFieldsShape,
 });
 export type SeriesInput = z.input<typeof seriesInputSchema>;
 
@@ -56,6 +59,7 @@ export const seriesPatchSchema = z.strictObject({
   language: z.optional(z.enum(['ja', 'en'])),
   agendaTemplate: z.optional(z.array(agendaTemplateItemSchema).check(z.maxLength(100))),
   usualAttendees: z.optional(z.array(usualAttendeeSchema).check(z.maxLength(200))),
+  ...bodyFieldsShape,
 });
 export type SeriesPatch = z.input<typeof seriesPatchSchema>;
 

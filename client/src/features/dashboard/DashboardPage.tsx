@@ -11,6 +11,7 @@ import { DashboardFigures } from './DashboardFigures';
 import { loadDashboard, type DashboardParams } from './dashboardApi';
 import { RangePicker } from './RangePicker';
 import '../series/followThrough.css';
+import { BodyRatingCard } from '../bodies/BodyRatingCard';
 import '../registers/registers.css';
 
 type Load = { state: 'idle' } | { state: 'loading' } | { state: 'forbidden' } | { state: 'failed'; message: string } | { state: 'loaded'; data: Dashboard };
@@ -108,6 +109,7 @@ export function DashboardPage() {
         )}
       </div>
       {data && <DashboardFigures data={data} query={query} num={(v) => number.format(v)} pct={(v) => percent.format(v)} />}
+      {data && seriesId && <BodyRatingCard seriesId={seriesId} />}
     </div>
   );
 }

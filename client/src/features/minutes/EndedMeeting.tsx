@@ -11,6 +11,7 @@ import { RadioSwitch } from '../../ui/RadioSwitch';
 import { exportUrl } from '../export/exportApi';
 import { ExportMenu } from '../export/ExportMenu';
 import { MinutesView } from './MinutesView';
+import { MeetingRating } from '../bodies/MeetingRating';
 import './minutes.css';
 
 const LANGUAGE_NAMES: Record<ExportLanguage, string> = { ja: '日本語', en: 'English' };
@@ -61,6 +62,7 @@ export function EndedMeeting({ meetingId, meta }: { meetingId: string; meta: Mee
         </div>
       </div>
 
+      <MeetingRating meetingId={meetingId} />
       <MinutesView view={view} notes={notes} language={language} />
     </div>
   );

@@ -8,6 +8,8 @@ import { ApiError } from '../../api/apiError';
 import { formatDay } from './day';
 import { getSeries, nextMeeting, refreshSeriesTrackers, updateSeries } from './seriesApi';
 import { SeriesForm } from './SeriesForm';
+import { BodyPanel } from '../bodies/BodyPanel';
+import { useKnownSession } from '../access/session';
 import '../series/followThrough.css';
 
 const statusTone: Record<string, Tone> = { draft: 'neutral', live: 'success', ended: 'info' };
@@ -28,6 +30,8 @@ export function SeriesPage() {
   const [refresh, setRefresh] = useState<{ busy: boolean; error: string | null; result: RefreshSummary | null }>({ busy: false, error: null, result: null });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const session = useKnownSession();
+  const admin = session.status === 'signedIn' && session.session.admin;
 
   const reload = useCallback(() => {
     let cancelled = false;
@@ -113,6 +117,7 @@ export function SeriesPage() {
         {refresh.error && <div className="notice notice--danger" role="alert">{t('series.page.refreshFailed', { message: refresh.error })}</div>}
         {refresh.result && <p className="notice" role="status">{t('series.page.refreshed', { ...refresh.result })}</p>}
       </div>
+      <BodyPanel series={series} editable={admin} onSaved={(updated) => { setLoad({ state: 'loaded', series: { ...series, ...updated } }); setSaved(true); }} />
       <div className="ft-series-grid">
         <section aria-labelledby="series-meetings" className="card">
           <h2 id="series-meetings" className="card__title">{t('series.page.meetings')}</h2>

@@ -9,6 +9,12 @@ describe('usual agenda lines', () => {
       { title: 'その他', presenter: '', timeboxMinutes: 10 },
     ]);
   });
+  it('keeps the title as typed: full-width brackets and colons are not narrowed', () => {
+    expect(parseAgendaLines('KPIの確認（報告のみ）｜１０\n議題：価格')).toEqual([
+      { title: 'KPIの確認（報告のみ）', presenter: '', timeboxMinutes: 10 },
+      { title: '議題：価格', presenter: '', timeboxMinutes: 10 },
+    ]);
+  });
   it('keeps a bar that is part of the title', () => {
     expect(parseAgendaLines('A | B')).toEqual([{ title: 'A | B', presenter: '', timeboxMinutes: 10 }]);
   });

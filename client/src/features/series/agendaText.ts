@@ -2,15 +2,17 @@ import type { AgendaTemplateItem, UsualAttendee } from '@suishin/shared';
 
 /**
  * The usual agenda typed as lines: "title", or "title | minutes". Blank lines are skipped; a
- * missing or unreadable timebox is 10 minutes. Full-width digits and the full-width bar work too.
+ * missing or unreadable timebox is 10 minutes. Full-width digits and the full-width bar work too;
+ * the title is kept as typed.
  */
 export function parseAgendaLines(text: string): AgendaTemplateItem[] {
   const items: AgendaTemplateItem[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.normalize('NFKC').trim();
+    const line = raw.trim();
     if (!line) continue;
-    const bar = line.lastIndexOf('|');
-    const minutes = bar >= 0 ? Number.parseInt(line.slice(bar + 1).trim(), 10) : Number.NaN;
+    // Only the timebox is read through NFKC (full-width digits and bar); the title stays as typed (（）：).
+    const bar = Math.max(line.lastIndexOf('|'), line.lastIndexOf('｜'));
+    const minutes = bar >= 0 ? Number.parseInt(line.slice(bar + 1).normalize('NFKC').trim(), 10) : Number.NaN;
     const title = (bar >= 0 && Number.isFinite(minutes) ? line.slice(0, bar) : line).trim();
     if (!title) continue;
     items.push({ title, presenter: '', timeboxMinutes: Number.isFinite(minutes) && minutes >= 0 && minutes <= 1440 ? minutes : 10 });

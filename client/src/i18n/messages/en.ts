@@ -2,6 +2,7 @@ import { schedulingEn } from './scheduling.en';
 import { outcomesEn } from './outcomes.en';
 import { followThroughEn } from './followThrough.en';
 import { historyEn } from './history.en';
+import { bodiesEn } from './bodies.en';
 import { closingEn } from './closing.en';
 
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
@@ -11,6 +12,7 @@ export const en = {
   ...outcomesEn,
   ...followThroughEn,
   ...historyEn,
+  ...bodiesEn,
   app: {
     name: 'Suishin',
     tagline: 'Meetings that move the business',

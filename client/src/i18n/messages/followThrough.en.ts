@@ -4,6 +4,7 @@ export const followThroughEn = {
     label: 'Main',
     meetings: 'Meetings',
     series: 'Series',
+    bodies: 'Meeting bodies',
     archive: 'Archive',
     decisions: 'Decisions',
     actions: 'Action items',

@@ -8,6 +8,7 @@ export const followThroughJa: Widen<typeof followThroughEn> = {
     label: 'メイン',
     meetings: '会議',
     series: 'シリーズ',
+    bodies: '会議体',
     archive: 'アーカイブ',
     decisions: '決定事項',
     actions: '宿題',

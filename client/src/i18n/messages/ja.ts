@@ -4,6 +4,7 @@ import { closingJa } from './closing.ja';
 import { outcomesJa } from './outcomes.ja';
 import { followThroughJa } from './followThrough.ja';
 import { historyJa } from './history.ja';
+import { bodiesJa } from './bodies.ja';
 
 export const ja: Messages = {
   ...closingJa,
@@ -11,6 +12,7 @@ export const ja: Messages = {
   ...outcomesJa,
   ...followThroughJa,
   ...historyJa,
+  ...bodiesJa,
   app: {
     name: 'Suishin',
     tagline: '事業を前に進める会議へ',

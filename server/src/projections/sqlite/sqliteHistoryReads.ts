@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { HistoryReads } from '../historyReads';
 import { actionItemQueries } from './actionItemQueries';
+import { bodyQueries } from './bodyQueries';
 import { dashboardQueries } from './dashboardQueries';
 import { decisionQueries } from './decisionQueries';
 import { meetingListQueries } from './meetingListQueries';
@@ -13,6 +14,7 @@ export function sqliteHistoryReads(db: Database.Database): HistoryReads {
   const decisions = decisionQueries(db);
   const search = searchQueries(db);
   const dashboards = dashboardQueries(db, actionItems);
+  const bodies = bodyQueries(db);
   return {
     archivePage: async (...args) => meetings.page(...args),
     archiveCount: async (...args) => meetings.count(...args),
@@ -26,5 +28,6 @@ export function sqliteHistoryReads(db: Database.Database): HistoryReads {
     dashboard: async (...args) => dashboards.dashboard(...args),
     dashboardMeetings: async (...args) => dashboards.meetingsPage(...args),
     dashboardMeetingCount: async (...args) => dashboards.meetingCount(...args),
+    bodyFigures: async (...args) => bodies.figures(...args),
   };
 }

@@ -4,6 +4,8 @@ import { runProjectionStoreContract } from '../../testing/contracts/projectionSt
 import { runSeriesStoreContract } from '../../testing/contracts/seriesStoreContract';
 import { makeTempDir } from '../../testing/testServer';
 import { sqliteSeriesStore } from '../../persistence/sqlite/sqliteSeriesStore';
+import { sqliteRatingStore } from '../../persistence/sqlite/sqliteRatingStore';
+import { runRatingStoreContract } from '../../testing/contracts/ratingStoreContract';
 import { openFollowThroughDb } from './followThroughDb';
 import { openSqliteProjection } from './sqliteProjectionStore';
 import { SqliteFollowThroughIndex } from './sqliteFollowThroughIndex';
@@ -20,6 +22,7 @@ function openFile(dir: string) {
 }
 
 runSeriesStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteSeriesStore(openFile(dir)) });
+runRatingStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteRatingStore(openFile(dir)) });
 runFollowThroughIndexContract('sqlite', async () => new SqliteFollowThroughIndex(openFile(makeTempDir())));
 runProjectionStoreContract('sqlite', async () => {
   const projection = openSqliteProjection({ dataDir: makeTempDir() });

@@ -1,13 +1,13 @@
 /** A SeriesStore in memory, for tests and the series store's contract. */
 import { randomUUID } from 'node:crypto';
 import type { Series } from '@suishin/shared';
-import type { SeriesStore } from '../../series/seriesStore';
+import { withBodyDefaults, type SeriesStore } from '../../series/seriesStore';
 
 export function openMemorySeriesStore(all: Map<string, Series> = new Map(), now: () => number = Date.now): SeriesStore {
   const copy = (s: Series): Series => structuredClone(s);
   return {
     async create(input) {
-      const series: Series = { ...structuredClone(input), id: randomUUID(), createdAt: now() };
+      const series: Series = { ...structuredClone(withBodyDefaults(input)), id: randomUUID(), createdAt: now() };
       all.set(series.id, series);
       return copy(series);
     },
