@@ -51,7 +51,7 @@ test('会議体: テンプレートから作成し、一覧のツリーで健全
   await expect(child).toBeVisible();
   await expect(child.getByTestId('body-cadence')).toHaveText('毎週 月 09:30');
   await expect(child.getByTestId('body-next')).toContainText('（周期から）');
-  await expect(child.getByTestId('health-on-time')).toHaveText('完了したアクションなし');
+  await expect(child.getByTestId('health-on-time')).toHaveText('完了した宿題なし');
   await expect(child.getByTestId('health-rating')).toHaveText('評価なし');
   await expect(page.locator('[data-body-name="経営会議"] > article').getByTestId('body-cadence')).toHaveText('毎月 火 10:00');
   await snapshot(page, testInfo, 'bodies-tree-ja');
@@ -62,7 +62,7 @@ test('会議体: テンプレートから作成し、一覧のツリーで健全
   await expect(page).toHaveURL(/\/meetings\/[^/]+$/);
   const meetingId = decodeURIComponent(page.url().split('/meetings/')[1]!);
   await expectLive(page);
-  await expect(agendaTitles(page)).toHaveText(['KPIの確認（報告のみ）', '前回アクションの確認', '目標から外れたKPIの対策', 'まとめと次回']);
+  await expect(agendaTitles(page)).toHaveText(['KPIの確認（報告のみ）', '前回の宿題の確認', '目標から外れたKPIの対策', 'まとめと次回']);
   await expect(page.getByTestId('attendee')).toHaveText([/Alice.*営業/, /鈴木.*経営企画/, /田中.*製品/, /高橋.*CS/]);
   await page.getByRole('button', { name: '会議を開始' }).click();
   await page.getByRole('button', { name: '会議を終了' }).click();

@@ -26,10 +26,10 @@ export const BODY_TEMPLATES: readonly BodyTemplate[] = [
     name: { ja: '週次KPIレビュー', en: 'Weekly KPI review' },
     purpose: { ja: '先週の数字を目標と比べ、外れたKPIの対策を決める', en: "Compare last week's numbers with their targets and decide countermeasures for off-track KPIs" },
     decisionFunction: 'confirm',
-    decisionRights: { ja: '対策アクションの担当と期限', en: 'Owners and due dates of countermeasure actions' },
+    decisionRights: { ja: '対策の宿題の担当と期限', en: 'Owners and due dates of countermeasure actions' },
     cadence: { every: 'week', weekday: 1, time: '09:30' },
     agendaTemplate: {
-      ja: [item('KPIの確認（報告のみ）', 10), item('前回アクションの確認', 10), item('目標から外れたKPIの対策', 30), item('まとめと次回', 5)],
+      ja: [item('KPIの確認（報告のみ）', 10), item('前回の宿題の確認', 10), item('目標から外れたKPIの対策', 30), item('まとめと次回', 5)],
       en: [item('KPI check (report only)', 10), item("Last time's action items", 10), item('Countermeasures for off-track KPIs', 30), item('Wrap-up and next time', 5)],
     },
   },
@@ -41,7 +41,7 @@ export const BODY_TEMPLATES: readonly BodyTemplate[] = [
     decisionRights: { ja: '部門間の優先順位と受け渡しの期限', en: 'Priorities between departments and hand-off dates' },
     cadence: { every: 'twoWeeks', weekday: 3, time: '15:00' },
     agendaTemplate: {
-      ja: [item('各部門の進捗共有', 15), item('部門間の依存と課題', 25), item('合意事項の確認', 10), item('アクションの確認', 10)],
+      ja: [item('各部門の進捗共有', 15), item('部門間の依存と課題', 25), item('決定事項の確認', 10), item('宿題の確認', 10)],
       en: [item('Progress from each department', 15), item('Dependencies and issues between departments', 25), item('What we agreed', 10), item('Action items', 10)],
     },
   },
@@ -65,7 +65,7 @@ export const BODY_TEMPLATES: readonly BodyTemplate[] = [
     decisionRights: { ja: '次の期間に試す改善', en: 'Improvements to try in the next period' },
     cadence: { every: 'month', weekday: 5, time: '16:00' },
     agendaTemplate: {
-      ja: [item('前回の改善の結果', 10), item('うまくいったこと（Keep）', 10), item('課題（Problem）', 15), item('次に試すこと（Try）', 15), item('改善アクションの確認', 10)],
+      ja: [item('前回の改善の結果', 10), item('うまくいったこと（Keep）', 10), item('課題（Problem）', 15), item('次に試すこと（Try）', 15), item('改善の宿題の確認', 10)],
       en: [item('Results of last improvements', 10), item('What went well (Keep)', 10), item('What did not (Problem)', 15), item('What to try next (Try)', 15), item('Improvement actions', 10)],
     },
   },

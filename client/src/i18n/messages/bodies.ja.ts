@@ -23,7 +23,7 @@ export const bodiesJa: Widen<typeof bodiesEn> = {
       label: '健全性',
       onTime: '期限内完了率',
       onTimeValue: '期限内 {{percent}}',
-      noClosed: '完了したアクションなし',
+      noClosed: '完了した宿題なし',
       open_one: '未完了 {{count}}件',
       open_other: '未完了 {{count}}件',
       overdue_one: '期限切れ {{count}}件',

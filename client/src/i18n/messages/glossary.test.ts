@@ -34,6 +34,7 @@ function sharedJapaneseLiterals(): Array<[string, string]> {
     'closing/minutes.ts',
     'closing/checklist.ts',
     'series/seriesTexts.ts',
+    'series/bodyTemplates.ts',
   ];
   return files.flatMap((file) => {
     const code = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
