@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -12,16 +13,18 @@ import { peersFromStates, samePeers, type Editing, type Peer, type PresenceUser 
 import { trackJoinedPeople } from './joinedPeople';
 import { serverClock } from './serverClock';
 import { installCompositionGate } from './syncGate';
+import { watchSilence } from './silenceWatchdog';
 import { encodeSaveRequest, readSaveFailedReason, readSavedNonce } from './saveProtocol';
 import { initialSaveState, needsSaveRequest, reduceSave, type SaveEvent, type SaveState } from './saveState';
 
 /**
  * `connecting`: first socket being opened. `syncing`: socket open, exchanging state.
  * `live`: in sync with the server. `reconnecting`: the socket closed; retrying after a jittered
- * delay (edits are kept on this device meanwhile). `refused`: the server said retrying cannot help
- * (unknown meeting, no permission).
+ * delay (edits are kept on this device meanwhile). `offline`: the same, while the browser says it has
+ * no network (it retries as soon as the network is back). `refused`: the server said retrying cannot
+ * help (unknown meeting, no permission).
  */
-export type ConnectionPhase = 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'refused';
+export type ConnectionPhase = 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'offline' | 'refused';
 
 export interface ConnectionStatus {
   phase: ConnectionPhase;
@@ -39,6 +42,9 @@ const mark = (name: string) => performance.mark(`suishin:${name}`);
 
 /** y-protocols/auth message subtype. */
 const PERMISSION_DENIED = 0;
+
+/** A `queryAwareness` frame: the silence watchdog's probe, which the server answers at once. */
+const QUERY_AWARENESS = encoding.encode((encoder) => encoding.writeVarUint(encoder, MessageType.queryAwareness));
 
 /** How long local changes are coalesced before one save request is sent. */
 const SAVE_REQUEST_DELAY_MS = 120;
@@ -73,6 +79,7 @@ export class MeetingConnection {
   private readonly deniedStore: WritableStore<string | null> = createStore<string | null>(null);
   private readonly compositionGate: ReturnType<typeof installCompositionGate>;
   private readonly stopWatchingCompositions: () => void;
+  private readonly stopWatchingSilence: () => void;
 
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -112,7 +119,7 @@ export class MeetingConnection {
       if (status === 'connected') mark('socket-open');
       if (status === 'connected') this.deniedStore.set(null);
       if (status === 'connected') this.setPhase('syncing');
-      else if (status === 'connecting') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'connecting');
+      else if (status === 'connecting') this.setPhase(this.attempt > 0 ? this.waitingPhase() : 'connecting');
     });
     this.provider.on('sync', (synced) => {
       if (!synced) return;
@@ -150,7 +157,15 @@ export class MeetingConnection {
       }
     });
 
+    // A vanished network: the browser's own word when it has one, else a silent socket.
+    this.stopWatchingSilence = watchSilence({
+      open: () => this.provider.wsconnected,
+      lastReceived: () => this.provider.wsLastMessageReceived,
+      probe: () => this.provider.ws?.send(QUERY_AWARENESS),
+      drop: () => this.dropSocket(),
+    });
     window.addEventListener('online', this.onBrowserOnline);
+    window.addEventListener('offline', this.onBrowserOffline);
     mark('connect');
     this.provider.connect();
   }
@@ -265,6 +280,8 @@ export class MeetingConnection {
     this.clearRetry();
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     window.removeEventListener('online', this.onBrowserOnline);
+    window.removeEventListener('offline', this.onBrowserOffline);
+    this.stopWatchingSilence();
     this.stopWatchingCompositions();
     this.compositionGate.uninstall();
     this.awareness.off('change', this.onAwarenessChange);
@@ -292,11 +309,34 @@ export class MeetingConnection {
   };
 
   private readonly onBrowserOnline = () => {
-    if (this.statusStore.get().phase === 'reconnecting') {
+    const { phase } = this.statusStore.get();
+    if (phase === 'reconnecting' || phase === 'offline') {
       this.clearRetry();
       this.scheduleReconnect(Math.min(this.attempt, 1));
     }
   };
+
+  /** The browser lost its network: its socket may still look open for minutes, so drop it now. */
+  private readonly onBrowserOffline = () => {
+    if (this.destroyed || this.statusStore.get().phase === 'refused') return;
+    this.dropSocket();
+  };
+
+  /** Closes the socket from this side (no network, or silence): edits stay here, the backoff reconnects. */
+  private dropSocket(): void {
+    if (this.destroyed) return;
+    // disconnect() detaches the socket at once (a close handshake over a dead network never ends)
+    // and stops the provider's own retries: ours below take over.
+    this.provider.disconnect();
+    this.clearRetry();
+    this.scheduleReconnect(this.attempt);
+    this.attempt += 1;
+  }
+
+  /** What waiting for the next attempt is called: `offline` while the browser has no network. */
+  private waitingPhase(): ConnectionPhase {
+    return typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'reconnecting';
+  }
 
   private onClosed(code: number, reason: string): void {
     if (this.destroyed) return;
@@ -311,10 +351,13 @@ export class MeetingConnection {
 
   private scheduleReconnect(attempt: number): void {
     const delay = fullJitterDelay(attempt, DEFAULT_BACKOFF);
-    this.statusStore.set({ ...this.statusStore.get(), phase: 'reconnecting', retryAt: Date.now() + delay });
+    this.statusStore.set({ ...this.statusStore.get(), phase: this.waitingPhase(), retryAt: Date.now() + delay });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      if (!this.destroyed) this.provider.connect();
+      if (this.destroyed) return;
+      // Without a network an attempt can only fail: wait for the browser's `online` (onBrowserOnline).
+      if (this.waitingPhase() === 'offline') return;
+      this.provider.connect();
     }, delay);
   }
 

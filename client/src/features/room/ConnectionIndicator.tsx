@@ -15,8 +15,12 @@ const phaseTone: Record<ConnectionPhase, Tone> = {
   syncing: 'info',
   live: 'success',
   reconnecting: 'warning',
+  offline: 'warning',
   refused: 'danger',
 };
+
+/** The phase's label (`offline`'s is `noNetwork`: `connection.offline` is the save state's "kept on this device"). */
+const phaseLabel = (phase: ConnectionPhase) => (phase === 'offline' ? 'connection.noNetwork' : `connection.${phase}`);
 
 /** Connection state and "saving…/saved" (from the server's durability confirmations). */
 export function ConnectionIndicator() {
@@ -28,7 +32,7 @@ export function ConnectionIndicator() {
   const discard = useDiscardLocalChanges();
   return (
     <div className="connection" data-testid="connection" data-phase={status.phase} data-save={save}>
-      <StatusPill tone={phaseTone[status.phase]} live>{t(`connection.${status.phase}`)}</StatusPill>
+      <StatusPill tone={phaseTone[status.phase]} live>{t(phaseLabel(status.phase))}</StatusPill>
       <span className={`save-state save-state--${save}`} role="status" data-testid="save-state">
         {refusal ? t(`connection.notSaved.${refusal}`, { defaultValue: t('connection.failed') }) : t(`connection.${save}`)}
       </span>
