@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { MessageType, PERMANENT_CLOSE_CODES, isMeetingInitialized, observeMeeting, type MeetingSection } from '@suishin/shared';
+import { CloseCode, MessageType, PERMANENT_CLOSE_CODES, TICKET_QUERY_KEY, isMeetingInitialized, observeMeeting, type MeetingSection } from '@suishin/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import { DEFAULT_BACKOFF, fullJitterDelay } from './backoff';
 import { takePrefetchedDocument } from './documentPrefetch';
@@ -14,6 +14,7 @@ import { trackJoinedPeople } from './joinedPeople';
 import { serverClock } from './serverClock';
 import { installCompositionGate } from './syncGate';
 import { watchSilence } from './silenceWatchdog';
+import { SectionViews } from './sectionViews';
 import { encodeSaveRequest, readSaveFailedReason, readSavedNonce } from './saveProtocol';
 import { initialSaveState, needsSaveRequest, reduceSave, type SaveEvent, type SaveState } from './saveState';
 
@@ -49,6 +50,17 @@ const QUERY_AWARENESS = encoding.encode((encoder) => encoding.writeVarUint(encod
 /** How long local changes are coalesced before one save request is sent. */
 const SAVE_REQUEST_DELAY_MS = 120;
 
+export interface ConnectionOptions {
+  /**
+   * A single-use socket ticket for each attempt, for a screen that connects with a credential of
+   * its own instead of the session cookie (the projector's observer link); null: the credential
+   * opens nothing any more (revoked, expired).
+   */
+  socketTicket?: () => Promise<string | null>;
+  /** A read-only screen keeps no copy on this device (it would load another tab's unsaved edits) and shows no presence. */
+  readOnlyScreen?: boolean;
+}
+
 /**
  * One meeting's live document: a Y.Doc synced to the server over the stock y-websocket provider
  * and cached in IndexedDB for offline edits. Lives outside React (see `registry.ts`), so
@@ -57,7 +69,7 @@ const SAVE_REQUEST_DELAY_MS = 120;
 export class MeetingConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  private readonly local: IndexeddbPersistence;
+  private readonly local: IndexeddbPersistence | null;
 
   private readonly statusStore: WritableStore<ConnectionStatus> = createStore<ConnectionStatus>({
     phase: 'connecting',
@@ -84,14 +96,13 @@ export class MeetingConnection {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly sectionListeners = new Set<(sections: ReadonlySet<MeetingSection>) => void>();
   private readonly stopObserving: () => void;
-  private readonly views = new Map<string, ExternalStore<unknown>>();
+  private readonly sections = new SectionViews(this.doc);
   private destroyed = false;
 
-  constructor(readonly meetingId: string, serverUrl: string) {
-    this.local = new IndexeddbPersistence(`suishin-meeting:${meetingId}`, this.doc);
-    this.local.whenSynced.then(
+  constructor(readonly meetingId: string, serverUrl: string, private readonly options: ConnectionOptions = {}) {
+    this.local = options.readOnlyScreen ? null : new IndexeddbPersistence(`suishin-meeting:${meetingId}`, this.doc);
+    this.local?.whenSynced.then(
       () => {
         if (this.hasContent()) this.readyStore.set(true);
       },
@@ -142,7 +153,7 @@ export class MeetingConnection {
     this.doc.on('update', this.onDocUpdate);
     this.stopObserving = observeMeeting(this.doc, (sections) => {
       if (!this.readyStore.get() && this.hasContent()) this.readyStore.set(true);
-      for (const listener of [...this.sectionListeners]) listener(sections);
+      this.sections.changed(sections);
     });
 
     // The document fetched while the page loaded (documentPrefetch.ts). Applied as if the socket
@@ -166,8 +177,9 @@ export class MeetingConnection {
     });
     window.addEventListener('online', this.onBrowserOnline);
     window.addEventListener('offline', this.onBrowserOffline);
+    if (options.readOnlyScreen) this.awareness.setLocalState(null);
     mark('connect');
-    this.provider.connect();
+    this.openSocket();
   }
 
   get status(): ExternalStore<ConnectionStatus> {
@@ -217,43 +229,9 @@ export class MeetingConnection {
     this.awareness.setLocalStateField('editing', editing);
   }
 
-  /**
-   * A memoized read of the document for `useSyncExternalStore`: `read` runs again only after one
-   * of `sections` changed, so the snapshot keeps its identity between unrelated changes.
-   */
+  /** A memoized read of the document (see SectionViews). */
   view<T>(key: string, sections: readonly MeetingSection[], read: (doc: Y.Doc) => T): ExternalStore<T> {
-    const existing = this.views.get(key);
-    if (existing) return existing as ExternalStore<T>;
-    let stale = true;
-    let snapshot: T;
-    const listeners = new Set<() => void>();
-    const onSections = (changed: ReadonlySet<MeetingSection>) => {
-      if (!sections.some((s) => changed.has(s))) return;
-      stale = true;
-      for (const listener of [...listeners]) listener();
-    };
-    const store: ExternalStore<T> = {
-      get: () => {
-        if (stale) {
-          snapshot = read(this.doc);
-          stale = false;
-        }
-        return snapshot;
-      },
-      subscribe: (listener) => {
-        listeners.add(listener);
-        if (listeners.size === 1) this.sectionListeners.add(onSections);
-        return () => {
-          listeners.delete(listener);
-          if (listeners.size === 0) {
-            this.sectionListeners.delete(onSections);
-            stale = true; // changes are not tracked while nobody listens
-          }
-        };
-      },
-    };
-    this.views.set(key, store as ExternalStore<unknown>);
-    return store;
+    return this.sections.view(key, sections, read);
   }
 
   /**
@@ -261,7 +239,7 @@ export class MeetingConnection {
    * again from the server. For edits the server refused: they exist only here and can never be saved.
    */
   async discardLocalChanges(): Promise<void> {
-    await this.local.clearData(); // closes and deletes this meeting's IndexedDB copy
+    await this.local?.clearData(); // closes and deletes this meeting's IndexedDB copy
     this.destroy();
     window.location.reload();
   }
@@ -270,7 +248,7 @@ export class MeetingConnection {
   reconnectNow(): void {
     if (this.destroyed || this.statusStore.get().phase === 'live') return;
     this.clearRetry();
-    this.provider.connect();
+    this.openSocket();
   }
 
   destroy(): void {
@@ -288,7 +266,7 @@ export class MeetingConnection {
     this.stopObserving();
     this.doc.off('update', this.onDocUpdate);
     this.provider.destroy();
-    void this.local.destroy();
+    void this.local?.destroy();
     this.doc.destroy();
   }
 
@@ -349,6 +327,21 @@ export class MeetingConnection {
     this.attempt += 1;
   }
 
+  /** Connects with the session cookie, or with a fresh ticket when this screen has a credential of its own. */
+  private openSocket(): void {
+    const ticket = this.options.socketTicket;
+    if (!ticket) return this.provider.connect();
+    ticket().then(
+      (value) => {
+        if (this.destroyed) return;
+        if (value === null) return this.statusStore.set({ phase: 'refused', retryAt: null, closeCode: CloseCode.forbidden, closeReason: 'access revoked' });
+        this.provider.params = { [TICKET_QUERY_KEY]: value };
+        this.provider.connect();
+      },
+      () => this.onClosed(0, 'no ticket'), // unreachable: retried as a closed socket is
+    );
+  }
+
   private scheduleReconnect(attempt: number): void {
     const delay = fullJitterDelay(attempt, DEFAULT_BACKOFF);
     this.statusStore.set({ ...this.statusStore.get(), phase: this.waitingPhase(), retryAt: Date.now() + delay });
@@ -357,7 +350,7 @@ export class MeetingConnection {
       if (this.destroyed) return;
       // Without a network an attempt can only fail: wait for the browser's `online` (onBrowserOnline).
       if (this.waitingPhase() === 'offline') return;
-      this.provider.connect();
+      this.openSocket();
     }, delay);
   }
 

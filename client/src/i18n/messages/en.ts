@@ -1,3 +1,4 @@
+import { inTheRoomEn } from './inTheRoom.en';
 import { schedulingEn } from './scheduling.en';
 import { outcomesEn } from './outcomes.en';
 import { followThroughEn } from './followThrough.en';
@@ -8,6 +9,7 @@ import { closingEn } from './closing.en';
 export const en = {
   ...closingEn,
   ...schedulingEn,
+  ...inTheRoomEn,
   ...outcomesEn,
   ...followThroughEn,
   ...historyEn,

@@ -1,3 +1,4 @@
+import { inTheRoomJa } from './inTheRoom.ja';
 import { schedulingJa } from './scheduling.ja';
 import type { Messages } from './en';
 import { closingJa } from './closing.ja';
@@ -8,6 +9,7 @@ import { historyJa } from './history.ja';
 export const ja: Messages = {
   ...closingJa,
   ...schedulingJa,
+  ...inTheRoomJa,
   ...outcomesJa,
   ...followThroughJa,
   ...historyJa,
