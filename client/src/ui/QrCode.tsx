@@ -18,7 +18,7 @@ export function QrCode({ value, label, className, testId }: QrCodeProps) {
   return (
     <QRCodeSVG
       value={value}
-      level="M"
+      level="L"
       marginSize={4}
       bgColor="#ffffff"
       fgColor="#000000"
