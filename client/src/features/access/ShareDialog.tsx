@@ -123,13 +123,6 @@ function ShareDialogBody({ meetingId, onClose }: { meetingId: string; onClose():
         <ul className="access-share__links" aria-label={t('access.createdLinks')}>
           {links.map((link, index) => (
             <li key={link.url} className="access-share__link" data-testid="share-link" data-role={link.role}>
-              {/* The newest link as a QR code too, for people in the room to scan. */}
-              {index === 0 && (
-                <figure className="access-share__qr">
-                  <QrCode value={link.url} label={t('shareQr.label', { role: t(`access.role.${link.role}`) })} testId="share-link-qr" />
-                  <figcaption className="muted">{t('shareQr.hint')}</figcaption>
-                </figure>
-              )}
               <label className="field">
                 <span className="field__label">
                   {t('access.linkFor', { role: t(`access.role.${link.role}`) })} ·{' '}
@@ -140,6 +133,13 @@ function ShareDialogBody({ meetingId, onClose }: { meetingId: string; onClose():
               <Button size="sm" onPress={() => void copy(link.url)}>
                 {copied === link.url ? t('access.copied') : t('access.copy')}
               </Button>
+              {/* The newest link as a QR code too, for people in the room to scan. */}
+              {index === 0 && (
+                <figure className="access-share__qr">
+                  <QrCode value={link.url} label={t('shareQr.label', { role: t(`access.role.${link.role}`) })} testId="share-link-qr" />
+                  <figcaption className="muted">{t('shareQr.hint')}</figcaption>
+                </figure>
+              )}
             </li>
           ))}
         </ul>
