@@ -12,7 +12,8 @@ test('going offline says so within seconds, keeps edits on this device, and goes
 
   await alice.context.setOffline(true);
   // Chromium leaves an open socket running under offline emulation: the page must notice by itself.
-  await expect(connection(alice.page)).toHaveAttribute('data-phase', 'offline', { timeout: 4_000 });
+  await expect(connection(alice.page)).toHaveAttribute('data-network', 'offline', { timeout: 4_000 });
+  await expect(connection(alice.page)).toHaveAttribute('data-phase', 'reconnecting');
   await expect(connection(alice.page)).toContainText('Offline: no network');
   await notesEditor(alice.page).click();
   await alice.page.keyboard.type('Typed without a network.');
@@ -41,6 +42,7 @@ test('a socket that falls silent (no offline event) is taken for dead and the he
   await createMeetingViaUi(alice.page, 'Silent network');
   silent = true;
   await expect(connection(alice.page)).toHaveAttribute('data-phase', 'reconnecting', { timeout: 9_000 });
+  await expect(connection(alice.page)).toHaveAttribute('data-network', 'online');
   await expect(connection(alice.page)).toContainText('Offline, retrying');
   silent = false;
   await expectLive(alice.page);

@@ -21,11 +21,11 @@ import { initialSaveState, needsSaveRequest, reduceSave, type SaveEvent, type Sa
 /**
  * `connecting`: first socket being opened. `syncing`: socket open, exchanging state.
  * `live`: in sync with the server. `reconnecting`: the socket closed; retrying after a jittered
- * delay (edits are kept on this device meanwhile). `offline`: the same, while the browser says it has
- * no network (it retries as soon as the network is back). `refused`: the server said retrying cannot
- * help (unknown meeting, no permission).
+ * delay (edits are kept on this device meanwhile; `noNetwork` says when the browser has none, and
+ * then it retries as soon as the network is back). `refused`: the server said retrying cannot help
+ * (unknown meeting, no permission).
  */
-export type ConnectionPhase = 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'offline' | 'refused';
+export type ConnectionPhase = 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'refused';
 
 export interface ConnectionStatus {
   phase: ConnectionPhase;
@@ -34,6 +34,8 @@ export interface ConnectionStatus {
   /** Close code and reason of the last server close, if any. */
   closeCode: number | null;
   closeReason: string;
+  /** The browser says it has no network (its `offline` event): waiting for it, not for the server. */
+  noNetwork: boolean;
 }
 
 export type { MeetingSection } from '@suishin/shared';
@@ -76,6 +78,7 @@ export class MeetingConnection {
     retryAt: null,
     closeCode: null,
     closeReason: '',
+    noNetwork: false,
   });
   private readonly saveStore: WritableStore<SaveState> = createStore(initialSaveState);
   /** True once the document holds the meeting: loaded from this device or synced from the server. */
@@ -130,14 +133,14 @@ export class MeetingConnection {
       if (status === 'connected') mark('socket-open');
       if (status === 'connected') this.deniedStore.set(null);
       if (status === 'connected') this.setPhase('syncing');
-      else if (status === 'connecting') this.setPhase(this.attempt > 0 ? this.waitingPhase() : 'connecting');
+      else if (status === 'connecting') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'connecting');
     });
     this.provider.on('sync', (synced) => {
       if (!synced) return;
       mark('synced');
       this.attempt = 0;
       this.readyStore.set(true);
-      this.statusStore.set({ ...this.statusStore.get(), phase: 'live', retryAt: null });
+      this.statusStore.set({ ...this.statusStore.get(), phase: 'live', retryAt: null, noNetwork: false });
       this.dispatchSave({ type: 'online' });
       this.scheduleSaveRequest(0);
       // After a reconnect the clocks may have drifted (or the laptop slept): measure again.
@@ -288,7 +291,8 @@ export class MeetingConnection {
 
   private readonly onBrowserOnline = () => {
     const { phase } = this.statusStore.get();
-    if (phase === 'reconnecting' || phase === 'offline') {
+    this.statusStore.set({ ...this.statusStore.get(), noNetwork: false });
+    if (phase === 'reconnecting') {
       this.clearRetry();
       this.scheduleReconnect(Math.min(this.attempt, 1));
     }
@@ -311,15 +315,14 @@ export class MeetingConnection {
     this.attempt += 1;
   }
 
-  /** What waiting for the next attempt is called: `offline` while the browser has no network. */
-  private waitingPhase(): ConnectionPhase {
-    return typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'reconnecting';
+  private browserOffline(): boolean {
+    return typeof navigator !== 'undefined' && navigator.onLine === false;
   }
 
   private onClosed(code: number, reason: string): void {
     if (this.destroyed) return;
     if (PERMANENT_CLOSE_CODES.has(code)) {
-      this.statusStore.set({ phase: 'refused', retryAt: null, closeCode: code, closeReason: reason });
+      this.statusStore.set({ phase: 'refused', retryAt: null, closeCode: code, closeReason: reason, noNetwork: false });
       return;
     }
     this.statusStore.set({ ...this.statusStore.get(), closeCode: code, closeReason: reason });
@@ -334,7 +337,7 @@ export class MeetingConnection {
     ticket().then(
       (value) => {
         if (this.destroyed) return;
-        if (value === null) return this.statusStore.set({ phase: 'refused', retryAt: null, closeCode: CloseCode.forbidden, closeReason: 'access revoked' });
+        if (value === null) return this.statusStore.set({ phase: 'refused', retryAt: null, closeCode: CloseCode.forbidden, closeReason: 'access revoked', noNetwork: false });
         this.provider.params = { [TICKET_QUERY_KEY]: value };
         this.provider.connect();
       },
@@ -344,12 +347,12 @@ export class MeetingConnection {
 
   private scheduleReconnect(attempt: number): void {
     const delay = fullJitterDelay(attempt, DEFAULT_BACKOFF);
-    this.statusStore.set({ ...this.statusStore.get(), phase: this.waitingPhase(), retryAt: Date.now() + delay });
+    this.statusStore.set({ ...this.statusStore.get(), phase: 'reconnecting', retryAt: Date.now() + delay, noNetwork: this.browserOffline() });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.destroyed) return;
       // Without a network an attempt can only fail: wait for the browser's `online` (onBrowserOnline).
-      if (this.waitingPhase() === 'offline') return;
+      if (this.browserOffline()) return;
       this.openSocket();
     }, delay);
   }
