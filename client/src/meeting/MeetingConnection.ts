@@ -132,7 +132,8 @@ export class MeetingConnection {
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') mark('socket-open');
       if (status === 'connected') this.deniedStore.set(null);
-      if (status === 'connected') this.setPhase('syncing');
+      // After a lost connection it is "reconnecting" until in sync again: an open socket that never syncs is no better.
+      if (status === 'connected') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'syncing');
       else if (status === 'connecting') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'connecting');
     });
     this.provider.on('sync', (synced) => {
