@@ -97,6 +97,7 @@ export class MeetingConnection {
   private readonly stopWatchingSilence: () => void;
 
   private attempt = 0;
+  private socketOpenedAt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly stopObserving: () => void;
@@ -131,6 +132,7 @@ export class MeetingConnection {
 
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') mark('socket-open');
+      if (status === 'connected') this.socketOpenedAt = Date.now();
       if (status === 'connected') this.deniedStore.set(null);
       // After a lost connection it is "reconnecting" until in sync again: an open socket that never syncs is no better.
       if (status === 'connected') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'syncing');
@@ -175,7 +177,8 @@ export class MeetingConnection {
     // A vanished network: the browser's own word when it has one, else a silent socket.
     this.stopWatchingSilence = watchSilence({
       open: () => this.provider.wsconnected,
-      lastReceived: () => this.provider.wsLastMessageReceived,
+      // A socket that opened but never synced (its sync lost on the way) counts as silent since it opened.
+      lastReceived: () => (this.provider.synced ? this.provider.wsLastMessageReceived : this.socketOpenedAt),
       probe: () => this.provider.ws?.send(QUERY_AWARENESS),
       drop: () => this.dropSocket(),
     });
