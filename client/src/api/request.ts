@@ -13,17 +13,23 @@ export interface RequestOptions {
   body?: unknown;
   /** Signing in: its 401 is a bad link for the sign-in page to show, not a lost session. */
   signingIn?: boolean;
+  /** A credential of the screen's own instead of the session cookie (the projector's observer link). */
+  bearer?: string;
 }
 
 /**
  * A JSON request with the session cookie (same origin). 2xx: the parsed answer (undefined for
  * 204). Otherwise throws ApiError; a 401 also announces that the session is gone.
  */
-export async function request<T>(path: string, { method, body, signingIn = false }: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, { method, body, signingIn = false, bearer }: RequestOptions = {}): Promise<T> {
   const response = await fetch(path, {
     ...(method ? { method } : {}),
     credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      accept: 'application/json',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(bearer !== undefined ? { authorization: `Bearer ${bearer}` } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (response.status === 204) return undefined as T;

@@ -10,6 +10,7 @@ import { MEETING_PATH } from './meetingPath';
 import { AppRoutes, preloadMeetingRoom } from './routes';
 import { installFocusKeeper } from '../ui/focusKeeper';
 import './styles.css';
+import './touchTargets.css';
 
 // Opening a meeting link directly: fetch the meeting's document, the room's code, the notes
 // editor it shows next, and who this browser is signed in as, now, in parallel with React

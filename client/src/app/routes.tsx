@@ -29,6 +29,8 @@ const dashboardPage = loadable(() => import('../features/dashboard/DashboardPage
 const decisionRegisterPage = loadable(() => import('../features/registers/DecisionRegisterPage'));
 const actionItemRegisterPage = loadable(() => import('../features/registers/ActionItemRegisterPage'));
 const workspacePage = loadable(() => import('../features/workspace/WorkspacePage'));
+/** The room's screen: full-window, outside the app's header, with a read-only credential of its own. */
+const projectorPage = loadable(() => import('../features/projector/ProjectorPage'));
 
 /** Opening a meeting link directly: main.tsx starts the room's code before React renders. */
 export const preloadMeetingRoom = () => {
@@ -78,6 +80,7 @@ function MeetingRoomCode() {
 export function AppRoutes() {
   return (
     <Routes>
+      <Route path="m/:meetingId/projector" element={page(projectorPage, <RoomLoading />)} />
       <Route element={<AppShell />}>
         {/* Signing in: the admin's URL and role links carry their token in the fragment. */}
         <Route path="signin" element={<SignInPage />} />

@@ -1,8 +1,9 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { MessageType, PERMANENT_CLOSE_CODES, isMeetingInitialized, observeMeeting, type MeetingSection } from '@suishin/shared';
+import { CloseCode, MessageType, PERMANENT_CLOSE_CODES, TICKET_QUERY_KEY, isMeetingInitialized, observeMeeting, type MeetingSection } from '@suishin/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import { DEFAULT_BACKOFF, fullJitterDelay } from './backoff';
 import { takePrefetchedDocument } from './documentPrefetch';
@@ -12,13 +13,16 @@ import { peersFromStates, samePeers, type Editing, type Peer, type PresenceUser 
 import { trackJoinedPeople } from './joinedPeople';
 import { serverClock } from './serverClock';
 import { installCompositionGate } from './syncGate';
+import { watchSilence } from './silenceWatchdog';
+import { SectionViews } from './sectionViews';
 import { encodeSaveRequest, readSaveFailedReason, readSavedNonce } from './saveProtocol';
 import { initialSaveState, needsSaveRequest, reduceSave, type SaveEvent, type SaveState } from './saveState';
 
 /**
  * `connecting`: first socket being opened. `syncing`: socket open, exchanging state.
  * `live`: in sync with the server. `reconnecting`: the socket closed; retrying after a jittered
- * delay (edits are kept on this device meanwhile). `refused`: the server said retrying cannot help
+ * delay (edits are kept on this device meanwhile; `noNetwork` says when the browser has none, and
+ * then it retries as soon as the network is back). `refused`: the server said retrying cannot help
  * (unknown meeting, no permission).
  */
 export type ConnectionPhase = 'connecting' | 'syncing' | 'live' | 'reconnecting' | 'refused';
@@ -30,6 +34,8 @@ export interface ConnectionStatus {
   /** Close code and reason of the last server close, if any. */
   closeCode: number | null;
   closeReason: string;
+  /** The browser says it has no network (its `offline` event): waiting for it, not for the server. */
+  noNetwork: boolean;
 }
 
 export type { MeetingSection } from '@suishin/shared';
@@ -40,8 +46,22 @@ const mark = (name: string) => performance.mark(`suishin:${name}`);
 /** y-protocols/auth message subtype. */
 const PERMISSION_DENIED = 0;
 
+/** A `queryAwareness` frame: the silence watchdog's probe, which the server answers at once. */
+const QUERY_AWARENESS = encoding.encode((encoder) => encoding.writeVarUint(encoder, MessageType.queryAwareness));
+
 /** How long local changes are coalesced before one save request is sent. */
 const SAVE_REQUEST_DELAY_MS = 120;
+
+export interface ConnectionOptions {
+  /**
+   * A single-use socket ticket for each attempt, for a screen that connects with a credential of
+   * its own instead of the session cookie (the projector's observer link); null: the credential
+   * opens nothing any more (revoked, expired).
+   */
+  socketTicket?: () => Promise<string | null>;
+  /** A read-only screen keeps no copy on this device (it would load another tab's unsaved edits) and shows no presence. */
+  readOnlyScreen?: boolean;
+}
 
 /**
  * One meeting's live document: a Y.Doc synced to the server over the stock y-websocket provider
@@ -51,13 +71,14 @@ const SAVE_REQUEST_DELAY_MS = 120;
 export class MeetingConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  private readonly local: IndexeddbPersistence;
+  private readonly local: IndexeddbPersistence | null;
 
   private readonly statusStore: WritableStore<ConnectionStatus> = createStore<ConnectionStatus>({
     phase: 'connecting',
     retryAt: null,
     closeCode: null,
     closeReason: '',
+    noNetwork: false,
   });
   private readonly saveStore: WritableStore<SaveState> = createStore(initialSaveState);
   /** True once the document holds the meeting: loaded from this device or synced from the server. */
@@ -73,18 +94,19 @@ export class MeetingConnection {
   private readonly deniedStore: WritableStore<string | null> = createStore<string | null>(null);
   private readonly compositionGate: ReturnType<typeof installCompositionGate>;
   private readonly stopWatchingCompositions: () => void;
+  private readonly stopWatchingSilence: () => void;
 
   private attempt = 0;
+  private socketOpenedAt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly sectionListeners = new Set<(sections: ReadonlySet<MeetingSection>) => void>();
   private readonly stopObserving: () => void;
-  private readonly views = new Map<string, ExternalStore<unknown>>();
+  private readonly sections = new SectionViews(this.doc);
   private destroyed = false;
 
-  constructor(readonly meetingId: string, serverUrl: string) {
-    this.local = new IndexeddbPersistence(`suishin-meeting:${meetingId}`, this.doc);
-    this.local.whenSynced.then(
+  constructor(readonly meetingId: string, serverUrl: string, private readonly options: ConnectionOptions = {}) {
+    this.local = options.readOnlyScreen ? null : new IndexeddbPersistence(`suishin-meeting:${meetingId}`, this.doc);
+    this.local?.whenSynced.then(
       () => {
         if (this.hasContent()) this.readyStore.set(true);
       },
@@ -110,8 +132,10 @@ export class MeetingConnection {
 
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') mark('socket-open');
+      if (status === 'connected') this.socketOpenedAt = Date.now();
       if (status === 'connected') this.deniedStore.set(null);
-      if (status === 'connected') this.setPhase('syncing');
+      // After a lost connection it is "reconnecting" until in sync again: an open socket that never syncs is no better.
+      if (status === 'connected') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'syncing');
       else if (status === 'connecting') this.setPhase(this.attempt > 0 ? 'reconnecting' : 'connecting');
     });
     this.provider.on('sync', (synced) => {
@@ -119,7 +143,7 @@ export class MeetingConnection {
       mark('synced');
       this.attempt = 0;
       this.readyStore.set(true);
-      this.statusStore.set({ ...this.statusStore.get(), phase: 'live', retryAt: null });
+      this.statusStore.set({ ...this.statusStore.get(), phase: 'live', retryAt: null, noNetwork: false });
       this.dispatchSave({ type: 'online' });
       this.scheduleSaveRequest(0);
       // After a reconnect the clocks may have drifted (or the laptop slept): measure again.
@@ -135,7 +159,7 @@ export class MeetingConnection {
     this.doc.on('update', this.onDocUpdate);
     this.stopObserving = observeMeeting(this.doc, (sections) => {
       if (!this.readyStore.get() && this.hasContent()) this.readyStore.set(true);
-      for (const listener of [...this.sectionListeners]) listener(sections);
+      this.sections.changed(sections);
     });
 
     // The document fetched while the page loaded (documentPrefetch.ts). Applied as if the socket
@@ -150,9 +174,19 @@ export class MeetingConnection {
       }
     });
 
+    // A vanished network: the browser's own word when it has one, else a silent socket.
+    this.stopWatchingSilence = watchSilence({
+      open: () => this.provider.wsconnected,
+      // A socket that opened but never synced (its sync lost on the way) counts as silent since it opened.
+      lastReceived: () => (this.provider.synced ? this.provider.wsLastMessageReceived : this.socketOpenedAt),
+      probe: () => this.provider.ws?.send(QUERY_AWARENESS),
+      drop: () => this.dropSocket(),
+    });
     window.addEventListener('online', this.onBrowserOnline);
+    window.addEventListener('offline', this.onBrowserOffline);
+    if (options.readOnlyScreen) this.awareness.setLocalState(null);
     mark('connect');
-    this.provider.connect();
+    this.openSocket();
   }
 
   get status(): ExternalStore<ConnectionStatus> {
@@ -202,43 +236,9 @@ export class MeetingConnection {
     this.awareness.setLocalStateField('editing', editing);
   }
 
-  /**
-   * A memoized read of the document for `useSyncExternalStore`: `read` runs again only after one
-   * of `sections` changed, so the snapshot keeps its identity between unrelated changes.
-   */
+  /** A memoized read of the document (see SectionViews). */
   view<T>(key: string, sections: readonly MeetingSection[], read: (doc: Y.Doc) => T): ExternalStore<T> {
-    const existing = this.views.get(key);
-    if (existing) return existing as ExternalStore<T>;
-    let stale = true;
-    let snapshot: T;
-    const listeners = new Set<() => void>();
-    const onSections = (changed: ReadonlySet<MeetingSection>) => {
-      if (!sections.some((s) => changed.has(s))) return;
-      stale = true;
-      for (const listener of [...listeners]) listener();
-    };
-    const store: ExternalStore<T> = {
-      get: () => {
-        if (stale) {
-          snapshot = read(this.doc);
-          stale = false;
-        }
-        return snapshot;
-      },
-      subscribe: (listener) => {
-        listeners.add(listener);
-        if (listeners.size === 1) this.sectionListeners.add(onSections);
-        return () => {
-          listeners.delete(listener);
-          if (listeners.size === 0) {
-            this.sectionListeners.delete(onSections);
-            stale = true; // changes are not tracked while nobody listens
-          }
-        };
-      },
-    };
-    this.views.set(key, store as ExternalStore<unknown>);
-    return store;
+    return this.sections.view(key, sections, read);
   }
 
   /**
@@ -246,7 +246,7 @@ export class MeetingConnection {
    * again from the server. For edits the server refused: they exist only here and can never be saved.
    */
   async discardLocalChanges(): Promise<void> {
-    await this.local.clearData(); // closes and deletes this meeting's IndexedDB copy
+    await this.local?.clearData(); // closes and deletes this meeting's IndexedDB copy
     this.destroy();
     window.location.reload();
   }
@@ -255,7 +255,7 @@ export class MeetingConnection {
   reconnectNow(): void {
     if (this.destroyed || this.statusStore.get().phase === 'live') return;
     this.clearRetry();
-    this.provider.connect();
+    this.openSocket();
   }
 
   destroy(): void {
@@ -265,13 +265,15 @@ export class MeetingConnection {
     this.clearRetry();
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     window.removeEventListener('online', this.onBrowserOnline);
+    window.removeEventListener('offline', this.onBrowserOffline);
+    this.stopWatchingSilence();
     this.stopWatchingCompositions();
     this.compositionGate.uninstall();
     this.awareness.off('change', this.onAwarenessChange);
     this.stopObserving();
     this.doc.off('update', this.onDocUpdate);
     this.provider.destroy();
-    void this.local.destroy();
+    void this.local?.destroy();
     this.doc.destroy();
   }
 
@@ -292,16 +294,39 @@ export class MeetingConnection {
   };
 
   private readonly onBrowserOnline = () => {
-    if (this.statusStore.get().phase === 'reconnecting') {
+    const { phase } = this.statusStore.get();
+    this.statusStore.set({ ...this.statusStore.get(), noNetwork: false });
+    if (phase === 'reconnecting') {
       this.clearRetry();
       this.scheduleReconnect(Math.min(this.attempt, 1));
     }
   };
 
+  /** The browser lost its network: its socket may still look open for minutes, so drop it now. */
+  private readonly onBrowserOffline = () => {
+    if (this.destroyed || this.statusStore.get().phase === 'refused') return;
+    this.dropSocket();
+  };
+
+  /** Closes the socket from this side (no network, or silence): edits stay here, the backoff reconnects. */
+  private dropSocket(): void {
+    if (this.destroyed) return;
+    // disconnect() detaches the socket at once (a close handshake over a dead network never ends)
+    // and stops the provider's own retries: ours below take over.
+    this.provider.disconnect();
+    this.clearRetry();
+    this.scheduleReconnect(this.attempt);
+    this.attempt += 1;
+  }
+
+  private browserOffline(): boolean {
+    return typeof navigator !== 'undefined' && navigator.onLine === false;
+  }
+
   private onClosed(code: number, reason: string): void {
     if (this.destroyed) return;
     if (PERMANENT_CLOSE_CODES.has(code)) {
-      this.statusStore.set({ phase: 'refused', retryAt: null, closeCode: code, closeReason: reason });
+      this.statusStore.set({ phase: 'refused', retryAt: null, closeCode: code, closeReason: reason, noNetwork: false });
       return;
     }
     this.statusStore.set({ ...this.statusStore.get(), closeCode: code, closeReason: reason });
@@ -309,12 +334,30 @@ export class MeetingConnection {
     this.attempt += 1;
   }
 
+  /** Connects with the session cookie, or with a fresh ticket when this screen has a credential of its own. */
+  private openSocket(): void {
+    const ticket = this.options.socketTicket;
+    if (!ticket) return this.provider.connect();
+    ticket().then(
+      (value) => {
+        if (this.destroyed) return;
+        if (value === null) return this.statusStore.set({ phase: 'refused', retryAt: null, closeCode: CloseCode.forbidden, closeReason: 'access revoked', noNetwork: false });
+        this.provider.params = { [TICKET_QUERY_KEY]: value };
+        this.provider.connect();
+      },
+      () => this.onClosed(0, 'no ticket'), // unreachable: retried as a closed socket is
+    );
+  }
+
   private scheduleReconnect(attempt: number): void {
     const delay = fullJitterDelay(attempt, DEFAULT_BACKOFF);
-    this.statusStore.set({ ...this.statusStore.get(), phase: 'reconnecting', retryAt: Date.now() + delay });
+    this.statusStore.set({ ...this.statusStore.get(), phase: 'reconnecting', retryAt: Date.now() + delay, noNetwork: this.browserOffline() });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      if (!this.destroyed) this.provider.connect();
+      if (this.destroyed) return;
+      // Without a network an attempt can only fail: wait for the browser's `online` (onBrowserOnline).
+      if (this.browserOffline()) return;
+      this.openSocket();
     }, delay);
   }
 

@@ -1,5 +1,10 @@
 import { SYNC_PATH } from '@suishin/shared';
-import { MeetingConnection } from './MeetingConnection';
+import { MeetingConnection, type ConnectionOptions } from './MeetingConnection';
+
+/** A connection of its own kind (the projector's) is registered under its own key. */
+export interface ScopedConnectionOptions extends ConnectionOptions {
+  key: string;
+}
 
 /**
  * One MeetingConnection per meeting id for the whole page, reference-counted. The last release
@@ -25,19 +30,20 @@ export function syncServerUrl(location: Location = window.location): string {
  * The connection for a meeting, created on first use. Safe to call during render: it is
  * idempotent, and an entry nobody retains is destroyed after the release delay.
  */
-export function getMeetingConnection(meetingId: string): MeetingConnection {
-  let entry = entries.get(meetingId);
+export function getMeetingConnection(meetingId: string, options?: ScopedConnectionOptions): MeetingConnection {
+  const key = options?.key ?? meetingId;
+  let entry = entries.get(key);
   if (!entry) {
-    entry = { connection: new MeetingConnection(meetingId, syncServerUrl()), refs: 0, releaseTimer: null };
-    entries.set(meetingId, entry);
-    scheduleRelease(meetingId, entry);
+    entry = { connection: new MeetingConnection(meetingId, syncServerUrl(), options), refs: 0, releaseTimer: null };
+    entries.set(key, entry);
+    scheduleRelease(key, entry);
   }
   return entry.connection;
 }
 
-export function retainMeetingConnection(meetingId: string): MeetingConnection {
-  const connection = getMeetingConnection(meetingId);
-  const entry = entries.get(meetingId)!;
+export function retainMeetingConnection(meetingId: string, options?: ScopedConnectionOptions): MeetingConnection {
+  const connection = getMeetingConnection(meetingId, options);
+  const entry = entries.get(options?.key ?? meetingId)!;
   entry.refs += 1;
   if (entry.releaseTimer !== null) {
     clearTimeout(entry.releaseTimer);
@@ -46,18 +52,19 @@ export function retainMeetingConnection(meetingId: string): MeetingConnection {
   return connection;
 }
 
-export function releaseMeetingConnection(meetingId: string): void {
-  const entry = entries.get(meetingId);
+/** `key`: the meeting id, or the key a connection of its own kind was registered under. */
+export function releaseMeetingConnection(key: string): void {
+  const entry = entries.get(key);
   if (!entry) return;
   entry.refs = Math.max(0, entry.refs - 1);
-  if (entry.refs === 0) scheduleRelease(meetingId, entry);
+  if (entry.refs === 0) scheduleRelease(key, entry);
 }
 
-function scheduleRelease(meetingId: string, entry: Entry): void {
+function scheduleRelease(key: string, entry: Entry): void {
   if (entry.releaseTimer !== null) clearTimeout(entry.releaseTimer);
   entry.releaseTimer = setTimeout(() => {
-    if (entry.refs > 0 || entries.get(meetingId) !== entry) return;
-    entries.delete(meetingId);
+    if (entry.refs > 0 || entries.get(key) !== entry) return;
+    entries.delete(key);
     entry.connection.destroy();
   }, RELEASE_DELAY_MS);
 }

@@ -9,6 +9,8 @@ export interface LiveTextFieldProps extends LiveFieldProps {
   /** Focus changes, e.g. to tell others what this person is editing. */
   onFocus?(): void;
   onBlur?(): void;
+  /** Wraps long text instead of cutting it (see TextField's `wrap`); Enter still writes it. */
+  wrap?: boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface LiveTextFieldProps extends LiveFieldProps {
  * unwritten typing is never replaced by remote changes, nothing is written mid-composition.
  * Written after a pause, on blur or on Enter; Escape reverts.
  */
-export function LiveTextField({ label, value, onCommit, placeholder, required, requiredMessage, className, inputClassName, hideLabel, readOnly, onFocus, onBlur }: LiveTextFieldProps) {
+export function LiveTextField({ label, value, onCommit, placeholder, required, requiredMessage, className, inputClassName, hideLabel, readOnly, onFocus, onBlur, wrap }: LiveTextFieldProps) {
   const live = useLiveDraft(value, onCommit, { required, requiredMessage });
   return (
     <TextField
@@ -27,8 +29,9 @@ export function LiveTextField({ label, value, onCommit, placeholder, required, r
       inputClassName={inputClassName}
       value={live.draft}
       isReadOnly={readOnly}
+      wrap={wrap}
       errorMessage={live.error}
-      onChange={live.change}
+      onChange={wrap ? (text: string) => live.change(text.replace(/[\r\n]+/g, ' ')) : live.change}
       inputProps={{
         onFocus: () => onFocus?.(),
         onBlur: () => {
@@ -38,7 +41,10 @@ export function LiveTextField({ label, value, onCommit, placeholder, required, r
         onCompositionStart: live.compositionStart,
         onCompositionEnd: live.compositionEnd,
         onKeyDown: (event) => {
-          if (event.key === 'Enter' && !event.nativeEvent.isComposing) live.commit();
+          if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+            if (wrap) event.preventDefault(); // one line: Enter writes, never breaks it
+            live.commit();
+          }
           if (event.key === 'Escape') live.revert();
         },
       }}

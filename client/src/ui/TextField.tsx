@@ -1,7 +1,8 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import type { HTMLAttributes, ReactNode, Ref } from 'react';
 import {
   FieldError,
   Input,
+  TextArea,
   Label,
   Text,
   TextField as AriaTextField,
@@ -22,14 +23,24 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children'> {
   inputRef?: Ref<HTMLInputElement>;
   inputClassName?: string;
   /** Extra DOM props for the input (e.g. composition handlers for IME-aware fields). */
-  inputProps?: Pick<InputHTMLAttributes<HTMLInputElement>, 'onCompositionStart' | 'onCompositionEnd' | 'onKeyDown' | 'onFocus' | 'onBlur' | 'list'>;
+  inputProps?: Pick<HTMLAttributes<HTMLElement>, 'onCompositionStart' | 'onCompositionEnd' | 'onKeyDown' | 'onFocus' | 'onBlur'> & { list?: string };
+  /**
+   * One line of text that wraps instead of being cut (a title on a narrow screen): a one-row
+   * textarea that grows with its text. The caller keeps Enter from adding a line.
+   */
+  wrap?: boolean;
 }
 
-export function TextField({ label, description, errorMessage, placeholder, hideLabel, inputRef, inputClassName, inputProps, className, ...props }: TextFieldProps) {
+export function TextField({ label, description, errorMessage, placeholder, hideLabel, inputRef, inputClassName, inputProps, wrap, className, ...props }: TextFieldProps) {
+  const inputClass = ['field__input', wrap && 'field__input--wrap', inputClassName].filter(Boolean).join(' ');
   return (
     <AriaTextField {...props} isInvalid={errorMessage ? true : props.isInvalid} className={['field', className].filter(Boolean).join(' ')}>
       <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
-      <Input {...inputProps} ref={inputRef} className={['field__input', inputClassName].filter(Boolean).join(' ')} placeholder={placeholder} />
+      {wrap ? (
+        <TextArea {...inputProps} rows={1} className={inputClass} placeholder={placeholder} />
+      ) : (
+        <Input {...inputProps} ref={inputRef} className={inputClass} placeholder={placeholder} />
+      )}
       {description && <Text slot="description" className="field__description">{description}</Text>}
       <FieldError className="field__error">{errorMessage || undefined}</FieldError>
     </AriaTextField>

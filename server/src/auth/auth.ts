@@ -41,7 +41,8 @@ export const TICKET_SECONDS = 30;
 /** Grants kept per session (the cookie must stay under 4 KiB); the ones expiring soonest are dropped first. */
 const MAX_GRANTS = 24;
 
-export type LinkRefusal = 'invalid' | 'expired' | 'revoked' | 'unknown-meeting';
+import type { LinkRefusal } from '@suishin/shared/protocol';
+export type { LinkRefusal };
 
 export type ExchangeResult =
   | { ok: true; credential: Credential; meetingId: string | null }
@@ -161,6 +162,11 @@ export class Auth {
       meetingId: link.grant.meetingId,
       credential: { kind: 'session', sessionId, admin, name: chosenName, grants: merged, expiresAt, principal: principalOf('session', sessionId) },
     };
+  }
+
+  /** What a role link would open, without signing in (the join page asks before taking a name). */
+  checkLink(token: string): Promise<{ ok: true; grant: Grant } | { ok: false; reason: LinkRefusal }> {
+    return this.verifyLink(token);
   }
 
   /** The same session under a new display name; null if the name is empty. */

@@ -32,8 +32,8 @@ export interface AccessDeps {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The session routes answer without a credential (exchange) or report its absence themselves. */
-const isSessionRoute = (path: string) => path === '/api/session';
+/** The session routes answer without a credential (exchange, link check) or report its absence themselves. */
+const isSessionRoute = (path: string) => path === '/api/session' || path === '/api/session/link';
 
 /** Resolves the credential; 401 for /api routes without one, 403 for cookie writes from a foreign origin. */
 export function authenticate({ auth, origins }: AccessDeps): MiddlewareHandler {

@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { ErrorCode } from '@suishin/shared';
-import type { SessionExchangeRequest, SessionExchangeResponse, SessionInfo, SessionRenameRequest } from '@suishin/shared/protocol';
+import type { LinkCheckRequest, LinkCheckResponse, SessionExchangeRequest, SessionExchangeResponse, SessionInfo, SessionRenameRequest } from '@suishin/shared/protocol';
 import type { Auth, LinkRefusal } from '../auth/auth';
 import type { Credential } from '../auth/credential';
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth/sessionCookie';
@@ -24,6 +24,7 @@ export interface SessionDeps extends AccessDeps {
 }
 
 const exchangeBody = z.object({ token: z.string().min(1).max(4096), name: z.string().max(400).optional() }).strict();
+const linkCheckBody = z.object({ token: z.string().min(1).max(4096) }).strict();
 const renameBody = z.object({ name: z.string().max(400) }).strict();
 
 const REFUSALS: Record<LinkRefusal, string> = {
@@ -90,6 +91,18 @@ export function sessionRoutes({ auth, origins, publicUrl }: SessionDeps) {
       await recordAudit(c, 'roleChanged', { meetingId: result.meetingId, actor, detail: { from: had.role, to: granted.role } });
     }
     const body: SessionExchangeResponse = { ...(await sessionInfo(auth, result.credential)), meetingId: result.meetingId };
+    return c.json(body);
+  });
+
+  // Before the join page asks for a name: a revoked or expired link says so first. Signs nobody in.
+  app.post('/link', async (c) => {
+    const parsed = linkCheckBody.safeParse(await readJson(c));
+    if (!parsed.success) return invalidInput(c, 'expected { token }', 'token');
+    const input: LinkCheckRequest = parsed.data;
+    const result = await auth.checkLink(input.token);
+    const body: LinkCheckResponse = result.ok
+      ? { valid: true, meetingId: result.grant.meetingId, role: result.grant.role, expiresAt: new Date(result.grant.expiresAt).toISOString() }
+      : { valid: false, reason: result.reason };
     return c.json(body);
   });
 

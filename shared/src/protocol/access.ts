@@ -99,6 +99,19 @@ export interface SessionExchangeResponse extends SessionInfo {
   meetingId: string | null;
 }
 
+/** Why a role link opens nothing: forged or garbled, past its end, revoked, or its meeting is gone. */
+export type LinkRefusal = 'invalid' | 'expired' | 'revoked' | 'unknown-meeting';
+
+/** `POST /api/session/link`: what a role link would open, asked before anyone types a name. */
+export interface LinkCheckRequest {
+  token: string;
+}
+
+/** Always 200: a dead link is an answer, not an error (the join page says it up front). */
+export type LinkCheckResponse =
+  | { valid: true; meetingId: string; role: Role; expiresAt: string }
+  | { valid: false; reason: LinkRefusal };
+
 /** `PATCH /api/session`. */
 export interface SessionRenameRequest {
   name: string;

@@ -3,11 +3,11 @@ import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from '../../i18n/useTranslation';
 import { AppLocale } from '../../ui/AppLocale';
 import { Form } from 'react-aria-components';
-import { MAX_DISPLAY_NAME_LENGTH } from '@suishin/shared/protocol';
+import { MAX_DISPLAY_NAME_LENGTH, type LinkCheckResponse } from '@suishin/shared/protocol';
 import { setDisplayName, useIdentity } from '../../meeting/hooks/usePresence';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
-import { exchangeToken } from './accessApi';
+import { checkLink, exchangeToken } from './accessApi';
 import { offeredRole, takeFragmentToken } from './fragmentToken';
 import { setSession } from './session';
 
@@ -30,10 +30,25 @@ export default function JoinPage() {
   const [linkError, setLinkError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const role = token ? offeredRole(token) : null;
+  // The link's state, asked before the name: a revoked or expired link says so first. If the check
+  // itself fails (network), the form is shown and joining reports what the server says.
+  const [check, setCheck] = useState<LinkCheckResponse | 'checking' | 'unknown'>(token ? 'checking' : 'unknown');
 
   useEffect(() => {
     document.title = `${t('access.joinTitle')} · Suishin`;
   }, [t]);
+
+  useEffect(() => {
+    if (!token) return;
+    let current = true;
+    checkLink(token).then(
+      (answer) => current && setCheck(answer),
+      () => current && setCheck('unknown'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [token]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,6 +76,19 @@ export default function JoinPage() {
       <div className="page page--narrow empty-state" role="alert">
         <h1>{t('access.joinTitle')}</h1>
         <p>{t('access.linkIncomplete')}</p>
+      </div>
+    );
+  }
+  if (check === 'checking') {
+    return <div className="page page--narrow empty-state" role="status">{t('access.checkingLink')}</div>;
+  }
+  if (check !== 'unknown' && !check.valid) {
+    return (
+      <div className="page page--narrow">
+        <section className="card access-join" aria-labelledby="join-heading" data-testid="link-dead" data-reason={check.reason}>
+          <h1 id="join-heading" className="card__title">{t('access.linkDead.title')}</h1>
+          <p className="notice notice--danger" role="alert">{t(`access.linkDead.${check.reason}`)}</p>
+        </section>
       </div>
     );
   }

@@ -6,7 +6,9 @@ import { formatDateTime } from '../../i18n/format';
 import { useUiStore } from '../../state/uiStore';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { QrCode } from '../../ui/QrCode';
 import { SegmentedControl } from '../../ui/SegmentedControl';
+import { OpenProjector } from '../projector/OpenProjector';
 import { createRoleLink, rotateRoleLinks } from './accessApi';
 import { refreshSession } from './session';
 
@@ -119,7 +121,7 @@ function ShareDialogBody({ meetingId, onClose }: { meetingId: string; onClose():
       {rotated && <p className="notice" role="status">{t('access.rotated')}</p>}
       {links.length > 0 && (
         <ul className="access-share__links" aria-label={t('access.createdLinks')}>
-          {links.map((link) => (
+          {links.map((link, index) => (
             <li key={link.url} className="access-share__link" data-testid="share-link" data-role={link.role}>
               <label className="field">
                 <span className="field__label">
@@ -131,10 +133,18 @@ function ShareDialogBody({ meetingId, onClose }: { meetingId: string; onClose():
               <Button size="sm" onPress={() => void copy(link.url)}>
                 {copied === link.url ? t('access.copied') : t('access.copy')}
               </Button>
+              {/* The newest link as a QR code too, for people in the room to scan. */}
+              {index === 0 && (
+                <figure className="access-share__qr">
+                  <QrCode value={link.url} label={t('shareQr.label', { role: t(`access.role.${link.role}`) })} testId="share-link-qr" />
+                  <figcaption className="muted">{t('shareQr.hint')}</figcaption>
+                </figure>
+              )}
             </li>
           ))}
         </ul>
       )}
+      <OpenProjector meetingId={meetingId} />
       <div className="dialog__actions access-share__footer">
         <Button variant="danger" size="sm" onPress={() => setConfirmingRotate(true)} isDisabled={busy}>{t('access.rotate')}</Button>
         <Button variant="quiet" onPress={onClose}>{t('access.close')}</Button>

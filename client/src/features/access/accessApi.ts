@@ -5,6 +5,8 @@
 import type {
   CreateLinkRequest,
   CreateLinkResponse,
+  LinkCheckRequest,
+  LinkCheckResponse,
   Role,
   RotateLinksResponse,
   SessionExchangeRequest,
@@ -21,6 +23,12 @@ export function fetchSession(): Promise<SessionInfo> {
 export function exchangeToken(token: string, name?: string): Promise<SessionExchangeResponse> {
   const body: SessionExchangeRequest = name ? { token, name } : { token };
   return request('/api/session', { method: 'POST', body, signingIn: true });
+}
+
+/** What a role link opens (or why it opens nothing), without signing in. */
+export function checkLink(token: string): Promise<LinkCheckResponse> {
+  const body: LinkCheckRequest = { token };
+  return request('/api/session/link', { method: 'POST', body, signingIn: true });
 }
 
 export function renameSession(name: string): Promise<SessionInfo> {

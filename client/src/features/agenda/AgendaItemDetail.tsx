@@ -55,6 +55,7 @@ export const AgendaItemDetail = memo(function AgendaItemDetail({ item, number, r
             onCommit={(title) => commands.update(item.id, { title })}
             readOnly={!canEdit}
             inputClassName="item-detail__title-input"
+            wrap
             onFocus={titlePresence.onFocus}
             onBlur={titlePresence.onBlur}
           />

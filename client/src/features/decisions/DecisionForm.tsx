@@ -8,6 +8,7 @@ import { PersonComboBox } from '../actionItems/PersonComboBox';
 import { DateField } from '../outcomes/DateField';
 import { Kbd } from '../outcomes/Kbd';
 import { useOutcomesStore } from '../outcomes/outcomesStore';
+import { useTouchOnly } from '../../ui/useTouchOnly';
 import { AgendaSelect, SupersedesSelect } from './decisionSelects';
 
 export interface DecisionFormProps {
@@ -27,6 +28,7 @@ export interface DecisionFormProps {
  */
 export function DecisionForm({ currentAgendaItemId, agenda, decisions, attendees, onRecorded }: DecisionFormProps) {
   const { t } = useTranslation();
+  const touchOnly = useTouchOnly();
   const commands = useDecisionCommands();
   const id = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -95,7 +97,7 @@ export function DecisionForm({ currentAgendaItemId, agenda, decisions, attendees
           value={text}
           placeholder={t('decisions.textPlaceholder')}
           aria-invalid={error !== null || undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
+          aria-describedby={error ? `${id}-error` : touchOnly ? undefined : `${id}-hint`}
           aria-keyshortcuts="d"
           onChange={(event) => {
             setText(event.target.value);
@@ -105,7 +107,11 @@ export function DecisionForm({ currentAgendaItemId, agenda, decisions, attendees
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) record();
           }}
         />
-        {error ? <span id={`${id}-error`} className="field__error">{error}</span> : <span id={`${id}-hint`} className="field__description">{t('decisions.submitHint')}</span>}
+        {error ? (
+          <span id={`${id}-error`} className="field__error">{error}</span>
+        ) : (
+          !touchOnly && <span id={`${id}-hint`} className="field__description">{t('decisions.submitHint')}</span>
+        )}
       </div>
       <div className="decision-form__row">
         <AgendaSelect label={t('decisions.agendaItem')} value={agendaItemId} agenda={agenda} onChange={setChosenAgendaId} className="decision-form__agenda" />

@@ -9,6 +9,7 @@ import { useKpis } from '../../meeting/hooks/useKpis';
 import { useKpiAtRiskMargin } from '../../meeting/hooks/useMeta';
 import { useRoomAccess } from '../access/useMeetingAccess';
 import { Loaded, loadable } from '../../ui/loadable';
+import { useTouchOnly } from '../../ui/useTouchOnly';
 import { KpiPanel } from '../kpis/KpiPanel';
 import { isOverdue, todayIso } from './dates';
 import { useOutcomesStore, type OutcomesTab } from './outcomesStore';
@@ -30,6 +31,7 @@ export interface OutcomesPanelProps {
  */
 export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, departments, meetingLanguage }: OutcomesPanelProps) {
   const { t } = useTranslation();
+  const touchOnly = useTouchOnly();
   const tab = useOutcomesStore((s) => s.tab);
   const setTab = useOutcomesStore((s) => s.setTab);
   const actionDialog = useOutcomesStore((s) => s.actionDialog);
@@ -100,7 +102,7 @@ export const OutcomesPanel = memo(function OutcomesPanel({ currentAgendaItemId, 
           <Loaded from={actionItemsPanel} fallback={<TabLoading />}>{(m) => <m.ActionItemsPanel />}</Loaded>
         )}
       </OutcomeTabs>
-      {canEdit && <p className="outcomes__footer">{t('outcomes.shortcutsHint')}</p>}
+      {canEdit && !touchOnly && <p className="outcomes__footer">{t('outcomes.shortcutsHint')}</p>}
       <Loaded from={actionItemDialog} fallback={null}>
         {(m) => (
           <m.ActionItemDialog

@@ -27,8 +27,8 @@ export function ConnectionIndicator() {
   const refusal = useSaveRefusal();
   const discard = useDiscardLocalChanges();
   return (
-    <div className="connection" data-testid="connection" data-phase={status.phase} data-save={save}>
-      <StatusPill tone={phaseTone[status.phase]} live>{t(`connection.${status.phase}`)}</StatusPill>
+    <div className="connection" data-testid="connection" data-phase={status.phase} data-network={status.noNetwork ? 'offline' : 'online'} data-save={save}>
+      <StatusPill tone={phaseTone[status.phase]} live>{t(status.phase === 'reconnecting' && status.noNetwork ? 'connection.noNetwork' : `connection.${status.phase}`)}</StatusPill>
       <span className={`save-state save-state--${save}`} role="status" data-testid="save-state">
         {refusal ? t(`connection.notSaved.${refusal}`, { defaultValue: t('connection.failed') }) : t(`connection.${save}`)}
       </span>
@@ -36,7 +36,7 @@ export function ConnectionIndicator() {
         // The refused edit exists only in this tab: say so, and offer to start again from the server's copy.
         <Button size="sm" variant="quiet" onPress={() => void discard()} data-testid="discard-local">{t('connection.discardLocal')}</Button>
       )}
-      {status.phase === 'reconnecting' && (
+      {status.phase === 'reconnecting' && !status.noNetwork && (
         <Button size="sm" variant="quiet" onPress={reconnect}>{t('connection.reconnectNow')}</Button>
       )}
     </div>

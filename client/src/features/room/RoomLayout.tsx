@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './roomPhone.css';
 
 export interface RoomLayoutProps {
   header: ReactNode;

@@ -1,3 +1,4 @@
+import { inTheRoomEn } from './inTheRoom.en';
 import { schedulingEn } from './scheduling.en';
 import { outcomesEn } from './outcomes.en';
 import { followThroughEn } from './followThrough.en';
@@ -9,6 +10,7 @@ import { closingEn } from './closing.en';
 export const en = {
   ...closingEn,
   ...schedulingEn,
+  ...inTheRoomEn,
   ...outcomesEn,
   ...followThroughEn,
   ...historyEn,
@@ -33,6 +35,14 @@ export const en = {
     noAccessTitle: 'You have no access to this meeting',
     noAccessBody: 'Your link may have expired or been revoked. Ask the facilitator for a new link.',
     linkIncomplete: 'This link is incomplete: it carries no sign-in token. Copy the whole link and open it again.',
+    linkDead: {
+      title: 'This link no longer works',
+      revoked: 'The facilitator revoked this link. Ask them for a new one.',
+      expired: 'This link has expired. Ask the facilitator for a new one.',
+      invalid: 'This link is not valid: it may be cut short or mistyped. Copy the whole link and open it again, or ask for a new one.',
+      'unknown-meeting': 'The meeting of this link no longer exists.',
+    },
+    checkingLink: 'Checking the link…',
     linkFailed: 'This link did not work: {{message}}',
     joinTitle: 'Join the meeting',
     invited: 'You were invited to this meeting.',
@@ -200,6 +210,7 @@ export const en = {
     syncing: 'Syncing…',
     live: 'Live',
     reconnecting: 'Offline, retrying',
+    noNetwork: 'Offline: no network',
     refused: 'Not connected',
     reconnectNow: 'Reconnect now',
     saved: 'All changes saved',

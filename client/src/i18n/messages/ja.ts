@@ -1,3 +1,4 @@
+import { inTheRoomJa } from './inTheRoom.ja';
 import { schedulingJa } from './scheduling.ja';
 import type { Messages } from './en';
 import { closingJa } from './closing.ja';
@@ -9,6 +10,7 @@ import { bodiesJa } from './bodies.ja';
 export const ja: Messages = {
   ...closingJa,
   ...schedulingJa,
+  ...inTheRoomJa,
   ...outcomesJa,
   ...followThroughJa,
   ...historyJa,
@@ -33,6 +35,14 @@ export const ja: Messages = {
     noAccessTitle: 'この会議へのアクセス権がありません',
     noAccessBody: 'リンクの有効期限が切れたか、無効にされた可能性があります。ファシリテーターに新しいリンクを依頼してください。',
     linkIncomplete: 'このリンクは不完全です（サインイン用のトークンがありません）。リンク全体をコピーして、もう一度開いてください。',
+    linkDead: {
+      title: 'このリンクは使えません',
+      revoked: 'このリンクはファシリテーターにより無効にされました。新しいリンクを依頼してください。',
+      expired: 'このリンクは有効期限が切れています。ファシリテーターに新しいリンクを依頼してください。',
+      invalid: 'このリンクは正しくありません。途中で切れているか、誤りがあるかもしれません。リンク全体をコピーして開き直すか、新しいリンクを依頼してください。',
+      'unknown-meeting': 'このリンクの会議はもう存在しません。',
+    },
+    checkingLink: 'リンクを確認しています…',
     linkFailed: 'このリンクは使えませんでした：{{message}}',
     joinTitle: '会議に参加',
     invited: 'この会議に招待されています。',
@@ -200,6 +210,7 @@ export const ja: Messages = {
     syncing: '同期中…',
     live: '接続済み',
     reconnecting: 'オフライン・再接続待ち',
+    noNetwork: 'オフライン（ネットワークなし）',
     refused: '未接続',
     reconnectNow: '今すぐ再接続',
     saved: 'すべて保存済み',

@@ -1,0 +1,33 @@
+/** English messages of the room's screen: the projector view and joining by QR code. */
+export const inTheRoomEn = {
+  projector: {
+    title: 'Projector',
+    open: 'Open the projector view',
+    opening: 'Opening…',
+    openHint: 'A new window for the room’s screen: read-only, follows the running item, with a QR code to join. It uses links of its own, valid for a day.',
+    openFailed: 'Could not open the projector view: {{message}}',
+    popupBlocked: 'The browser blocked the new window. Allow pop-ups for this site and try again.',
+    noLink: 'This projector address is incomplete. Open the projector view again from the meeting’s Share dialog.',
+    refused: 'This projector’s link no longer works (revoked or expired). Open the projector view again from the meeting.',
+    offline: 'Reconnecting…',
+    now: 'Now · item {{number}} of {{count}}',
+    presenter: 'Presenter: {{name}}',
+    notStarted: 'Not started yet',
+    between: 'In progress',
+    ended: 'The meeting has ended',
+    decisions: 'Decisions',
+    actionItems: 'Action items',
+    noDecisions: 'No decision yet.',
+    noActions: 'No action item yet.',
+    noOwner: 'No owner yet',
+    due: 'due {{date}}',
+    earlier: '{{count}} earlier',
+    joinHeading: 'Join from your phone',
+    joinHint: 'Scan to join and take notes',
+    qrLabel: 'QR code of the participant link',
+  },
+  shareQr: {
+    label: 'QR code of the {{role}} link',
+    hint: 'People in the room can scan it with their phone’s camera.',
+  },
+};
