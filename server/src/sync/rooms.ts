@@ -41,8 +41,17 @@ export class Rooms {
   }
 
   get openCount() {
+    return this.countIn('open');
+  }
+
+  /** Rooms persisting after their last client left (or being dropped), not yet freed. */
+  get unloadingCount() {
+    return this.countIn('unloading');
+  }
+
+  private countIn(state: Slot['state']) {
     let n = 0;
-    for (const slot of this.slots.values()) if (slot.state === 'open') n++;
+    for (const slot of this.slots.values()) if (slot.state === state) n++;
     return n;
   }
 
