@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: starts the real server (src/main.ts) as a child process on a free loopback port
+ * `pnpm bench`: builds and starts the real server (dist/main.js, as `npm start` runs it) as a child process on a free loopback port
  * with a temp DATA_DIR, and the stock y-websocket server (@y/websocket-server, in memory) as the
  * reference, and drives both, one after the other, with the same clients from this process. It
  * prints each figure for both and the ratio, then a table of them all. Suishin is durable
@@ -10,9 +10,11 @@
  * harness itself (the same for both servers). `--quick` runs shorter, smaller scenarios.
  * BENCH_CPU_PROFILE_DIR profiles the Suishin server; BENCH_ONLY=fanout|idle|burst runs one part.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AdminHealthResponse } from '@suishin/shared/protocol';
 import { openSqliteStore } from '../src/persistence/sqlite/sqliteStore';
 import { startChildServer, type ChildServer } from '../src/testing/childServer';
@@ -26,6 +28,7 @@ import { startReferenceServer } from './referenceServer';
 import { table, type Row } from './report';
 
 process.setMaxListeners(0); // each stock provider adds a process 'exit' listener
+const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const only = process.env.BENCH_ONLY;
 const runs = (part: string) => only === undefined || only === part;
@@ -46,8 +49,15 @@ async function untilUnloaded(server: ChildServer) {
   }
 }
 
+/** The server as `npm start` runs it: built once (build/bundle.ts), then plain node. BENCH_FROM_SOURCES=1 runs src/ through tsx. */
+const entry = process.env.BENCH_FROM_SOURCES ? 'sources' : 'compiled';
+
 async function startSuishin(dataDir: string) {
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  if (entry === 'compiled') {
+    const built = spawnSync(process.execPath, ['--import', 'tsx', 'build/bundle.ts'], { cwd: SERVER_DIR, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('building the server failed');
+  }
   return startChildServer(
     {
       DATA_DIR: dataDir,
@@ -64,6 +74,7 @@ async function startSuishin(dataDir: string) {
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     ],
+    entry,
   );
 }
 
@@ -92,16 +103,18 @@ async function storeAppends(seconds: number) {
   return results;
 }
 
+let suishinServer: ChildServer | undefined;
+
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'suishin-bench-'));
-  const server = await startSuishin(dataDir);
+  const server = (suishinServer = await startSuishin(dataDir));
   const reference = await startReferenceServer();
   const rows: Row[] = [];
   try {
     await sleep(1000);
     const idleS = rssBytes(server.child.pid!);
     const idleR = rssBytes(reference.pid);
-    console.log(`Suishin (durable: SQLite WAL, synchronous=FULL, group commit) vs stock @y/websocket-server 0.1.1 (in memory) — node ${process.version}`);
+    console.log(`Suishin (${entry === 'compiled' ? 'compiled, dist/main.js' : 'from sources through tsx'}; durable: SQLite WAL, synchronous=FULL, group commit) vs stock @y/websocket-server 0.1.1 (in memory) — node ${process.version}`);
     console.log(`idle after start: RSS Suishin ${mib(idleS)}, reference ${mib(idleR)}`);
     rows.push({ figure: 'server RSS, idle after start', suishin: idleS, reference: idleR, unit: 'MiB', better: 'lower' });
 
@@ -228,6 +241,7 @@ main().then(
   },
   (error: unknown) => {
     console.error(error);
+    if (suishinServer) console.error(`the server's last log lines:\n${suishinServer.stderr().slice(-4000)}`);
     process.exit(1);
   },
 );
