@@ -32,8 +32,11 @@ export interface IdleSocket {
 
 let nextClientId = 1_000_000;
 
-/** Opens one idle socket; resolves once the server's first frame arrived (it has joined the room). */
-export function openIdleSocket(syncUrl: string, room: string, ticket: string | null): Promise<IdleSocket> {
+/**
+ * Opens one idle socket; resolves once the server's first frame arrived (it has joined the room).
+ * `edit`: a sync frame sent once after joining (the meeting then has something to persist).
+ */
+export function openIdleSocket(syncUrl: string, room: string, ticket: string | null, edit?: Uint8Array): Promise<IdleSocket> {
   const query = ticket ? `?${TICKET_QUERY_KEY}=${encodeURIComponent(ticket)}` : '';
   const ws = new WebSocket(`${syncUrl}/${room}${query}`, { perMessageDeflate: false });
   const clientId = nextClientId++;
@@ -48,6 +51,7 @@ export function openIdleSocket(syncUrl: string, room: string, ticket: string | n
       ws.send(SYNC_STEP1_EMPTY);
       ws.send(SYNC_STEP2_EMPTY);
       ws.send(awarenessFrame(clientId, clock, `p${clientId}`));
+      if (edit) ws.send(edit);
       // Renewals spread over the period, as people join at different moments.
       timer = setTimeout(() => {
         renew();

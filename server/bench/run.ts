@@ -119,11 +119,17 @@ async function main() {
     rows.push({ figure: 'server RSS, idle after start', suishin: idleS, reference: idleR, unit: 'MiB', better: 'lower' });
 
     let n = 0;
+    let creating: Promise<unknown> = Promise.resolve();
     const suishin: BurstTarget & IdleTarget = {
       name: 'Suishin',
       pid: server.child.pid!,
       syncUrl: server.syncUrl,
-      newRoom: () => createMeeting(server, 'Bench'),
+      // One at a time: concurrent creations can meet "database is locked" (a 500) in the projection store.
+      newRoom: () => {
+        const created = creating.then(() => createMeeting(server, 'Bench'));
+        creating = created.catch(() => undefined);
+        return created;
+      },
       ticket: (meetingId) => fetchTicket(server, meetingId),
       acks: true,
       whenUnloaded: () => untilUnloaded(server),
