@@ -37,8 +37,20 @@ const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
+/** The longest event-loop stall in every health reading since the last stallWindow() (each reading starts a new window on the server). */
+let stallSeen = 0;
+
 async function health(server: ChildServer) {
-  return (await (await fetch(`${server.httpUrl}/api/admin/health`, { headers: adminHeaders(server) })).json()) as AdminHealthResponse;
+  const h = (await (await fetch(`${server.httpUrl}/api/admin/health`, { headers: adminHeaders(server) })).json()) as AdminHealthResponse;
+  stallSeen = Math.max(stallSeen, h.eventLoopDelaySinceLastCheck.maxMs);
+  return h;
+}
+
+async function stallWindow(server: ChildServer) {
+  await health(server);
+  const longest = stallSeen;
+  stallSeen = 0;
+  return longest;
 }
 
 async function untilUnloaded(server: ChildServer) {
@@ -133,7 +145,7 @@ async function main() {
       ticket: (meetingId) => fetchTicket(server, meetingId),
       acks: true,
       whenUnloaded: () => untilUnloaded(server),
-      stallWindow: async () => (await health(server)).eventLoopDelaySinceLastCheck.maxMs,
+      stallWindow: () => stallWindow(server),
     };
     const ref: BurstTarget & IdleTarget = {
       name: 'reference',
