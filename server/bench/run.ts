@@ -21,7 +21,7 @@ import { startChildServer, type ChildServer } from '../src/testing/childServer';
 import { adminHeaders, fetchTicket } from '../src/testing/serverAccess';
 import { createMeeting, percentile } from './benchClients';
 import { burstAndColdJoin, type BurstTarget } from './burst';
-import { connectRooms, fanOutPass, leaveRooms, type Target } from './fanOut';
+import { connectRooms, fanOutPass, leaveRooms } from './fanOut';
 import { idleRooms, type IdleTarget } from './idleRooms';
 import { rssBytes } from './procStats';
 import { startReferenceServer } from './referenceServer';
