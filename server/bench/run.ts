@@ -1,236 +1,93 @@
 /**
- * `pnpm bench`: starts the real server (src/main.ts) as a child process on a free loopback port
- * with a temp DATA_DIR, drives it with stock y-websocket clients from this process, and prints
- * figures. Durable throughout: every relayed edit was committed (WAL, synchronous=FULL) first.
- *
- * Fan-out latency = from the writer's local edit until every other client has applied it.
- * Bench edits push to a "bench" array in the meeting document (a client-side choice, so the
- * receivers can tell edits apart); the server treats them like any other update.
+ * `pnpm bench`: builds and starts the real server (dist/main.js, as `npm start` runs it) as a child process on a free loopback port
+ * with a temp DATA_DIR, and the stock y-websocket server (@y/websocket-server, in memory) as the
+ * reference, and drives both, one after the other, with the same clients from this process. It
+ * prints each figure for both and the ratio, then a table of them all. Suishin is durable
+ * throughout: every relayed edit was committed (WAL, synchronous=FULL) first. Server CPU and RSS
+ * come from /proc for both processes.
  *
  * All clients share this one process, so on a small machine part of every latency is the
- * harness itself: the same scenario is also run against a bare in-memory relay for reference.
- * `--quick` runs shorter, smaller scenarios. BENCH_CPU_PROFILE_DIR profiles the server.
+ * harness itself (the same for both servers). `--quick` runs shorter, smaller scenarios.
+ * BENCH_CPU_PROFILE_DIR profiles the Suishin server; BENCH_ONLY=fanout|idle|burst runs one part.
  */
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as Y from 'yjs';
-import { addAgendaItem, getAgendaNotes } from '@suishin/shared';
 import type { AdminHealthResponse } from '@suishin/shared/protocol';
 import { openSqliteStore } from '../src/persistence/sqlite/sqliteStore';
 import { startChildServer, type ChildServer } from '../src/testing/childServer';
 import { adminHeaders, fetchTicket } from '../src/testing/serverAccess';
-import {
-  connectRawSocket,
-  connectStock,
-  createMeeting,
-  percentile,
-  saveRequestFrame,
-  updateFrame,
-  type BenchClient,
-  type TicketSource,
-} from './benchClients';
+import { createMeeting, percentile } from './benchClients';
+import { burstAndColdJoin, type BurstTarget } from './burst';
+import { connectRooms, fanOutPass, leaveRooms } from './fanOut';
+import { idleRooms, type IdleTarget } from './idleRooms';
+import { rssBytes } from './procStats';
+import { startReferenceServer } from './referenceServer';
+import { table, type Row } from './report';
 
 process.setMaxListeners(0); // each stock provider adds a process 'exit' listener
-const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+const only = process.env.BENCH_ONLY;
+const runs = (part: string) => only === undefined || only === part;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
-/** The server's gauges (the admin-only endpoint; /healthz says only "ok"). */
+/** The longest event-loop stall in every health reading since the last stallWindow() (each reading starts a new window on the server). */
+let stallSeen = 0;
+
 async function health(server: ChildServer) {
-  return (await (await fetch(`${server.httpUrl}/api/admin/health`, { headers: adminHeaders(server) })).json()) as AdminHealthResponse;
+  const h = (await (await fetch(`${server.httpUrl}/api/admin/health`, { headers: adminHeaders(server) })).json()) as AdminHealthResponse;
+  stallSeen = Math.max(stallSeen, h.eventLoopDelaySinceLastCheck.maxMs);
+  return h;
 }
 
-/**
- * One writer per room edits at `ratePerSecond`. Per edit: `latencies` until every other client of
- * the room has applied it, `firstLatencies` until the first one has (the rest of the spread is
- * this process working through its many clients, not the server).
- */
-async function fanOut(rooms: BenchClient[][], ratePerSecond: number, seconds: number, pass: string) {
-  const latencies: number[] = [];
-  const firstLatencies: number[] = [];
-  const runs = rooms.map(async (clients, roomIndex) => {
-    const [writer, ...readers] = clients as [BenchClient, ...BenchClient[]];
-    const sentAt = new Map<number, number>();
-    const pending = new Map<number, number>();
-    const done = new Set<number>();
-    let resolveAll!: () => void;
-    const allDone = new Promise<void>((r) => (resolveAll = r));
-    const total = Math.round(ratePerSecond * seconds);
-    for (const reader of readers) {
-      reader.doc.getArray<number>(pass).observe((event) => {
-        const now = performance.now();
-        for (const item of event.changes.added) {
-          for (const n of item.content.getContent() as number[]) {
-            if (!pending.has(n)) firstLatencies.push(now - sentAt.get(n)!);
-            const left = (pending.get(n) ?? readers.length) - 1;
-            pending.set(n, left);
-            if (left === 0) {
-              latencies.push(now - sentAt.get(n)!);
-              done.add(n);
-              if (done.size === total) resolveAll();
-            }
-          }
-        }
-      });
-    }
-    const arr = writer.doc.getArray<number>(pass);
-    await sleep((roomIndex * (1000 / ratePerSecond)) / rooms.length); // spread rooms over the period
-    const interval = 1000 / ratePerSecond;
-    const start = performance.now();
-    for (let n = 0; n < total; n++) {
-      const due = start + n * interval;
-      const wait = due - performance.now();
-      if (wait > 0) await sleep(wait);
-      sentAt.set(n, performance.now());
-      arr.push([n]);
-    }
-    await Promise.race([allDone, sleep(10_000)]);
-  });
-  await Promise.all(runs);
-  return { latencies, firstLatencies };
+async function stallWindow(server: ChildServer) {
+  await health(server);
+  const longest = stallSeen;
+  stallSeen = 0;
+  return longest;
 }
 
-async function connectRoom(target: Target, meetingId: string, clientsPerRoom: number): Promise<BenchClient[]> {
-  const clients: BenchClient[] = [];
-  for (let i = 0; i < clientsPerRoom; i++) clients.push(await connectStock(target.syncUrl, meetingId, target.ticket));
-  return clients;
-}
-
-interface Target {
-  syncUrl: string;
-  newRoom(): Promise<string>;
-  ticket: TicketSource;
-}
-
-/**
- * Connects the rooms, runs a warm-up pass (`warmupSeconds`, reported apart: a server that has just
- * taken 50 sockets is still compiling its hot paths), then the measured pass. `reading` (the
- * server's health) is taken right after the measured pass, before anyone leaves; then every client
- * leaves at once and `leftAfterMs` is how long until the server has unloaded the rooms (each one
- * persisted and compacted) and answers again.
- */
-async function scenarioFanOut<R>(
-  target: Target,
-  roomCount: number,
-  clientsPerRoom: number,
-  rate: number,
-  seconds: number,
-  options: { warmupSeconds: number; reading?: () => Promise<R>; openRooms?: () => Promise<number> },
-) {
-  const rooms: BenchClient[][] = [];
-  const batch = 20;
-  for (let i = 0; i < roomCount; i += batch) {
-    const size = Math.min(batch, roomCount - i);
-    rooms.push(
-      ...(await Promise.all(
-        Array.from({ length: size }, async () => connectRoom(target, await target.newRoom(), clientsPerRoom)),
-      )),
-    );
+async function untilUnloaded(server: ChildServer) {
+  for (;;) {
+    const h = await health(server);
+    if (h.openRooms === 0 && h.unloadingRooms === 0) return;
+    await sleep(10);
   }
-  const warmup = options.warmupSeconds > 0 ? (await fanOut(rooms, rate, options.warmupSeconds, 'bench-warmup')).latencies : [];
-  await options.reading?.(); // starts the server's stall window for the measured pass
-  const { latencies, firstLatencies } = await fanOut(rooms, rate, seconds, 'bench');
-  const reading = await options.reading?.();
-  const leaveStarted = performance.now();
-  for (const room of rooms) for (const c of room) c.destroy();
-  let leftAfterMs = NaN;
-  if (options.openRooms) {
-    while ((await options.openRooms()) > 0) await sleep(5);
-    leftAfterMs = performance.now() - leaveStarted;
-  }
-  return { warmup, latencies, firstLatencies, edits: latencies.length, reading, leftAfterMs };
 }
 
-async function scenarioBurstAndColdJoin(server: ChildServer, edits: number) {
-  const id = await createMeeting(server, 'Burst');
-  const ticket: TicketSource = (meetingId) => fetchTicket(server, meetingId);
-  // Pre-generate the burst: `edits` keystrokes into one agenda item's notes, at random places
-  // (so Yjs cannot merge them into a few long runs), with an occasional deletion.
-  const local = new Y.Doc();
-  const frames: Uint8Array[] = [];
-  const itemId = addAgendaItem(local, { title: 'Notes' });
-  const paragraph = new Y.XmlText();
-  getAgendaNotes(local, itemId).push([paragraph]);
-  frames.push(updateFrame(Y.encodeStateAsUpdate(local)));
-  local.on('update', (u: Uint8Array) => frames.push(updateFrame(u)));
-  let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const text = 'Decided to ship the pilot in Osaka first; owners below. ';
-  for (let i = 0; i < edits; i++) {
-    if (i % 10 === 9 && paragraph.length > 0) paragraph.delete(Math.floor(rnd() * paragraph.length), 1);
-    else paragraph.insert(Math.floor(rnd() * (paragraph.length + 1)), text[i % text.length]!);
+/** The server as `npm start` runs it: built once (build/bundle.ts), then plain node. BENCH_FROM_SOURCES=1 runs src/ through tsx. */
+const entry = process.env.BENCH_FROM_SOURCES ? 'sources' : 'compiled';
+
+async function startSuishin(dataDir: string) {
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  if (entry === 'compiled') {
+    const built = spawnSync(process.execPath, ['--import', 'tsx', 'build/bundle.ts'], { cwd: SERVER_DIR, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('building the server failed');
   }
-  const expected = paragraph.toString();
-
-  const socket = await connectRawSocket(server.syncUrl, id, await fetchTicket(server, id));
-  await sleep(50);
-  await health(server); // starts a new event-loop delay window
-  const t0 = performance.now();
-  const saved = socket.saved(1);
-  for (const f of frames) socket.send(f);
-  socket.send(saveRequestFrame(1));
-  await saved;
-  const burstMs = performance.now() - t0;
-  const stallMs = (await health(server)).eventLoopDelaySinceLastCheck.maxMs;
-  socket.close();
-
-  // A warm join first (room open; also warms this process's client code), then a cold one.
-  const keeper = await connectStock(server.syncUrl, id, ticket);
-  const t2 = performance.now();
-  const warm = await connectStock(server.syncUrl, id, ticket);
-  const warmJoinMs = performance.now() - t2;
-  warm.destroy();
-  keeper.destroy();
-
-  // Cold joins: each time the room has unloaded (persisted and compacted) first. Three of them,
-  // since one lands now and then on a garbage collection left over from the burst.
-  const coldJoins: { ms: number; ticketMs: number; loadMs: number }[] = [];
-  let ok = true;
-  let docBytes = 0;
-  for (let run = 0; run < 3; run++) {
-    for (let i = 0; i < 400 && (await health(server)).openRooms > 0; i++) await sleep(25);
-    // A script's socket needs a ticket (a browser's carries its cookie): fetched first, timed apart.
-    const t0 = performance.now();
-    const joinTicket = await fetchTicket(server, id);
-    const ticketMs = performance.now() - t0;
-    const logMark = server.stderr().length;
-    const t1 = performance.now();
-    const joiner = await connectStock(server.syncUrl, id, async () => joinTicket);
-    const coldJoinMs = performance.now() - t1;
-    // The server's debug lines arrive over a pipe: give them a moment.
-    for (let i = 0; i < 100 && !/room loaded /.test(server.stderr().slice(logMark)); i++) await sleep(10);
-    const joinLog = server.stderr().slice(logMark);
-    const loadMs = Number(/room loaded .*"ms":([\d.]+)/.exec(joinLog)?.[1] ?? NaN);
-    coldJoins.push({ ms: coldJoinMs, ticketMs, loadMs });
-    const notes = getAgendaNotes(joiner.doc, itemId).toArray()[0] as Y.XmlText | undefined;
-    ok &&= notes?.toString() === expected;
-    docBytes = Y.encodeStateAsUpdate(joiner.doc).length;
-    joiner.destroy();
-  }
-  coldJoins.sort((a, b) => a.ms - b.ms);
-  return { burstMs, stallMs, coldJoins, warmJoinMs, ok, frames: frames.length, docBytes };
-}
-
-async function startBaseline(): Promise<{ target: Target; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'baselineRelay.ts')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve) =>
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(d.toString());
-      if (m) resolve(Number(m[1]));
-    }),
+  return startChildServer(
+    {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      COMPACT_AFTER_UPDATES: '500',
+      // The burst scenario sends thousands of frames at once, far above the per-connection limits for people.
+      RATE_LIMIT_MESSAGES_PER_SECOND: '1000000',
+      RATE_LIMIT_MESSAGE_BURST: '1000000',
+      RATE_LIMIT_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+      // Bench edits go to root keys of their own, which real meetings may not have.
+      SUISHIN_TESTING_EXTRA_ROOT_KEYS: 'bench,bench-warmup,bench-1,bench-10',
+    },
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
+    entry,
   );
-  let n = 0;
-  return {
-    target: { syncUrl: `ws://127.0.0.1:${port}/sync`, newRoom: async () => `room-${n++}`, ticket: null },
-    stop: () => child.kill('SIGKILL'),
-  };
 }
 
 async function storeAppends(seconds: number) {
@@ -258,126 +115,138 @@ async function storeAppends(seconds: number) {
   return results;
 }
 
+let suishinServer: ChildServer | undefined;
+
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'suishin-bench-'));
-  // BENCH_CPU_PROFILE_DIR=/some/dir writes a V8 CPU profile of the server process there.
-  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-  const server = await startChildServer(
-    {
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'debug',
-      COMPACT_AFTER_UPDATES: '500',
-      // The burst scenario sends thousands of frames at once, far above the per-connection limits for people.
-      RATE_LIMIT_MESSAGES_PER_SECOND: '1000000',
-      RATE_LIMIT_MESSAGE_BURST: '1000000',
-      RATE_LIMIT_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
-      // Bench edits go to a root key of their own ("bench"), which real meetings may not have.
-      SUISHIN_TESTING_EXTRA_ROOT_KEYS: 'bench',
-    },
-    [
-      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      // BENCH_SERVER_NODE_ARGS='--max-semi-space-size=32': try V8 settings on the server alone (that
-      // one did not help in interleaved runs).
-      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-    ],
-  );
-  const lines: string[] = [];
-  const out = (s: string) => {
-    lines.push(s);
-    console.log(s);
-  };
+  const server = (suishinServer = await startSuishin(dataDir));
+  const reference = await startReferenceServer();
+  const rows: Row[] = [];
   try {
-    const idle = await health(server);
-    out(`Suishin server bench (durable: SQLite WAL, synchronous=FULL, group commit) — node ${process.version}`);
-    out(`server idle: RSS ${mib(idle.memory.rssBytes)}, heap ${mib(idle.memory.heapUsedBytes)}`);
+    await sleep(1000);
+    const idleS = rssBytes(server.child.pid!);
+    const idleR = rssBytes(reference.pid);
+    console.log(`Suishin (${entry === 'compiled' ? 'compiled, dist/main.js' : 'from sources through tsx'}; durable: SQLite WAL, synchronous=FULL, group commit) vs stock @y/websocket-server 0.1.1 (in memory) — node ${process.version}`);
+    console.log(`idle after start: RSS Suishin ${mib(idleS)}, reference ${mib(idleR)}`);
+    rows.push({ figure: 'server RSS, idle after start', suishin: idleS, reference: idleR, unit: 'MiB', better: 'lower' });
 
-    const target: Target = {
+    let n = 0;
+    let creating: Promise<unknown> = Promise.resolve();
+    const suishin: BurstTarget & IdleTarget = {
+      name: 'Suishin',
+      pid: server.child.pid!,
       syncUrl: server.syncUrl,
-      newRoom: () => createMeeting(server, 'Bench'),
+      // One at a time: concurrent creations can meet "database is locked" (a 500) in the projection store.
+      newRoom: () => {
+        const created = creating.then(() => createMeeting(server, 'Bench'));
+        creating = created.catch(() => undefined);
+        return created;
+      },
       ticket: (meetingId) => fetchTicket(server, meetingId),
+      acks: true,
+      whenUnloaded: () => untilUnloaded(server),
+      stallWindow: () => stallWindow(server),
     };
-    // A first small room warms the lazily loaded modules and the writer thread; not measured.
-    await scenarioFanOut(target, 2, 5, 20, 1, { warmupSeconds: 0 });
-    const openRooms = async () => (await health(server)).openRooms;
-    const warmupSeconds = quick ? 2 : 3;
-    const fanOutSeconds = quick ? 3 : 20;
-    const s1 = await scenarioFanOut(target, 1, 50, 20, fanOutSeconds, { warmupSeconds, reading: () => health(server), openRooms });
-    const stall1 = s1.reading!.eventLoopDelaySinceLastCheck.maxMs;
-    out(
-      `1 room × 50 clients, 1 writer at 20 edits/s: fan-out p50 ${fmt(percentile(s1.latencies, 50))}, ` +
-        `p99 ${fmt(percentile(s1.latencies, 99))}, max ${fmt(Math.max(...s1.latencies))} (${s1.edits} edits; ` +
-        `server's longest event-loop stall ${fmt(stall1)})`,
-    );
-    const writes1 = s1.reading!.durableWritesSinceLastCheck;
-    out(
-      `  until the first of the 49 has applied it: p50 ${fmt(percentile(s1.firstLatencies, 50))}, ` +
-        `p99 ${fmt(percentile(s1.firstLatencies, 99))}; of which the server's durable commit (fsync): ` +
-        `p50 ${fmt(writes1.p50Ms)}, p99 ${fmt(writes1.p99Ms)}, max ${fmt(writes1.maxMs)}`,
-    );
-    out(
-      `  its first ${warmupSeconds} s, right after the 50 joined (warm-up, not in the figures above): ` +
-        `p50 ${fmt(percentile(s1.warmup, 50))}, p99 ${fmt(percentile(s1.warmup, 99))}`,
-    );
+    const ref: BurstTarget & IdleTarget = {
+      name: 'reference',
+      pid: reference.pid,
+      syncUrl: reference.syncUrl,
+      newRoom: async () => `room-${n++}`,
+      ticket: null,
+      acks: false,
+    };
+    const targets = [suishin, ref];
+    // A first small room warms each server's lazily loaded modules; not measured.
+    for (const t of targets) {
+      const rooms = await connectRooms(t, 2, 5);
+      await fanOutPass(t, rooms, { rate: 20, seconds: 1, pass: 'bench-warmup' });
+      leaveRooms(rooms);
+    }
+    if (suishin.whenUnloaded) await suishin.whenUnloaded();
 
-    const baseline = await startBaseline();
-    try {
-      const b1 = await scenarioFanOut(baseline.target, 1, 50, 20, fanOutSeconds, { warmupSeconds });
-      out(
-        `  same harness against a bare in-memory relay (stock-server style, no persistence): ` +
-          `p50 ${fmt(percentile(b1.latencies, 50))}, p99 ${fmt(percentile(b1.latencies, 99))}; ` +
-          `first of the 49: p50 ${fmt(percentile(b1.firstLatencies, 50))}, p99 ${fmt(percentile(b1.firstLatencies, 99))}`,
-      );
-    } finally {
-      baseline.stop();
+    if (runs('fanout')) {
+      const seconds = quick ? 3 : 10;
+      const warmup = quick ? 1 : 3;
+      const one: Record<string, { p50: number; p99: number }> = {};
+      for (const t of targets) {
+        const rooms = await connectRooms(t, 1, 50);
+        await fanOutPass(t, rooms, { rate: 20, seconds: warmup, pass: 'bench-warmup' });
+        const r = await fanOutPass(t, rooms, { rate: 20, seconds, pass: 'bench' });
+        one[t.name] = { p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) };
+        console.log(`1 room × 50 clients, 20 edits/s, ${t.name}: fan-out p50 ${fmt(one[t.name]!.p50)}, p99 ${fmt(one[t.name]!.p99)} (${r.latencies.length} edits; first of 49 p99 ${fmt(percentile(r.firstLatencies, 99))})`);
+        leaveRooms(rooms);
+        await t.whenUnloaded?.();
+      }
+      rows.push({ figure: '1 × 50 clients, 20 edits/s: fan-out p50', suishin: one.Suishin!.p50, reference: one.reference!.p50, unit: 'ms', better: 'lower' });
+      rows.push({ figure: '1 × 50 clients, 20 edits/s: fan-out p99', suishin: one.Suishin!.p99, reference: one.reference!.p99, unit: 'ms', better: 'lower' });
+
+      const roomCount = quick ? 40 : 200;
+      const many: Record<string, { slow: { p50: number; p99: number }; fast: { p50: number; p99: number; cpu: number } }> = {};
+      for (const t of targets) {
+        const rooms = await connectRooms(t, roomCount, 10);
+        await fanOutPass(t, rooms, { rate: 1, seconds: warmup, pass: 'bench-warmup' });
+        const slow = await fanOutPass(t, rooms, { rate: 1, seconds, pass: 'bench-1' });
+        const fast = await fanOutPass(t, rooms, { rate: 10, seconds, pass: 'bench-10', cursor: true });
+        many[t.name] = {
+          slow: { p50: percentile(slow.latencies, 50), p99: percentile(slow.latencies, 99) },
+          fast: { p50: percentile(fast.latencies, 50), p99: percentile(fast.latencies, 99), cpu: fast.cpuShare },
+        };
+        const m = many[t.name]!;
+        console.log(`${roomCount} rooms × 10 clients, 1 edit/s, ${t.name}: fan-out p50 ${fmt(m.slow.p50)}, p99 ${fmt(m.slow.p99)} (${slow.latencies.length} edits; server CPU ${pct(slow.cpuShare)})`);
+        console.log(`${roomCount} rooms × 10 clients, 10 edits/s + a caret move each, ${t.name}: fan-out p50 ${fmt(m.fast.p50)}, p99 ${fmt(m.fast.p99)} (${fast.latencies.length} edits); server CPU ${pct(m.fast.cpu)} of a core`);
+        leaveRooms(rooms);
+        await t.whenUnloaded?.();
+      }
+      const label = `${roomCount} × 10`;
+      rows.push({ figure: `${label}, 1 edit/s: fan-out p50`, suishin: many.Suishin!.slow.p50, reference: many.reference!.slow.p50, unit: 'ms', better: 'lower' });
+      rows.push({ figure: `${label}, 1 edit/s: fan-out p99`, suishin: many.Suishin!.slow.p99, reference: many.reference!.slow.p99, unit: 'ms', better: 'lower' });
+      rows.push({ figure: `${label}, 10 edits/s + caret: server CPU (of one core)`, suishin: many.Suishin!.fast.cpu, reference: many.reference!.fast.cpu, unit: '%', better: 'lower' });
+      rows.push({ figure: `${label}, 10 edits/s + caret: fan-out p99`, suishin: many.Suishin!.fast.p99, reference: many.reference!.fast.p99, unit: 'ms', better: 'lower' });
     }
 
-    const roomCount = quick ? 40 : 200;
-    const s2 = await scenarioFanOut(target, roomCount, 10, 1, quick ? 4 : 10, { warmupSeconds, reading: () => health(server), openRooms });
-    const h2 = s2.reading!;
-    out(
-      `${roomCount} rooms × 10 clients, 1 edit/s per room: fan-out p50 ${fmt(percentile(s2.latencies, 50))}, ` +
-        `p99 ${fmt(percentile(s2.latencies, 99))}, max ${fmt(Math.max(...s2.latencies))} (${s2.edits} edits; ` +
-        `server's longest event-loop stall ${fmt(h2.eventLoopDelaySinceLastCheck.maxMs)})`,
-    );
-    out(`server with ${roomCount * 10} sockets: RSS ${mib(h2.memory.rssBytes)}, heap ${mib(h2.memory.heapUsedBytes)}`);
-    out(`all ${roomCount * 10} clients leaving at once: every room persisted, compacted and unloaded after ${fmt(s2.leftAfterMs)}`);
-    const baseline2 = await startBaseline();
-    try {
-      const b2 = await scenarioFanOut(baseline2.target, roomCount, 10, 1, quick ? 4 : 10, { warmupSeconds });
-      out(
-        `  same harness against the bare in-memory relay: p50 ${fmt(percentile(b2.latencies, 50))}, ` +
-          `p99 ${fmt(percentile(b2.latencies, 99))}, max ${fmt(Math.max(...b2.latencies))}`,
-      );
-    } finally {
-      baseline2.stop();
+    if (runs('idle')) {
+      const roomCount = quick ? 200 : 1600;
+      const hold = quick ? 5000 : 16_000;
+      const idle: Record<string, Awaited<ReturnType<typeof idleRooms>>> = {};
+      for (const t of targets) {
+        const r = (idle[t.name] = await idleRooms(t, roomCount, 10, hold));
+        console.log(
+          `${roomCount} rooms × 10 idle sockets, ${t.name}: connected in ${fmt(r.connectMs)}; RSS ${mib(r.rssDuring)} (CPU ${pct(r.cpuShare)} for renewals), ` +
+            `${mib(r.rssAfter)} after they left; all left at once: unloaded after ${fmt(r.unloadMs)}, longest event-loop stall ${fmt(r.stallMs)}`,
+        );
+      }
+      const label = `${roomCount} × 10 idle sockets`;
+      rows.push({ figure: `${label}: RSS`, suishin: idle.Suishin!.rssDuring, reference: idle.reference!.rssDuring, unit: 'MiB', better: 'lower' });
+      rows.push({ figure: `${label}: RSS after they left`, suishin: idle.Suishin!.rssAfter, reference: idle.reference!.rssAfter, unit: 'MiB', better: 'lower' });
+      rows.push({ figure: `${roomCount} rooms emptied at once: longest event-loop stall`, suishin: idle.Suishin!.stallMs, reference: NaN, unit: 'ms', better: 'lower' });
     }
 
-    const edits = quick ? 5000 : 20_000;
-    const burst = await scenarioBurstAndColdJoin(server, edits);
-    out(
-      `burst of ${edits} edits (+1 setup update) in one go from one client: all durable, applied and acked after ` +
-        `${fmt(burst.burstMs)} (${Math.round(burst.frames / (burst.burstMs / 1000))} durable appends/s end to end); ` +
-        `server's longest event-loop stall meanwhile ${fmt(burst.stallMs)}`,
-    );
-    const median = burst.coldJoins[1]!;
-    out(
-      `cold join of that room (${edits} prior edits, ${(burst.docBytes / 1024).toFixed(0)} KiB of state): ` +
-        `median ${fmt(median.ms)} end to end, from opening the socket until synced (runs: ` +
-        `${burst.coldJoins.map((j) => fmt(j.ms)).join(', ')}; the script's ticket before that ${fmt(median.ticketMs)}); ` +
-        `the server sent the stored state as soon as it had read it, then spent ${fmt(median.loadMs)} loading the room; ` +
-        `warm join ${fmt(burst.warmJoinMs)}${burst.ok ? '' : ' — CONTENT MISMATCH'}`,
-    );
+    if (runs('burst')) {
+      const edits = quick ? 5000 : 20_000;
+      const burst: Record<string, Awaited<ReturnType<typeof burstAndColdJoin>>> = {};
+      for (const t of targets) {
+        const b = (burst[t.name] = await burstAndColdJoin(t, edits));
+        console.log(
+          `burst of ${edits} edits from one client, ${t.name}: taken in ${fmt(b.burstMs)} (${Math.round(b.ratePerSecond)} edits/s${t.acks ? ', all durable and acked' : ''}); ` +
+            `then a join${t.whenUnloaded ? ' after the room unloaded (cold)' : ' (the room stays in memory)'}: median ${fmt(b.joinMs)} (${b.joins.map(fmt).join(', ')}; ` +
+            `${(b.docBytes / 1024).toFixed(0)} KiB of state)${b.ok ? '' : ' — CONTENT MISMATCH'}`,
+        );
+      }
+      rows.push({ figure: `${edits}-edit burst: ingest rate`, suishin: burst.Suishin!.ratePerSecond, reference: burst.reference!.ratePerSecond, unit: '/s', better: 'higher' });
+      rows.push({ figure: `join of that meeting (Suishin: cold, from the store)`, suishin: burst.Suishin!.joinMs, reference: burst.reference!.joinMs, unit: 'ms', better: 'lower' });
+    }
 
-    const appends = await storeAppends(quick ? 3 : 6);
-    out(
-      `store appends (120 B, group commit): ` +
-        appends.map((r) => `${r.concurrency} in flight → ${Math.round(r.perSecond)}/s`).join(', '),
-    );
-    const end = await health(server);
-    out(`server at the end: RSS ${mib(end.memory.rssBytes)}, heap ${mib(end.memory.heapUsedBytes)}, open rooms ${end.openRooms}`);
+    if (only === undefined) {
+      const appends = await storeAppends(quick ? 3 : 6);
+      console.log(`store appends (120 B, group commit): ${appends.map((r) => `${r.concurrency} in flight → ${Math.round(r.perSecond)}/s`).join(', ')}`);
+    }
+    console.log(`server at the end: Suishin RSS ${mib(rssBytes(server.child.pid!))}, reference ${mib(rssBytes(reference.pid))}`);
+    console.log('');
+    console.log(table(rows));
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;
+    await reference.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -390,6 +259,7 @@ main().then(
   },
   (error: unknown) => {
     console.error(error);
+    if (suishinServer) console.error(`the server's last log lines:\n${suishinServer.stderr().slice(-4000)}`);
     process.exit(1);
   },
 );

@@ -177,6 +177,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     cursorSecret: secret.key,
     health: {
       openRooms: () => rooms.openCount,
+      unloadingRooms: () => rooms.unloadingCount,
       connections: () => sync?.connectionCount() ?? 0,
       eventLoopDelay: () => eventLoop.takeReading(),
       durableWrites: () => durableWrites.takeReading(),

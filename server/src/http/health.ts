@@ -4,6 +4,7 @@ import { requireAdmin } from './authenticate';
 
 export interface HealthDeps {
   openRooms(): number;
+  unloadingRooms(): number;
   connections(): number;
   /** Event-loop delay since the previous /api/admin/health call. */
   eventLoopDelay(): EventLoopDelay;
@@ -35,6 +36,7 @@ export function adminHealthRoutes(deps: HealthDeps) {
       status: 'ok',
       uptimeSeconds: Math.round(process.uptime()),
       openRooms: deps.openRooms(),
+      unloadingRooms: deps.unloadingRooms(),
       connections: deps.connections(),
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       eventLoopDelaySinceLastCheck: deps.eventLoopDelay(),

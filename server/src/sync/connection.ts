@@ -5,6 +5,8 @@ import type { Logger } from '../logger';
 import type { ConnectionRateLimit } from './rateLimit';
 import { createSyncTraffic, type SyncTraffic } from './syncTraffic';
 
+/** WebSocket.OPEN (ws' readyState; the constant, so this module needs only ws' types). */
+const OPEN = 1;
 /** Frames handled per connection per event-loop turn; the rest wait for the next turn. */
 const FRAMES_PER_TURN = 64;
 /** setTimeout's longest delay; later expiries are re-armed. */
@@ -230,7 +232,10 @@ export class Connection {
   }
 
   send(frame: Uint8Array) {
-    if (this.closedFlag) return;
+    // A socket that is closing (the client's close frame arrived, 'close' not yet emitted) cannot
+    // send: ws would build an Error with a stack trace per call to say so, thousands at once when
+    // many people leave together.
+    if (this.closedFlag || this.ws.readyState !== OPEN) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.close(CloseCode.tryAgainLater, 'client is not reading fast enough');
       return;

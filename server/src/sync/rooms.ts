@@ -2,19 +2,22 @@
  * The registry of open rooms. Each meeting id is in at most one state at a time:
  * - loading: every connection arriving now awaits the same load, and all get the loaded state;
  * - open: connections attach directly;
- * - unloading: the room is persisting after its last client left (or was dropped after a storage
- *   failure); a connection arriving now waits for that to finish and then loads the room afresh
- *   from the store, which by then holds everything (hocuspocus #995/#971 are this race).
+ * - unloading: the room's last client left and it waits its turn to persist (unloadQueue.ts), or
+ *   is persisting (or was dropped after a storage failure). A connection arriving while it still
+ *   waits takes it back as it is; once persisting has begun, it waits for that to finish and then
+ *   loads the room afresh from the store, which by then holds everything (hocuspocus #995/#971
+ *   are this race).
  * A load that fails is forgotten without writing anything, so the stored data stays as it was.
  */
 import type { Logger } from '../logger';
 import { Room, type RoomOptions } from './room/room';
 import { RoomEvents } from './room/roomEvents';
+import { UnloadQueue } from './unloadQueue';
 
 type Slot =
   | { state: 'loading'; promise: Promise<Room | null> }
   | { state: 'open'; room: Room }
-  | { state: 'unloading'; promise: Promise<void> };
+  | { state: 'unloading'; promise: Promise<void>; room?: Room; reclaim?: () => boolean };
 
 export class RoomLoadError extends Error {
   override name = 'RoomLoadError';
@@ -24,6 +27,8 @@ export type RoomsOptions = Omit<RoomOptions, 'onEmpty' | 'onFailed' | 'events'>;
 
 export class Rooms {
   private readonly slots = new Map<string, Slot>();
+  /** Rooms persist and unload a few at a time, yielding in between (unloadQueue.ts). */
+  private readonly unloads = new UnloadQueue();
   /** What happens to rooms (roomEvents.ts): loaded, durable, ended, unloading, unloaded. */
   readonly events: RoomEvents;
 
@@ -41,8 +46,17 @@ export class Rooms {
   }
 
   get openCount() {
+    return this.countIn('open');
+  }
+
+  /** Rooms persisting after their last client left (or being dropped), not yet freed. */
+  get unloadingCount() {
+    return this.countIn('unloading');
+  }
+
+  private countIn(state: Slot['state']) {
     let n = 0;
-    for (const slot of this.slots.values()) if (slot.state === 'open') n++;
+    for (const slot of this.slots.values()) if (slot.state === state) n++;
     return n;
   }
 
@@ -57,6 +71,12 @@ export class Rooms {
       if (!slot) return this.load(meetingId, onStoredState);
       if (slot.state === 'open') return slot.room;
       if (slot.state === 'loading') return slot.promise;
+      // Still waiting for its turn to unload (unloadQueue.ts): nothing was written or freed yet, so
+      // the room is taken back as it is (a blip: everyone reconnects within seconds).
+      if (slot.room && slot.reclaim?.()) {
+        this.slots.set(meetingId, { state: 'open', room: slot.room });
+        return slot.room;
+      }
       await slot.promise;
     }
   }
@@ -115,14 +135,22 @@ export class Rooms {
   private unload(room: Room) {
     const slot = this.slots.get(room.meetingId);
     if (slot?.state !== 'open' || slot.room !== room || room.connections.size > 0) return;
-    const promise = room
-      .persistAndClose()
-      .catch((error: unknown) => this.logger.error('unloading a meeting failed', { meetingId: room.meetingId, error }))
-      .finally(() => {
-        if (this.slots.get(room.meetingId)?.state === 'unloading') this.slots.delete(room.meetingId);
-        void this.events.emit('unloaded', room.meetingId);
-      });
-    this.slots.set(room.meetingId, { state: 'unloading', promise });
+    let started = false;
+    const queued = this.unloads.add(async () => {
+      started = true;
+      await room
+        .persistAndClose()
+        .catch((error: unknown) => this.logger.error('unloading a meeting failed', { meetingId: room.meetingId, error }));
+      if (this.slots.get(room.meetingId) === unloading) this.slots.delete(room.meetingId);
+      void this.events.emit('unloaded', room.meetingId);
+    });
+    const unloading: Slot = {
+      state: 'unloading',
+      promise: queued.done,
+      room,
+      reclaim: () => !started && queued.cancel(),
+    };
+    this.slots.set(room.meetingId, unloading);
     void this.events.emit('unloading', room.meetingId, room);
   }
 

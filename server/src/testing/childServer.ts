@@ -1,4 +1,4 @@
-/** Runs the real server entry point (src/main.ts) as a child process, as production does. */
+/** Runs the real server entry point (src/main.ts, or the build's dist/main.js) as a child process, as production does. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -24,17 +24,22 @@ export interface ChildUser {
   gid: number;
 }
 
-const spawnServer = (env: Record<string, string>, nodeArgs: string[], user?: ChildUser) =>
-  spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+/** `sources`: src/main.ts through tsx (tests); `compiled`: dist/main.js, as `npm start` runs it (build it first). */
+export type ServerEntry = 'sources' | 'compiled';
+
+const entryArgs = (entry: ServerEntry) => (entry === 'compiled' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts']);
+
+const spawnServer = (env: Record<string, string>, nodeArgs: string[], user?: ChildUser, entry: ServerEntry = 'sources') =>
+  spawn(process.execPath, [...nodeArgs, ...entryArgs(entry)], {
     cwd: SERVER_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...user,
   });
 
-export async function startChildServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildServer> {
+export async function startChildServer(env: Record<string, string>, nodeArgs: string[] = [], entry: ServerEntry = 'sources'): Promise<ChildServer> {
   const adminToken = env.SUISHIN_ADMIN_TOKEN ?? `admin-${randomBytes(18).toString('base64url')}`;
-  const child = spawnServer({ ...env, SUISHIN_ADMIN_TOKEN: adminToken }, nodeArgs);
+  const child = spawnServer({ ...env, SUISHIN_ADMIN_TOKEN: adminToken }, nodeArgs, undefined, entry);
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | string>((resolve) =>

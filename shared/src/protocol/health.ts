@@ -27,6 +27,8 @@ export interface AdminHealthResponse {
   status: 'ok';
   uptimeSeconds: number;
   openRooms: number;
+  /** Rooms whose last client left, still persisting before they are freed. */
+  unloadingRooms: number;
   connections: number;
   memory: { rssBytes: number; heapUsedBytes: number };
   eventLoopDelaySinceLastCheck: EventLoopDelay;

@@ -54,7 +54,7 @@ class WriterThread {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./sqliteWriter.boot.mjs', import.meta.url), { workerData: { file: this.file } });
+    const worker = new Worker(writerEntry(), { workerData: { file: this.file } });
     worker.on('message', (response: WriterResponse) => {
       const waiter = this.pending.get(response.id);
       if (!waiter) return;
@@ -200,4 +200,13 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
       db.close();
     },
   };
+}
+
+/**
+ * The writer thread's entry: from sources (tests, development) a boot file that loads the
+ * TypeScript writer through tsx; in the production build (build/bundle.ts) the bundled writer
+ * next to this chunk in server/dist.
+ */
+function writerEntry(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./sqliteWriter.boot.mjs', import.meta.url) : new URL('./sqliteWriter.js', import.meta.url);
 }
