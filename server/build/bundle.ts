@@ -6,8 +6,9 @@
  *
  * esbuild bundles our own code, @suishin/shared included (it ships TypeScript sources), and leaves
  * the server's dependencies external, so they load from node_modules as usual: one copy of yjs,
- * better-sqlite3's native binding where it was built. The SQLite writer runs in a worker thread,
- * so it is an entry point of its own (sqliteStore.ts picks dist/sqliteWriter.js when compiled).
+ * better-sqlite3's native binding where it was built. The SQLite writer and the scheduled backup run
+ * in worker threads, so each is an entry point of its own (sqliteStore.ts and backupInWorker.ts pick
+ * dist/sqliteWriter.js and dist/backupWorker.js when compiled).
  */
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ rmSync(join(SERVER_DIR, 'dist'), { recursive: true, force: true });
 const started = performance.now();
 await build({
   absWorkingDir: SERVER_DIR,
-  entryPoints: { main: 'src/main.ts', sqliteWriter: 'src/persistence/sqlite/sqliteWriter.ts' },
+  entryPoints: { main: 'src/main.ts', sqliteWriter: 'src/persistence/sqlite/sqliteWriter.ts', backupWorker: 'src/persistence/sqlite/backupWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true, // main and the writer share modules: one copy of each, in a chunk
