@@ -112,7 +112,7 @@ export class SqliteFollowThroughIndex implements FollowThroughIndex {
       this.writeCarryLinks(id, carried);
       const after = this.chains.rootsOfMeeting(id, record.actionItems.map((a) => a.actionItemId));
       this.chains.recompute(uniqueRoots([...before, ...after]));
-    })();
+    }).immediate(); // it reads before it writes: see sqliteProjectionStore's replaceMeeting
   }
 
   private removeSearchRows(meetingId: string) {
@@ -130,7 +130,7 @@ export class SqliteFollowThroughIndex implements FollowThroughIndex {
       this.stmts.deleteLinks.run(meetingId);
       this.stmts.unlinkSeries.run(meetingId);
       this.chains.recompute(before);
-    })();
+    }).immediate();
   }
 
   /** Empties every derived table (drop + create). */

@@ -102,7 +102,10 @@ export function openSqliteProjection(options: SqliteProjectionOptions): SqlitePr
     needsRebuild,
     async replaceMeeting(record) {
       ensureOpen();
-      replace(record);
+      // IMMEDIATE: it reads before it writes, and a deferred transaction whose read snapshot another
+      // connection (the writer thread) overtook fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT);
+      // taking the write lock first lets busy_timeout wait its turn instead.
+      replace.immediate(record);
     },
     async removeMeeting(meetingId) {
       ensureOpen();
@@ -110,7 +113,7 @@ export function openSqliteProjection(options: SqliteProjectionOptions): SqlitePr
     },
     async clear() {
       ensureOpen();
-      clear();
+      clear.immediate();
     },
     async meetingIds() {
       ensureOpen();
