@@ -57,6 +57,8 @@ test('a meeting from creation to its end with the keyboard only; focus is never 
     // One place up per pick-up, each waited for (dnd-kit measures between moves).
     await page.keyboard.press('Space');
     await expect(hiringRow).toHaveClass(/agenda-row--dragging/);
+    // dnd-kit measures the rows just after a pick-up; an arrow before that moves nothing.
+    await page.waitForTimeout(400);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Space');
     await expect(agendaTitles(page)).toHaveText(order);

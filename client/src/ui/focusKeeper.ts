@@ -66,6 +66,19 @@ function lost(): boolean {
   return last !== undefined && (!last.isConnected || !isFocusable(last));
 }
 
+/**
+ * A phone or tablet without a keyboard: a page's starting field would open the on-screen keyboard
+ * and scroll the page away from the running item, so a new page keeps focus on <main> there.
+ */
+function touchOnly(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(hover: none) and (pointer: coarse)').matches;
+}
+
+/** The element that lost focus was in a dialog (one that closed with nowhere to return to). */
+function closedDialog(): boolean {
+  return history[0]?.ancestors.some((a) => a.matches('[role="dialog"], [role="alertdialog"]')) ?? false;
+}
+
 function rescueTarget(): HTMLElement | null {
   const asked = requested?.();
   if (asked && isFocusable(asked)) return asked;
@@ -80,8 +93,8 @@ function rescueTarget(): HTMLElement | null {
   const main = document.getElementById('main');
   // A dialog that closed with nowhere to return to (the join dialog): the page itself. A page that
   // replaced the last one (a form that navigated): its own starting point, if it marks one.
-  const fromDialog = history[0]?.ancestors.some((a) => a.matches('[role="dialog"], [role="alertdialog"]')) ?? false;
-  return (main && !fromDialog && preferredIn(main)) || main;
+  const fromDialog = closedDialog();
+  return (main && !fromDialog && !touchOnly() && preferredIn(main)) || main;
 }
 
 function check(): void {
@@ -110,11 +123,14 @@ function check(): void {
       if (!onBody && !wanted) return;
       if (!wanted && !lost()) return;
       requested = wanted;
+      const fromDialog = closedDialog();
       const target = rescueTarget();
       requested = null;
       target?.focus();
-      // Only while the page is still loading: a page already shown keeps focus on <main>.
-      parked = target !== null && target.id === 'main' && preferredIn(target) === null;
+      // Only while the next page is still loading: a page already shown keeps focus on <main>, and
+      // so does a page a dialog closed over (the join dialog): moving on to its starting field would
+      // scroll a phone's page away from the running item and open its keyboard.
+      parked = target !== null && target.id === 'main' && !fromDialog && !touchOnly() && preferredIn(target) === null;
     }),
   );
 }
