@@ -18,6 +18,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Flags, type RunnerResult } from 'lighthouse';
 import { startServer, type RunningServer } from '../fixtures/server';
 import { seedMeeting } from './seedMeeting';
+import { runBench } from './runBench';
 
 const RUNS = Number(process.env.LH_RUNS ?? 3);
 const ITEMS = 12;
@@ -134,17 +135,4 @@ async function main(): Promise<void> {
   }
 }
 
-const deadline = setTimeout(() => {
-  console.error(`lighthouse bench: gave up after ${timeoutMs} ms`);
-  process.exit(1);
-}, timeoutMs);
-main().then(
-  () => {
-    clearTimeout(deadline);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench('lighthouse bench', main, timeoutMs);

@@ -37,6 +37,7 @@ import {
 import { startServer } from '../fixtures/server';
 import { navigateUntil } from './pageProbe';
 import { untilBrowserQuiet } from './quietBrowser';
+import { runBench } from './runBench';
 
 /** Where the server is and the admin token it runs with (SUISHIN_ADMIN_TOKEN). */
 export interface BenchServer {
@@ -357,18 +358,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // Every Node sync client (y-websocket) adds a process 'exit' listener; 20 of them are expected.
   process.setMaxListeners(64);
   const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 240_000);
-  const deadline = setTimeout(() => {
-    console.error(`bench: gave up after ${timeoutMs} ms`);
-    process.exit(1);
-  }, timeoutMs);
-  main().then(
-    () => {
-      clearTimeout(deadline);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  runBench('bench', main, timeoutMs);
 }

@@ -32,6 +32,7 @@ import { outcomesFigures } from './outcomesBench';
 import { navigateUntil } from './pageProbe';
 import { untilBrowserQuiet } from './quietBrowser';
 import { seedMeeting, simulatePeers } from './seedMeeting';
+import { runBench } from './runBench';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const clientDist = join(repoRoot, 'client', 'dist');
@@ -220,17 +221,4 @@ async function main(): Promise<void> {
 // Every Node sync client (y-websocket) adds a process 'exit' listener; 20 of them are expected.
 process.setMaxListeners(64);
 
-const deadline = setTimeout(() => {
-  console.error(`bench: gave up after ${timeoutMs} ms`);
-  process.exit(1);
-}, timeoutMs);
-main().then(
-  () => {
-    clearTimeout(deadline);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench('bench', main, timeoutMs);
