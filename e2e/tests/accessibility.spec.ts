@@ -3,7 +3,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { addActionItem, addAgendaItem, addAttendee, addDecision, addKpi, type NextMeetingResponse } from '@suishin/shared';
 import { test, expect } from '../fixtures';
 import type { RunningServer } from '../fixtures/server';
-import { editOverSync, expectLive, snapshot } from './helpers';
+import { adminApi as api, editOverSync, expectLive, snapshot } from './helpers';
 
 /**
  * WCAG 2.2 AA, checked by axe-core on every screen a facilitator uses (issue 20): no critical and
@@ -12,16 +12,6 @@ import { editOverSync, expectLive, snapshot } from './helpers';
  * series, the archive, search, the dashboard, and the room on a 375 × 812 phone.
  */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-async function api<T>(server: RunningServer, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.baseURL}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 /** A series with one ended meeting (its minutes) and a live one with agenda, KPIs, decisions, action items and attendees. */
 async function seedWorld(server: RunningServer): Promise<{ seriesId: string; live: string; ended: string }> {

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { MessageType, SYNC_PATH, TICKET_QUERY_KEY, type TicketResponse } from '@suishin/shared';
+import type { RunningServer } from '../fixtures/server';
 
 /** Creates a meeting through the "New meeting" form and waits until its room is live. */
 export async function createMeetingViaUi(page: Page, title: string): Promise<string> {
@@ -138,4 +139,15 @@ export async function editOverSync(baseURL: string, adminToken: string, meetingI
     provider.destroy();
     doc.destroy();
   }
+}
+
+/** A REST call as the workspace admin; resolves with the JSON answer, throws on any error status. */
+export async function adminApi<T>(server: Pick<RunningServer, 'baseURL' | 'adminToken'>, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${server.baseURL}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
 }

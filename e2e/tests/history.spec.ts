@@ -1,7 +1,6 @@
 import { addActionItem, addDecision, startMeeting } from '@suishin/shared';
 import { test, expect } from '../fixtures';
-import type { RunningServer } from '../fixtures/server';
-import { editOverSync, snapshot } from './helpers';
+import { adminApi as api, editOverSync, snapshot } from './helpers';
 
 /**
  * Years of meetings, end to end: the archive pages 50 at a time (scroll or the button), tells how
@@ -9,16 +8,6 @@ import { editOverSync, snapshot } from './helpers';
  * dashboard's range picker changes the periods its figures are summed by, the per-meeting detail
  * is one click away, and open items per owner link to the register.
  */
-async function api<T>(server: RunningServer, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.baseURL}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 const at = (day: string) => new Date(`${day}T10:00:00+09:00`).toISOString();
 const dayAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 

@@ -19,13 +19,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrateSeries } from '../../persistence/sqlite/seriesSchema';
 
 export const FOLLOW_VERSION = 2;
 
-// The series table is a source table with numbered migrations of its own (seriesSchema.ts): it is
-// made there, the same way whichever connection opens the file first.
 const SOURCE_TABLES = `
+  CREATE TABLE IF NOT EXISTS series (
+    series_id       TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    departments     TEXT NOT NULL,
+    language        TEXT NOT NULL,
+    agenda_template TEXT NOT NULL,
+    created_at      INTEGER NOT NULL
+  ) STRICT;
   CREATE TABLE IF NOT EXISTS follow_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 `;
 
@@ -120,7 +125,6 @@ export const DERIVED_TABLE_NAMES = [
 
 /** Creates the tables; returns true when the derived ones were (re)created and must be refilled. */
 export function prepareFollowThroughTables(db: Database.Database): boolean {
-  migrateSeries(db);
   db.exec(SOURCE_TABLES);
   const row = db.prepare<[], { value: string }>("SELECT value FROM follow_meta WHERE key = 'version'").get();
   if (row && Number(row.value) === FOLLOW_VERSION) return false;
