@@ -53,16 +53,17 @@ test('a meeting from creation to its end with the keyboard only; focus is never 
   const hiringHandle = page.getByRole('button', { name: 'Reorder Hiring' });
   await tabTo(page, hiringHandle);
   const hiringRow = page.getByTestId('agenda-item').filter({ has: hiringHandle });
-  // One move: a second keyboard move in a row is lost now and then (a known bug, dnd-kit's
-  // measuring after a drop; see the session note), so the journey does not depend on it.
-  for (const order of [['KPI review', 'Hiring', 'Pipeline']]) {
-    // One place up per pick-up, each waited for (dnd-kit measures between moves).
+  // Moved the way a screen-reader user moves it: each key after dnd-kit's announcement of the last one.
+  const announcement = page.locator('[id^="DndLiveRegion"]');
+  for (const [position, order] of [[2, ['KPI review', 'Hiring', 'Pipeline']], [1, ['Hiring', 'KPI review', 'Pipeline']]] as const) {
     await page.keyboard.press('Space');
     await expect(hiringRow).toHaveClass(/agenda-row--dragging/);
-    // dnd-kit measures the rows just after a pick-up; an arrow before that moves nothing.
-    await page.waitForTimeout(400);
+    // Once dnd-kit has measured the rows it announces where the item is: only then do arrows move it.
+    await expect(announcement).toHaveText(`Hiring is at position ${position + 1} of 3.`);
     await page.keyboard.press('ArrowUp');
+    await expect(announcement).toHaveText(`Hiring is at position ${position} of 3.`);
     await page.keyboard.press('Space');
+    await expect(announcement).toHaveText(`Dropped Hiring at position ${position} of 3.`);
     await expect(agendaTitles(page)).toHaveText(order);
     await expect(hiringHandle).toBeFocused();
   }

@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n/useTranslation';
 import {
   DndContext,
   KeyboardSensor,
+  MeasuringStrategy,
   PointerSensor,
   closestCenter,
   useSensor,
@@ -18,6 +19,8 @@ import { useUiStore } from '../../state/uiStore';
 import { useRoomAccess } from '../access/useMeetingAccess';
 import { AddAgendaItemForm } from './AddAgendaItemForm';
 import { AgendaItemRow } from './AgendaItemRow';
+
+const measuring = { droppable: { strategy: MeasuringStrategy.Always } };
 
 export interface AgendaPanelProps {
   meetingId: string;
@@ -76,6 +79,9 @@ export const AgendaPanel = memo(function AgendaPanel({ meetingId, selectedId, ti
         <DndContext
           sensors={sensors}
           collisionDetection={closestCenter}
+          // Re-measure rows on every drag, not only on the first: a drop reorders the list through
+          // the Yjs document, and rects cached from before it made the next keyboard move land nowhere.
+          measuring={measuring}
           onDragEnd={onDragEnd}
           accessibility={{ announcements, screenReaderInstructions: { draggable: t('agenda.dnd.instructions') } }}
         >
