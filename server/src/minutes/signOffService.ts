@@ -5,7 +5,7 @@
  * new version. Every refusal is a SignOffError with an HTTP status and a code, and changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import { minutesDiff, signOffStatus, type DiffPart, type MinutesVersion, type ReviewKind, type SignOffRule, type SignOffStatus } from '@suishin/shared';
 import type { Role } from '@suishin/shared/protocol';
 import type { TokenSigner } from '../auth/signedToken';
@@ -23,7 +23,7 @@ export class SignOffError extends Error {
   }
 }
 
-const reviewPayload = z.object({ lid: z.string().check(z.minLength(1), z.maxLength(100)), exp: z.number() });
+const reviewPayload = z.object({ lid: z.string().min(1).max(100), exp: z.number() });
 
 export const MAX_COMMENT = 2000;
 
