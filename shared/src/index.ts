@@ -126,3 +126,6 @@ export {
 } from './protocol/access';
 export * from './series/index';
 export * from './time/workspaceTime';
+
+export * from './minutes/signOff';
+export { minutesDiff, type DiffPart } from './minutes/minutesDiff';

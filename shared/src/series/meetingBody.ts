@@ -5,6 +5,7 @@
  * 課題 register and escalation can point at a body by the series id its meetings already carry.
  */
 import * as z from 'zod/mini';
+import { DEFAULT_SIGN_OFF_RULE, signOffRuleSchema, type SignOffRule } from '../minutes/signOff';
 
 /** 報告 / 確認 / 合意 / 承認 (report, confirm, agree, approve): the one thing the body is for. */
 export const DECISION_FUNCTIONS = ['report', 'confirm', 'agree', 'approve'] as const;
@@ -44,9 +45,11 @@ export interface MeetingBodyFields {
   parentId: string | null;
   /** "YYYY-MM-DD": the day to ask "is this meeting still needed?"; null for none. */
   reviewOn: string | null;
+  /** When the minutes are 確定 (議事録確認): all attendees approve, a majority, or the chair. */
+  signOffRule: SignOffRule;
 }
 
-export const BODY_FIELD_NAMES = ['purpose', 'decisionFunction', 'decisionRights', 'cadence', 'members', 'parentId', 'reviewOn'] as const;
+export const BODY_FIELD_NAMES = ['purpose', 'decisionFunction', 'decisionRights', 'cadence', 'members', 'parentId', 'reviewOn', 'signOffRule'] as const;
 
 export const DEFAULT_CADENCE: Cadence = { every: 'asNeeded', weekday: null, time: null };
 
@@ -58,6 +61,7 @@ export const defaultBodyFields = (): MeetingBodyFields => ({
   members: [],
   parentId: null,
   reviewOn: null,
+  signOffRule: DEFAULT_SIGN_OFF_RULE,
 });
 
 const longText = z.string().check(z.trim(), z.maxLength(2000));
@@ -83,6 +87,7 @@ export const bodyFieldsShape = {
   members: z.optional(z.array(bodyMemberSchema).check(z.maxLength(200))),
   parentId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(200)))),
   reviewOn: z.optional(z.nullable(z.iso.date())),
+  signOffRule: z.optional(signOffRuleSchema),
 };
 
 /** Days between meetings by the cadence (a month and a quarter approximately); null when as needed. */

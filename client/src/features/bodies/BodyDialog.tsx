@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { BODY_TEMPLATES, CADENCE_EVERY, DECISION_FUNCTIONS, type Series } from '@suishin/shared';
+import { BODY_TEMPLATES, CADENCE_EVERY, DECISION_FUNCTIONS, SIGN_OFF_RULES, type Series } from '@suishin/shared';
 import { ApiError } from '../../api/apiError';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
@@ -106,6 +106,12 @@ function BodyForm({ initial, bodies, onClose, onSave }: Omit<BodyDialogProps, 'i
           value={values.parentId || 'none'}
           options={[{ value: 'none', label: t('bodies.form.noParent') }, ...parents.map((b) => ({ value: b.id, label: b.name }))]}
           onChange={(v) => set('parentId', v === 'none' ? '' : v)}
+        />
+        <Select
+          label={t('signOff.rule.label')}
+          value={values.signOffRule}
+          options={SIGN_OFF_RULES.map((r) => ({ value: r, label: t(`signOff.rule.${r}`) }))}
+          onChange={(v) => set('signOffRule', v)}
         />
       </div>
       {errors.parentId && <p className="field__error" role="alert">{errors.parentId}</p>}

@@ -11,6 +11,7 @@ import {
   type DecisionFunction,
   type Series,
   type SeriesInput,
+  type SignOffRule,
 } from '@suishin/shared';
 import { agendaLinesText, attendeeLinesText, parseAgendaLines, parseAttendeeLines, parseDepartments } from '../series/agendaText';
 
@@ -30,6 +31,7 @@ export interface BodyFormValues {
   parentId: string;
   /** "YYYY-MM-DD" or ''. */
   reviewOn: string;
+  signOffRule: SignOffRule;
   people: Record<BodyRole, string>;
   agenda: string;
 }
@@ -39,7 +41,7 @@ const noPeople = (): Record<BodyRole, string> => ({ chair: '', secretary: '', me
 export function emptyValues(language: 'ja' | 'en', parentId = ''): BodyFormValues {
   return {
     template: 'none', name: '', purpose: '', decisionFunction: 'none', decisionRights: '', every: 'asNeeded', weekday: 'any', time: '',
-    departments: '', language, parentId, reviewOn: '', people: noPeople(), agenda: '',
+    departments: '', language, parentId, reviewOn: '', signOffRule: 'all', people: noPeople(), agenda: '',
   };
 }
 
@@ -59,6 +61,7 @@ export function valuesOf(series: Series): BodyFormValues {
     language: series.language,
     parentId: series.parentId ?? '',
     reviewOn: series.reviewOn ?? '',
+    signOffRule: series.signOffRule,
     people,
     agenda: agendaLinesText(series.agendaTemplate),
   };
@@ -108,5 +111,6 @@ export function toSeriesInput(v: BodyFormValues): Required<SeriesInput> {
     members,
     parentId: v.parentId || null,
     reviewOn: v.reviewOn || null,
+    signOffRule: v.signOffRule,
   };
 }

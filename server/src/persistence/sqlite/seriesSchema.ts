@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout changes; `migrateSeries` upgrades older files step by step. */
-export const SERIES_SCHEMA_VERSION = 3;
+export const SERIES_SCHEMA_VERSION = 4;
 
 const hasColumn = (db: Database.Database, table: string, column: string) =>
   db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().some((c) => c.name === column);
@@ -46,6 +46,8 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
         PRIMARY KEY (meeting_id, voter)
       ) STRICT, WITHOUT ROWID;
     `),
+  // The body's 議事録確認 rule (all attendees / majority / the chair); bodies made before it: all.
+  4: (db) => db.exec("ALTER TABLE series ADD COLUMN sign_off_rule TEXT NOT NULL DEFAULT 'all'"),
 };
 
 export function migrateSeries(db: Database.Database): void {

@@ -1,7 +1,7 @@
 /** Series in SQLite, in the documents' file (series/seriesStore.ts says what a series store does). */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { DECISION_FUNCTIONS, type AgendaTemplateItem, type BodyMember, type Cadence, type DecisionFunction, type Series, type UsualAttendee } from '@suishin/shared';
+import { DECISION_FUNCTIONS, SIGN_OFF_RULES, type SignOffRule, type AgendaTemplateItem, type BodyMember, type Cadence, type DecisionFunction, type Series, type UsualAttendee } from '@suishin/shared';
 import { withBodyDefaults, type SeriesStore } from '../../series/seriesStore';
 import { migrateSeries } from './seriesSchema';
 
@@ -19,6 +19,7 @@ interface SeriesRow {
   members: string;
   parent_id: string | null;
   review_on: string | null;
+  sign_off_rule: string;
   created_at: number;
 }
 
@@ -38,10 +39,11 @@ const fromRow = (r: SeriesRow): Series => ({
   members: JSON.parse(r.members) as BodyMember[],
   parentId: r.parent_id,
   reviewOn: r.review_on,
+  signOffRule: (SIGN_OFF_RULES as readonly string[]).includes(r.sign_off_rule) ? (r.sign_off_rule as SignOffRule) : 'all',
   createdAt: r.created_at,
 });
 
-const COLUMNS = 'name, departments, language, agenda_template, usual_attendees, purpose, decision_function, decision_rights, cadence, members, parent_id, review_on';
+const COLUMNS = 'name, departments, language, agenda_template, usual_attendees, purpose, decision_function, decision_rights, cadence, members, parent_id, review_on, sign_off_rule';
 
 const toColumns = (s: Omit<Series, 'id' | 'createdAt'>) => [
   s.name,
@@ -56,6 +58,7 @@ const toColumns = (s: Omit<Series, 'id' | 'createdAt'>) => [
   JSON.stringify(s.members),
   s.parentId,
   s.reviewOn,
+  s.signOffRule,
 ];
 
 export function sqliteSeriesStore(db: Database.Database, now: () => number = Date.now): SeriesStore {

@@ -68,9 +68,12 @@ export function runSeriesStoreContract<S>(name: string, harness: { storage(): S;
         ],
         parentId: parent.id,
         reviewOn: '2027-03-31',
+        signOffRule: 'chair',
       });
       const again = await harness.open(storage);
       expect(await again.get(child.id)).toEqual(child);
+      expect((await again.get(child.id))?.signOffRule).toBe('chair');
+      expect((await again.get(parent.id))?.signOffRule).toBe('all');
       expect(child.members.map((m) => m.role)).toEqual(['chair', 'secretary', 'member', 'informed']);
       expect(child).toMatchObject({ parentId: parent.id, reviewOn: '2027-03-31', decisionFunction: 'confirm', cadence: { every: 'week', weekday: 1, time: '09:30' } });
     });

@@ -10,9 +10,12 @@ import { runProjectionStoreContract } from '../contracts/projectionStoreContract
 import { openMemorySeriesStore } from './memorySeriesStore';
 import { runRatingStoreContract } from '../contracts/ratingStoreContract';
 import { openMemoryRatingStore } from './memoryRatingStore';
+import { runSignOffStoreContract } from '../contracts/signOffStoreContract';
+import { memorySignOffData, openMemorySignOffStore } from './memorySignOffStore';
 
 runSeriesStoreContract('memory', { storage: () => new Map<string, Series>(), open: async (all) => openMemorySeriesStore(all) });
 runFollowThroughIndexContract('memory', async () => new MemoryFollowThroughIndex());
 runProjectionStoreContract('memory', async () => new MemoryProjectionStore());
 runAuditLogContract('memory', { storage: () => [] as Array<AuditRecord & { id: number }>, open: async (entries) => openMemoryAuditLog(entries) });
 runRatingStoreContract('memory', { storage: () => new Map<string, Map<string, number>>(), open: async (votes) => openMemoryRatingStore(votes) });
+runSignOffStoreContract('memory', { storage: memorySignOffData, open: async (data) => openMemorySignOffStore(data) });
