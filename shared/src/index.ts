@@ -126,3 +126,19 @@ export {
 } from './protocol/access';
 export * from './series/index';
 export * from './time/workspaceTime';
+export {
+  listIssues,
+  getIssue,
+  addIssue,
+  updateIssue,
+  removeIssue,
+  moveIssue,
+  isOpenIssueStatus,
+  linkCountermeasure,
+  escalateIssue,
+  withdrawEscalation,
+  recordParentDecision,
+  type EscalationRequest,
+} from './model/issues';
+export { escalationTrigger, awaitsParentDecision } from './model/issueEscalation';
+export { issueFromKpi, issueFromActionItem, type KpiHistoryPoint } from './model/issueSources';
