@@ -37,7 +37,7 @@ describe('課題 across the meetings of a body', () => {
     expect(v2.issues.map((i) => [i.title, i.rootCause, i.owner.name, i.raisedInMeetingId])).toEqual([['受注率の低下', ['提案が遅い', '承認に3日'], '佐藤', m1]]);
     expect(v2.issues[0]!.escalation).toMatchObject({ ask: '人員の追加', parentDecision: null });
     const origins = await change(t, m2, (doc) => [...listIssueOrigins(doc).values()]);
-    expect(origins.map((o) => o.root)).toEqual([{ meetingId: m1, issueId: root }]);
+    expect(origins?.map((o) => o.root)).toEqual([{ meetingId: m1, issueId: root }]);
     // Asking again for the next meeting returns the same draft without a second copy.
     const again = (await api<NextMeetingResponse>(t, 'POST', `/api/series/${seriesId}/next`, {})).json;
     expect(again.meetingId).toBe(m2);
