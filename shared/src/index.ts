@@ -129,3 +129,19 @@ export * from './time/workspaceTime';
 
 export * from './minutes/signOff';
 export { minutesDiff, type DiffPart } from './minutes/minutesDiff';
+export {
+  listIssues,
+  getIssue,
+  addIssue,
+  updateIssue,
+  removeIssue,
+  moveIssue,
+  isOpenIssueStatus,
+  linkCountermeasure,
+  escalateIssue,
+  withdrawEscalation,
+  recordParentDecision,
+  type EscalationRequest,
+} from './model/issues';
+export { escalationTrigger, awaitsParentDecision } from './model/issueEscalation';
+export { issueFromKpi, issueFromActionItem, type KpiHistoryPoint } from './model/issueSources';

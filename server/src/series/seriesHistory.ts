@@ -13,7 +13,9 @@ import {
   heldAt,
   heldOn,
   listCarriedFrom,
+  listIssueOrigins,
   toMeetingView,
+  type IssueOrigin,
   type NextMeetingNote,
   type SeriesMeetingSnapshot,
   type SeriesMeetingSummary,
@@ -23,6 +25,8 @@ import type { MeetingDocuments } from '../meetings/meetingDocuments';
 import type { MeetingStore } from '../persistence/store';
 
 export interface SeriesMeeting extends SeriesMeetingSnapshot {
+  /** Origins of its carried 課題 (series/issueCarryOver.ts). */
+  issueOrigins: ReadonlyMap<string, IssueOrigin>;
   createdAt: number;
   followUpId: string | null;
   /** What it noted of the next meeting when it closed (次回予定). */
@@ -45,6 +49,7 @@ export function readSeriesMeeting(doc: Y.Doc, meetingId: string, createdAt: numb
   return {
     view,
     carried: listCarriedFrom(doc),
+    issueOrigins: listIssueOrigins(doc),
     createdAt,
     followUpId: findSeriesAgendaItem(doc, 'followUp'),
     nextMeeting: getNextMeeting(doc),

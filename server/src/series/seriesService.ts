@@ -28,6 +28,8 @@ import {
   listCarriedFrom,
   nextMeetingSchedule,
   planCarryOver,
+  planIssueCarryOver,
+  carryIssuesInto,
   scheduledDay,
   seriesMeetingTitle,
   sinceLastTime,
@@ -160,6 +162,8 @@ export class SeriesService {
         brief: newest ? sinceLastTime({ history, today, language: series.language }) : null,
         now,
       });
+      // Open 課題 carry like action items: once per chain, by root.
+      carryIssuesInto(doc, planIssueCarryOver(history), now);
       return listCarriedFrom(doc);
     });
     await this.deps.index.linkSeriesMeeting(row.id, series.id, now);

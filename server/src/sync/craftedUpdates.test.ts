@@ -13,6 +13,7 @@ import {
   UpdateRefused,
   addAgendaItem,
   addActionItem,
+  addIssue,
   getMeta,
   updateAgendaItem,
   listAgendaItems,
@@ -222,6 +223,32 @@ describe('crafted updates against a live room', () => {
       d.getMap<Y.Map<unknown>>('actionItems').get(id)!.set('owner', { name: owner, department: '' });
     });
     await expectRefusedUnchanged(s2, [Y.mergeUpdates(big)], UpdateRefused.invalidRecord, 10);
+    await expectVictimEditStored(s2);
+  });
+
+  it('crafted 課題 records are refused: an unknown status, a forged parent decision, an unknown field', async () => {
+    const s = await setup();
+    const room = s.t.server.rooms.peek(s.meetingId)!;
+    const crafted = (edit: (record: Y.Map<unknown>) => void) =>
+      updatesOf(room.doc, (d) => {
+        const id = addIssue(d, { title: '受注率の低下' });
+        edit(d.getMap<Y.Map<unknown>>('issues').get(id)!);
+      });
+    await expectRefusedUnchanged(s, [Y.mergeUpdates(crafted((r) => r.set('status', 'solved')))], UpdateRefused.invalidRecord, 1);
+    await expectRefusedUnchanged(
+      s,
+      [Y.mergeUpdates(crafted((r) => r.set('escalation', { trigger: 'hand', ask: '', tried: '', escalatedAt: 1, parentDecision: { text: '' } })))],
+      UpdateRefused.invalidRecord,
+      2,
+    );
+    s.attacker.ws.close();
+    const attacker = await connectRaw(s.t, s.meetingId, { token: (await createRoleLink(s.t, s.meetingId, 'participant', 73)).token });
+    await attacker.next(isAttachedFrame);
+    const s2 = { ...s, attacker };
+    await expectRefusedUnchanged(s2, [Y.mergeUpdates(crafted((r) => r.set('evil', 1)))], UpdateRefused.invalidRecord, 3);
+    // The same edit with valid fields is taken: the refusals were for the fields, not the 課題 root.
+    expect(await sendAndSettle(attacker, [syncUpdateFrame(Y.mergeUpdates(crafted((r) => r.set('status', 'analysing'))))], 4)).toBe('saved');
+    await waitForDoc(s.bystander.doc, (d) => d.getMap('issues').size === 1, 'the valid 課題');
     await expectVictimEditStored(s2);
   });
 

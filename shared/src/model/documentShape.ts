@@ -8,6 +8,7 @@ import {
   storedAttendee,
   storedClosingOverride,
   storedDecision,
+  storedIssue,
   storedKpi,
   storedMeta,
   storedNextMeeting,
@@ -37,6 +38,7 @@ const COLLECTIONS: ReadonlyMap<string, { kind: string; shape: StoredRecordShape 
   [RootKey.decisions, { kind: 'decision', shape: storedDecision }],
   [RootKey.actionItems, { kind: 'action item', shape: storedActionItem }],
   [RootKey.kpis, { kind: 'KPI', shape: storedKpi }],
+  [RootKey.issues, { kind: '課題', shape: storedIssue }],
 ]);
 const MODEL_ROOTS: ReadonlySet<string> = new Set(Object.values(RootKey));
 

@@ -27,6 +27,8 @@ function describe(rootKey: RootKeyName): string {
       return 'KPI';
     case RootKey.attendees:
       return 'attendee';
+    case RootKey.issues:
+      return '課題';
     default:
       return rootKey;
   }

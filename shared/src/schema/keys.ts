@@ -8,6 +8,7 @@
  *   decisions    Y.Map<id, Y.Map<field, value>>
  *   actionItems  Y.Map<id, Y.Map<field, value>>
  *   kpis         Y.Map<id, Y.Map<field, value>>
+ *   issues       Y.Map<id, Y.Map<field, value>>       課題 (schema/issueRecords.ts)
  *
  * Ordered collections are maps keyed by id with a fractional-index `order` field rather than
  * Y.Arrays: a concurrent move in a Y.Array is delete + insert and can duplicate an item, while
@@ -20,6 +21,7 @@ export const RootKey = {
   decisions: 'decisions',
   actionItems: 'actionItems',
   kpis: 'kpis',
+  issues: 'issues',
   closing: 'closing', // closing-checklist overrides and the next meeting: see model/closingNotes.ts
 } as const;
 

@@ -76,7 +76,8 @@ export const decisionRecord = defineRecord({
   order,
 });
 
-const person = {
+/** A person named without an account: name and department (action item owners, 課題 owners). */
+export const person = {
   stored: z.strictObject({ name: shortText.stored, department: shortText.stored }),
   write: z.strictObject({ name: shortText.write, department: z._default(shortText.write, '') }),
 };

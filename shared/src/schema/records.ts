@@ -19,10 +19,12 @@ import type {
   ACTION_ITEM_STATUSES,
   AGENDA_ITEM_STATUSES,
 } from './meetingRecords';
+import type { issueRecord, issueSourceSchema, escalationSchema, parentDecisionSchema, ISSUE_STATUSES, ISSUE_SEVERITIES } from './issueRecords';
 import type { meetingMetaRecord, timerSchema, MEETING_STATUSES } from './meetingMeta';
 
 export { ACTION_ITEM_STATUSES, AGENDA_ITEM_STATUSES, KPI_DIRECTIONS } from './meetingRecords';
 export { MEETING_STATUSES } from './meetingMeta';
+export { ISSUE_STATUSES, ISSUE_SEVERITIES, ESCALATION_TRIGGERS } from './issueRecords';
 
 type WithId<R extends { read: (...args: never[]) => unknown }> = { id: string } & ReturnType<R['read']>;
 
@@ -50,3 +52,10 @@ export type Kpi = WithId<typeof kpiRecord>;
 
 /** Derived from a KPI's numbers, never stored. */
 export type KpiStatus = 'on_track' | 'at_risk' | 'off_track';
+
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+export type IssueSeverity = (typeof ISSUE_SEVERITIES)[number];
+export type IssueSource = z.output<typeof issueSourceSchema>;
+export type Escalation = z.output<typeof escalationSchema>;
+export type ParentDecision = z.output<typeof parentDecisionSchema>;
+export type Issue = WithId<typeof issueRecord>;

@@ -1,4 +1,5 @@
 import { closingOverrideRecord, nextMeetingRecord } from './closingRecords';
+import { issueRecord } from './issueRecords';
 import { meetingMetaRecord } from './meetingMeta';
 import { actionItemRecord, agendaItemRecord, attendeeRecord, decisionRecord, kpiRecord } from './meetingRecords';
 
@@ -18,6 +19,7 @@ export const storedAgendaItem = agendaItemRecord.stored;
 export const storedDecision = decisionRecord.stored;
 export const storedActionItem = actionItemRecord.stored;
 export const storedKpi = kpiRecord.stored;
+export const storedIssue = issueRecord.stored;
 
 /** Values of the `closing` map (model/closingNotes.ts has the keys). */
 export const storedClosingOverride = closingOverrideRecord.storedValue;

@@ -41,6 +41,8 @@ export type KpiInput = z.input<typeof kpiInputSchema>;
 export const kpiPatchSchema = kpiRecord.patch;
 export type KpiPatch = z.input<typeof kpiPatchSchema>;
 
+export { issueInputSchema, issuePatchSchema, type IssueInput, type IssuePatch } from './issueValidators';
+
 export const positionSchema = z.strictObject({
   index: z.optional(z.int().check(z.gte(0))),
 });

@@ -5,3 +5,4 @@ export * from './seriesTexts';
 export * from './nextSchedule';
 export * from './meetingBody';
 export * from './bodyTemplates';
+export * from './issueCarryOver';

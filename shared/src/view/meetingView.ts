@@ -4,6 +4,7 @@ import { listActionItems } from '../model/actionItems';
 import { agendaItems, findAgendaNotes } from '../model/agenda';
 import { listAttendees } from '../model/attendees';
 import { listDecisions } from '../model/decisions';
+import { listIssues } from '../model/issues';
 import { listKpis } from '../model/kpis';
 import { getMeta } from '../model/meeting';
 import type {
@@ -11,6 +12,7 @@ import type {
   AgendaItem,
   Attendee,
   Decision,
+  Issue,
   Kpi,
   KpiStatus,
   MeetingMeta,
@@ -36,6 +38,8 @@ export interface MeetingView {
   decisions: Decision[];
   actionItems: ActionItem[];
   kpis: KpiView[];
+  /** 課題 (issues) raised or carried into this meeting. */
+  issues: Issue[];
 }
 
 export function toMeetingView(doc: Y.Doc, id: string): MeetingView {
@@ -51,5 +55,6 @@ export function toMeetingView(doc: Y.Doc, id: string): MeetingView {
     decisions: listDecisions(doc),
     actionItems: listActionItems(doc),
     kpis: listKpis(doc).map((kpi) => ({ ...kpi, status: kpiStatus(kpi, { atRiskMargin: meta.kpiAtRiskMargin }), delta: kpiDelta(kpi) })),
+    issues: listIssues(doc),
   };
 }

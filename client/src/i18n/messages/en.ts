@@ -5,6 +5,7 @@ import { followThroughEn } from './followThrough.en';
 import { historyEn } from './history.en';
 import { bodiesEn } from './bodies.en';
 import { signOffEn } from './signOff.en';
+import { issuesEn } from './issues.en';
 import { closingEn } from './closing.en';
 
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
@@ -17,6 +18,7 @@ export const en = {
   ...historyEn,
   ...bodiesEn,
   ...signOffEn,
+  ...issuesEn,
   app: {
     name: 'Suishin',
     tagline: 'Meetings that move the business',

@@ -56,4 +56,11 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'series',
     avoid: { ja: ['定例シリーズ', '会議シリーズ'], en: ['recurring meeting group'] },
   },
+  {
+    concept: 'issue',
+    ja: '課題',
+    en: 'issue',
+    avoid: { ja: ['問題点', '懸案事項'], en: [] },
+    note: '課題 is the register of problems with a root cause and an owner (issue 15). What is pushed to GitHub/Jira/Linear is a チケット (en: ticket), so that 課題 means one thing.',
+  },
 ];

@@ -7,6 +7,7 @@ import { followThroughJa } from './followThrough.ja';
 import { historyJa } from './history.ja';
 import { bodiesJa } from './bodies.ja';
 import { signOffJa } from './signOff.ja';
+import { issuesJa } from './issues.ja';
 
 export const ja: Messages = {
   ...closingJa,
@@ -17,6 +18,7 @@ export const ja: Messages = {
   ...historyJa,
   ...bodiesJa,
   ...signOffJa,
+  ...issuesJa,
   app: {
     name: 'Suishin',
     tagline: '事業を前に進める会議へ',
