@@ -4,9 +4,8 @@
  * an unknown body 404; a participant (not the admin) is refused as on the dashboard.
  */
 import { describe, expect, it } from 'vitest';
-import { addActionItem, addDecision, addKpi, addKpiCountermeasure, startMeeting, type Series } from '@suishin/shared';
 import type { ManagementReport } from '@suishin/shared/report';
-import { changeMeeting } from '../testing/closingHelpers';
+import { seedReportBodies } from '../testing/reportSeed';
 import { adminHeaders, createRoleLink, signIn } from '../testing/serverAccess';
 import { startTestServer, type TestServer } from '../testing/testServer';
 
@@ -15,28 +14,10 @@ async function get(t: TestServer, path: string, headers: Record<string, string> 
   const text = await res.text();
   return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', text, json: () => JSON.parse(text) };
 }
-async function post<T = any>(t: TestServer, path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${t.httpUrl}${path}`, { method: 'POST', headers: { ...adminHeaders(t), 'content-type': 'application/json', origin: t.httpUrl }, body: JSON.stringify(body) });
-  return (await res.json()) as T;
-}
-
 describe('経営報告 route', () => {
   it('reports a body with its child, as JSON, HTML and Markdown, and refuses bad input and non-admins', async () => {
     const t = await startTestServer();
-    const top = await post<Series>(t, '/api/series', { name: '経営会議', departments: ['経営'] });
-    const child = await post<Series>(t, '/api/series', { name: '週次KPIレビュー', departments: ['営業'], parentId: top.id });
-    const meetingId = (await post(t, `/api/series/${child.id}/next`, {})).meetingId as string;
-    await changeMeeting(t, meetingId, (doc) => {
-      const kpi = addKpi(doc, { name: '受注件数', unit: '件', target: 10, actual: 7 });
-      addKpiCountermeasure(doc, kpi, { title: '提案を増やす', owner: { name: '山田', department: '営業' }, dueDate: '2099-01-31' });
-      addDecision(doc, { text: '値引きは10%まで', decidedBy: '山田' });
-      addActionItem(doc, { title: '在庫を確認', owner: { name: '田中', department: '製品' }, dueDate: '2020-01-10' });
-      startMeeting(doc, Date.now());
-    });
-    expect((await post(t, `/api/meetings/${meetingId}/end`, {})).error).toBeUndefined();
-    // The workspace's day (Asia/Tokyo) may be ahead of UTC's: end the period a day later.
-    const today = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const from = new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10);
+    const { top, child, meetingId, from, to: today } = await seedReportBodies(t);
     const q = `series=${top.id}&from=${from}&to=${today}`;
 
     const res = await get(t, `/api/reports/management?${q}`);
