@@ -4,6 +4,7 @@ import { outcomesEn } from './outcomes.en';
 import { followThroughEn } from './followThrough.en';
 import { historyEn } from './history.en';
 import { bodiesEn } from './bodies.en';
+import { reportsEn } from './reports.en';
 import { closingEn } from './closing.en';
 
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
@@ -15,6 +16,7 @@ export const en = {
   ...followThroughEn,
   ...historyEn,
   ...bodiesEn,
+  ...reportsEn,
   app: {
     name: 'Suishin',
     tagline: 'Meetings that move the business',

@@ -6,6 +6,7 @@ import { outcomesJa } from './outcomes.ja';
 import { followThroughJa } from './followThrough.ja';
 import { historyJa } from './history.ja';
 import { bodiesJa } from './bodies.ja';
+import { reportsJa } from './reports.ja';
 
 export const ja: Messages = {
   ...closingJa,
@@ -15,6 +16,7 @@ export const ja: Messages = {
   ...followThroughJa,
   ...historyJa,
   ...bodiesJa,
+  ...reportsJa,
   app: {
     name: 'Suishin',
     tagline: '事業を前に進める会議へ',
