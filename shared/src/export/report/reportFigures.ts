@@ -4,8 +4,19 @@ import type { ManagementReport, ReportKpi } from '../../report/managementReport'
 import type { ReportLabels } from './reportLabels';
 
 export const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
-export const quantity = (value: number | null, language: ExportLanguage) => (value === null ? '—' : formatNumber(value, language));
-export const dayText = (day: string | null, language: ExportLanguage) => (day === null ? '—' : formatDate(day, language));
+// A report prints hundreds of numbers and days; Intl formatters are costly to make, so each
+// distinct value is formatted once per language.
+const memo = new Map<string, string>();
+function once(key: string, make: () => string): string {
+  let text = memo.get(key);
+  if (text === undefined) {
+    if (memo.size > 5000) memo.clear();
+    memo.set(key, (text = make()));
+  }
+  return text;
+}
+export const quantity = (value: number | null, language: ExportLanguage) => (value === null ? '—' : once(`n${language}${value}`, () => formatNumber(value, language)));
+export const dayText = (day: string | null, language: ExportLanguage) => (day === null ? '—' : once(`d${language}${day}`, () => formatDate(day, language)));
 
 export function periodText(report: ManagementReport, language: ExportLanguage): string {
   return `${formatDate(report.from, language)} – ${formatDate(report.to, language)}`;
