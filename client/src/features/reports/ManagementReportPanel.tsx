@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { requestText } from '../../api/request';
 import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { AppLocale } from '../../ui/AppLocale';
@@ -30,12 +31,7 @@ export function ManagementReportPanel({ seriesId }: { seriesId: string }) {
     if (!valid) return;
     setPreview({ state: 'loading' });
     try {
-      const res = await fetch(url('html'), { credentials: 'same-origin' });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? res.statusText);
-      }
-      setPreview({ state: 'shown', html: await res.text() });
+      setPreview({ state: 'shown', html: await requestText(url('html')) });
     } catch (error) {
       setPreview({ state: 'failed', message: (error as Error).message });
     }
