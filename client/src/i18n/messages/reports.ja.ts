@@ -6,7 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const reportsJa: Widen<typeof reportsEn> = {
   reports: {
     heading: '経営報告',
-    intro: 'この会議体と下位会議体の期間中のKPIの推移と目標、アクションアイテムの実行状況、主な決定事項をまとめます。印刷用HTMLまたはMarkdownで保存できます。',
+    intro: 'この会議体と下位会議体の期間中のKPIの推移と目標、宿題の実行状況、主な決定事項をまとめます。印刷用HTMLまたはMarkdownで保存できます。',
     from: '開始日',
     to: '終了日',
     preview: 'プレビュー',
