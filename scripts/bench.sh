@@ -22,6 +22,8 @@ pnpm_cmd --filter @suishin/client build >/dev/null
 pnpm_cmd --filter @suishin/e2e bench
 echo "== phone loading (Lighthouse 12, mobile and desktop presets, signed in, against the build)"
 pnpm_cmd --filter @suishin/e2e bench:lighthouse
+echo "== 会議体 and 経営報告 benchmark (50 bodies, 1,000 meetings; BENCH_ONLY=registry|body|search|report runs one row)"
+pnpm_cmd --filter @suishin/e2e bench:bodies
 if [ "${BENCH_HISTORY:-full}" != skip ]; then
   echo "== history benchmark (300, 3,000 and 30,000 meetings)"
   if [ "${BENCH_HISTORY:-full}" = quick ]; then pnpm_cmd --filter @suishin/e2e bench:history -- --quick

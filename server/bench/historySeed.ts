@@ -51,10 +51,10 @@ let seed = 7;
 const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(values: readonly T[]) => values[Math.floor(rand() * values.length)]!;
 
-function meetingDoc(i: number, seriesId: string, heldAt: number): Y.Doc {
-  const body = i % BODIES;
+function meetingDoc(i: number, seriesId: string, heldAt: number, bodies: number): Y.Doc {
+  const body = i % bodies;
   const departments = [DEPARTMENTS[body % DEPARTMENTS.length]!, DEPARTMENTS[(body + 3) % DEPARTMENTS.length]!];
-  const recent = i < BODIES * 8;
+  const recent = i < bodies * 8;
   const doc = new Y.Doc();
   initMeeting(doc, { title: `定例 ${body + 1} ${day(heldAt)}`, seriesId, departments, language: 'ja', place: `会議室 ${(body % 5) + 1}` });
   const topics = ['前回からの宿題', `${pick(['展示会', '価格改定', '採用計画', '新製品'])}について`, '数字の確認'];
@@ -95,10 +95,10 @@ function meetingDoc(i: number, seriesId: string, heldAt: number): Y.Doc {
 }
 
 /**
- * Adds meetings `from` … `to - 1` (in the numbering above) to the workspace in `dataDir`, creating
+ * Adds meetings `from` … `to - 1` (in the numbering above, with `bodies` in place of 30) to the workspace in `dataDir`, creating
  * the series on the first call. Resolves once everything is committed.
  */
-export async function seedHistory(dataDir: string, from: number, to: number, now: number): Promise<SeededWorkspace> {
+export async function seedHistory(dataDir: string, from: number, to: number, now: number, bodies = BODIES): Promise<SeededWorkspace> {
   const store = openSqliteStore({ dataDir });
   const projection = openSqliteProjection({ dataDir });
   const { db: followDb } = openFollowThroughDb(dataDir);
@@ -112,7 +112,7 @@ export async function seedHistory(dataDir: string, from: number, to: number, now
   try {
     // Body b is the series named 定例 b+1 (list() orders by creation time, equal within a run).
     const byName = new Map((await seriesStore.list()).map((s) => [s.name, s]));
-    const series = await Promise.all(Array.from({ length: BODIES }, (_, b) => {
+    const series = await Promise.all(Array.from({ length: bodies }, (_, b) => {
       const name = `定例 ${b + 1}`;
       return byName.get(name) ?? seriesStore.create({ name, departments: [DEPARTMENTS[b % DEPARTMENTS.length]!, DEPARTMENTS[(b + 3) % DEPARTMENTS.length]!], language: 'ja', agendaTemplate: [{ title: '数字の確認', presenter: '', timeboxMinutes: 20 }], usualAttendees: [] });
     }));
@@ -121,8 +121,8 @@ export async function seedHistory(dataDir: string, from: number, to: number, now
     const batch: Array<Promise<unknown>> = [];
     db.exec('BEGIN');
     for (let i = from; i < to; i++) {
-      const heldAt = todayAt - Math.floor(i / BODIES) * WEEK - (i % BODIES) * 60_000;
-      const doc = meetingDoc(i, series[i % BODIES]!.id, heldAt);
+      const heldAt = todayAt - Math.floor(i / bodies) * WEEK - (i % bodies) * 60_000;
+      const doc = meetingDoc(i, series[i % bodies]!.id, heldAt, bodies);
       const id = `bench-${String(i).padStart(6, '0')}`;
       const meta = getMeta(doc);
       batch.push(store.createMeeting(id, Y.encodeStateAsUpdate(doc), { title: meta.title, status: meta.status, scheduledStart: meta.scheduledStart }));

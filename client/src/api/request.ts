@@ -39,3 +39,13 @@ export async function request<T>(path: string, { method, body, signingIn = false
   }
   return (await response.json()) as T;
 }
+
+/** A GET whose answer is a file's text (an export), with the same errors as `request`. */
+export async function requestText(path: string): Promise<string> {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  if (!response.ok) {
+    if (response.status === 401) announceUnauthorized();
+    throw ApiError.fromBody(response.status, response.statusText, await response.json().catch(() => null));
+  }
+  return response.text();
+}

@@ -4,6 +4,7 @@
  *   pnpm export <meetingId> --format <id> [--out <file>] [--language ja|en] [--public-url <url>]
  *   pnpm export --list            meetings in the store (id, status, title)
  *   pnpm export --formats         the format ids
+ *   pnpm export report --series <id> --from <date> --to <date> …   経営報告 (cli/reportExport.ts)
  *
  * Reads the SQLite store under DATA_DIR directly (it may run beside the server: SQLite's WAL lets
  * it read while the server writes; it sees what the server has stored). Writes the file to stdout,
@@ -20,9 +21,11 @@ import { loadExportSettings } from '../closing/exportSettings';
 import { REPO_ROOT } from '../config';
 import { openSqliteStore } from '../persistence/sqlite/sqliteStore';
 import { MeetingDocuments } from '../meetings/meetingDocuments';
+import { REPORT_USAGE, runReportCli } from './reportExport';
 
 const USAGE = `usage: pnpm export <meetingId> --format <id> [--out <file>] [--language ja|en] [--public-url <url>]
        pnpm export --list | --formats
+       ${REPORT_USAGE.replace('usage: ', '')}
 formats: ${formats.map((f) => f.id).join(', ')}`;
 
 export interface CliIo {
@@ -32,6 +35,7 @@ export interface CliIo {
 }
 
 export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'report') return runReportCli(argv.slice(1), resolveDataDir(io.env.DATA_DIR), io);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);

@@ -18,6 +18,7 @@ import { DEFAULT_WORKSPACE_TIME_ZONE, dayIn } from '@suishin/shared/time';
 import { SeriesService } from '../series/seriesService';
 import type { SeriesStore } from '../series/seriesStore';
 import { MeetingBodies } from '../series/meetingBodies';
+import { ManagementReports } from '../reports/managementReports';
 import type { RatingStore } from '../series/ratingStore';
 import type { FollowThroughIndex } from './followThroughIndex';
 
@@ -27,6 +28,8 @@ export interface FollowThrough {
   service: SeriesService;
   /** 会議体: body writes (parent checked, no cycles) and health. */
   bodies: MeetingBodies;
+  /** 経営報告 of a body and its children. */
+  reports: ManagementReports;
   /** Meetings' anonymous ratings. */
   ratings: RatingStore;
   /** Writes a meeting's projection and follow-through rows from its document. */
@@ -73,6 +76,7 @@ export function createFollowThrough(deps: {
     series,
     service,
     bodies: new MeetingBodies({ series, reads, ratings, today }),
+    reports: new ManagementReports({ series, reads, today }),
     ratings,
     projector,
     reads,

@@ -18,6 +18,7 @@ import { trackerRefreshRoutes, type RefreshTrackers } from './trackerRefresh';
 import { archiveRoutes } from './archive';
 import { CursorCodec } from './cursorCodec';
 import { dashboardRoutes } from './dashboard';
+import { reportRoutes } from './reports';
 import { registerRoutes } from './registers';
 import type { FollowThrough } from '../followThrough/followThrough';
 import { exportRoutes } from './exports';
@@ -100,6 +101,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     app.route('/api/meetings', ratingRoutes({ ratings: deps.followThrough.ratings, store: deps.store }));
     const history = { ...deps, followThrough: deps.followThrough, reads: deps.followThrough.reads, cursors };
     for (const routes of [archiveRoutes, searchRoutes, registerRoutes, dashboardRoutes]) app.route('/api', routes(history));
+    app.route('/api', reportRoutes({ ...deps, reports: deps.followThrough.reports }));
   }
   app.all('/api/*', (c) => apiError(c, 404, ErrorCode.notFound, `no API route ${c.req.method} ${c.req.path}`));
   app.route('/', healthRoutes());

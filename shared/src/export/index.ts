@@ -74,3 +74,4 @@ export {
 } from './exportOptions';
 export { exportLabels, type ExportLabels } from './labels';
 export { parseIsoDate, formatDate, describeTimeZone, type ExportLanguage } from './formatting';
+export { formatReportHtml, formatReportMarkdown, reportLabels, type ReportLabels } from './report';

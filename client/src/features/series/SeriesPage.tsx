@@ -9,6 +9,7 @@ import { formatDay } from './day';
 import { getSeries, nextMeeting, refreshSeriesTrackers, updateSeries } from './seriesApi';
 import { SeriesForm } from './SeriesForm';
 import { BodyPanel } from '../bodies/BodyPanel';
+import { ManagementReportPanel } from '../reports/ManagementReportPanel';
 import { useKnownSession } from '../access/session';
 import '../series/followThrough.css';
 
@@ -118,6 +119,7 @@ export function SeriesPage() {
         {refresh.result && <p className="notice" role="status">{t('series.page.refreshed', { ...refresh.result })}</p>}
       </div>
       <BodyPanel series={series} editable={admin} onSaved={(updated) => { setLoad({ state: 'loaded', series: { ...series, ...updated } }); setSaved(true); }} />
+      {admin && <ManagementReportPanel seriesId={series.id} />}
       <div className="ft-series-grid">
         <section aria-labelledby="series-meetings" className="card">
           <h2 id="series-meetings" className="card__title">{t('series.page.meetings')}</h2>

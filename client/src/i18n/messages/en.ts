@@ -6,6 +6,7 @@ import { historyEn } from './history.en';
 import { bodiesEn } from './bodies.en';
 import { signOffEn } from './signOff.en';
 import { issuesEn } from './issues.en';
+import { reportsEn } from './reports.en';
 import { closingEn } from './closing.en';
 
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
@@ -19,6 +20,7 @@ export const en = {
   ...bodiesEn,
   ...signOffEn,
   ...issuesEn,
+  ...reportsEn,
   app: {
     name: 'Suishin',
     tagline: 'Meetings that move the business',

@@ -8,6 +8,7 @@ import { historyJa } from './history.ja';
 import { bodiesJa } from './bodies.ja';
 import { signOffJa } from './signOff.ja';
 import { issuesJa } from './issues.ja';
+import { reportsJa } from './reports.ja';
 
 export const ja: Messages = {
   ...closingJa,
@@ -19,6 +20,7 @@ export const ja: Messages = {
   ...bodiesJa,
   ...signOffJa,
   ...issuesJa,
+  ...reportsJa,
   app: {
     name: 'Suishin',
     tagline: '事業を前に進める会議へ',
