@@ -6,6 +6,8 @@ import { makeTempDir } from '../../testing/testServer';
 import { sqliteSeriesStore } from '../../persistence/sqlite/sqliteSeriesStore';
 import { sqliteRatingStore } from '../../persistence/sqlite/sqliteRatingStore';
 import { runRatingStoreContract } from '../../testing/contracts/ratingStoreContract';
+import { sqlitePeopleStore } from '../../persistence/sqlite/sqlitePeopleStore';
+import { runPeopleStoreContract } from '../../testing/contracts/peopleStoreContract';
 import { openFollowThroughDb } from './followThroughDb';
 import { openSqliteProjection } from './sqliteProjectionStore';
 import { SqliteFollowThroughIndex } from './sqliteFollowThroughIndex';
@@ -23,6 +25,7 @@ function openFile(dir: string) {
 
 runSeriesStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteSeriesStore(openFile(dir)) });
 runRatingStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteRatingStore(openFile(dir)) });
+runPeopleStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqlitePeopleStore(openFile(dir)) });
 runFollowThroughIndexContract('sqlite', async () => new SqliteFollowThroughIndex(openFile(makeTempDir())));
 runProjectionStoreContract('sqlite', async () => {
   const projection = openSqliteProjection({ dataDir: makeTempDir() });

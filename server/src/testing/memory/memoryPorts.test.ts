@@ -10,9 +10,13 @@ import { runProjectionStoreContract } from '../contracts/projectionStoreContract
 import { openMemorySeriesStore } from './memorySeriesStore';
 import { runRatingStoreContract } from '../contracts/ratingStoreContract';
 import { openMemoryRatingStore } from './memoryRatingStore';
+import { runPeopleStoreContract } from '../contracts/peopleStoreContract';
+import { openMemoryPeopleStore } from './memoryPeopleStore';
+import type { Person } from '../../people/person';
 
 runSeriesStoreContract('memory', { storage: () => new Map<string, Series>(), open: async (all) => openMemorySeriesStore(all) });
 runFollowThroughIndexContract('memory', async () => new MemoryFollowThroughIndex());
 runProjectionStoreContract('memory', async () => new MemoryProjectionStore());
 runAuditLogContract('memory', { storage: () => [] as Array<AuditRecord & { id: number }>, open: async (entries) => openMemoryAuditLog(entries) });
 runRatingStoreContract('memory', { storage: () => new Map<string, Map<string, number>>(), open: async (votes) => openMemoryRatingStore(votes) });
+runPeopleStoreContract('memory', { storage: () => new Map<string, Person>(), open: async (people) => openMemoryPeopleStore(people) });
