@@ -20,6 +20,8 @@ import type { SeriesStore } from '../series/seriesStore';
 import { MeetingBodies } from '../series/meetingBodies';
 import type { RatingStore } from '../series/ratingStore';
 import type { FollowThroughIndex } from './followThroughIndex';
+import type { PeopleStore } from '../people/peopleStore';
+import { sqlitePeopleStore } from '../persistence/sqlite/sqlitePeopleStore';
 
 export interface FollowThrough {
   index: FollowThroughIndex;
@@ -29,6 +31,8 @@ export interface FollowThrough {
   bodies: MeetingBodies;
   /** Meetings' anonymous ratings. */
   ratings: RatingStore;
+  /** The people register (address book): owners, recipients of links and digests. */
+  people: PeopleStore;
   /** Writes a meeting's projection and follow-through rows from its document. */
   projector: MeetingProjector;
   /** Reads of the history screens: archive, home, registers, search, dashboards. */
@@ -51,6 +55,7 @@ export function createFollowThrough(deps: {
   const index = new SqliteFollowThroughIndex(db, needsRebuild);
   const series = sqliteSeriesStore(db, deps.now);
   const ratings = sqliteRatingStore(db);
+  const people = sqlitePeopleStore(db);
   const now = deps.now ?? Date.now;
   const timeZone = deps.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
   const projector = new MeetingProjector({
@@ -74,6 +79,7 @@ export function createFollowThrough(deps: {
     service,
     bodies: new MeetingBodies({ series, reads, ratings, today }),
     ratings,
+    people,
     projector,
     reads,
     today,

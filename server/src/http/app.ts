@@ -33,6 +33,7 @@ import { searchRoutes } from './search';
 import { seriesRoutes } from './series';
 import { bodyRoutes } from './bodies';
 import { ratingRoutes } from './ratings';
+import { peopleRoutes } from './people';
 import { sessionRoutes } from './session';
 import { timeRoutes } from './time';
 import { workspaceRoutes } from './workspace';
@@ -97,6 +98,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   if (deps.followThrough) {
     app.route('/api', seriesRoutes({ ...deps, followThrough: deps.followThrough }));
     app.route('/api', bodyRoutes({ ...deps, followThrough: deps.followThrough }));
+    app.route('/api/people', peopleRoutes({ people: deps.followThrough.people }));
     app.route('/api/meetings', ratingRoutes({ ratings: deps.followThrough.ratings, store: deps.store }));
     const history = { ...deps, followThrough: deps.followThrough, reads: deps.followThrough.reads, cursors };
     for (const routes of [archiveRoutes, searchRoutes, registerRoutes, dashboardRoutes]) app.route('/api', routes(history));
