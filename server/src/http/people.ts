@@ -8,11 +8,12 @@ import { Hono } from 'hono';
 import { ErrorCode } from '@suishin/shared';
 import { EmailTakenError, type PeopleStore } from '../people/peopleStore';
 import { personInput, personPatch } from '../people/person';
+import type { PersonalLinks } from '../people/personalLinks';
 import { apiError } from './apiErrors';
 import { requireAdmin } from './authenticate';
 import { parseBody } from './parseBody';
 
-export function peopleRoutes({ people, now = Date.now }: { people: PeopleStore; now?: () => number }) {
+export function peopleRoutes({ people, links, now = Date.now }: { people: PeopleStore; links: PersonalLinks | null; now?: () => number }) {
   const app = new Hono();
   app.use('*', requireAdmin());
   const unknown = (c: Parameters<typeof apiError>[0]) => apiError(c, 404, ErrorCode.notFound, `unknown person ${c.req.param('id')}`, 'id');
@@ -53,6 +54,15 @@ export function peopleRoutes({ people, now = Date.now }: { people: PeopleStore; 
   app.post('/:id/revoke-links', async (c) => {
     const version = await people.rotateLinks(c.req.param('id'), now());
     return version === null ? unknown(c) : c.json({ linkVersion: version });
+  });
+
+  /** Issues a personal link (/my/<token>) for the person: the admin sends it or the outbox will. */
+  app.post('/:id/link', async (c) => {
+    const found = await people.get(c.req.param('id'));
+    if (!found) return unknown(c);
+    if (!links) return apiError(c, 409, ErrorCode.conflict, 'personal links need the server secret');
+    const { token, expiresAt } = links.issue(found);
+    return c.json({ token, path: `/my/${token}`, expiresAt });
   });
 
   return app;
