@@ -1,10 +1,10 @@
 /**
- * The people register's tables in the documents' file, in numbered steps like seriesSchema.ts
+ * The people register's tables (and the delivery outbox) in the documents' file, in numbered steps like seriesSchema.ts
  * (`people_schema.version`). Source data, never dropped by a projection rebuild.
  */
 import type Database from 'better-sqlite3';
 
-export const PEOPLE_SCHEMA_VERSION = 1;
+export const PEOPLE_SCHEMA_VERSION = 2;
 
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
   1: (db) =>
@@ -20,6 +20,21 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
       updated_at   INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX people_by_name ON people(name);`),
+  // The delivery outbox (delivery/outbox.ts): one row per idempotency key.
+  2: (db) =>
+    db.exec(`CREATE TABLE outbox (
+      msg_key    TEXT PRIMARY KEY,
+      channel    TEXT NOT NULL,
+      recipient  TEXT NOT NULL,
+      body       TEXT NOT NULL,
+      state      TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+      attempts   INTEGER NOT NULL,
+      due_at     INTEGER NOT NULL,
+      last_error TEXT,
+      sent_id    TEXT,
+      created_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX outbox_due ON outbox(state, due_at);`),
 };
 
 export function migratePeople(db: Database.Database): void {

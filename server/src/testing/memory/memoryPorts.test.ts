@@ -13,6 +13,9 @@ import { openMemoryRatingStore } from './memoryRatingStore';
 import { runPeopleStoreContract } from '../contracts/peopleStoreContract';
 import { openMemoryPeopleStore } from './memoryPeopleStore';
 import type { Person } from '../../people/person';
+import type { OutboxMessage } from '../../delivery/outbox';
+import { runOutboxContract } from '../contracts/outboxContract';
+import { openMemoryOutbox } from './memoryOutbox';
 
 runSeriesStoreContract('memory', { storage: () => new Map<string, Series>(), open: async (all) => openMemorySeriesStore(all) });
 runFollowThroughIndexContract('memory', async () => new MemoryFollowThroughIndex());
@@ -20,3 +23,4 @@ runProjectionStoreContract('memory', async () => new MemoryProjectionStore());
 runAuditLogContract('memory', { storage: () => [] as Array<AuditRecord & { id: number }>, open: async (entries) => openMemoryAuditLog(entries) });
 runRatingStoreContract('memory', { storage: () => new Map<string, Map<string, number>>(), open: async (votes) => openMemoryRatingStore(votes) });
 runPeopleStoreContract('memory', { storage: () => new Map<string, Person>(), open: async (people) => openMemoryPeopleStore(people) });
+runOutboxContract('memory', { storage: () => new Map<string, OutboxMessage>(), open: async (rows) => openMemoryOutbox(rows) });
