@@ -21,6 +21,8 @@ export async function drainOutbox(deps: {
   senders: Partial<Record<OutboxChannel, ChannelSender>>;
   now?: () => number;
   policy?: RetryPolicy;
+  /** Between the channel accepting a message and the outbox recording it (the crash test's hook). */
+  afterSend?: (key: string) => void;
 }): Promise<{ sent: number; failed: number }> {
   const now = deps.now ?? Date.now;
   const policy = deps.policy ?? DEFAULT_OUTBOX_RETRY;
@@ -31,6 +33,7 @@ export async function drainOutbox(deps: {
     try {
       if (!sender) throw new Error(`no ${m.channel} channel is configured`);
       const id = await sender.send(m);
+      deps.afterSend?.(m.key);
       await deps.outbox.markSent(m.key, id);
       sent++;
     } catch (error) {
