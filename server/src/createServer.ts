@@ -175,6 +175,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     origins,
     publicUrl: config.publicUrl,
     cursorSecret: secret.key,
+    personalLinkSecret: secret.key,
     health: {
       openRooms: () => rooms.openCount,
       unloadingRooms: () => rooms.unloadingCount,

@@ -21,6 +21,8 @@ import { MeetingBodies } from '../series/meetingBodies';
 import { ManagementReports } from '../reports/managementReports';
 import type { RatingStore } from '../series/ratingStore';
 import type { FollowThroughIndex } from './followThroughIndex';
+import type { PeopleStore } from '../people/peopleStore';
+import { sqlitePeopleStore } from '../persistence/sqlite/sqlitePeopleStore';
 
 export interface FollowThrough {
   index: FollowThroughIndex;
@@ -32,6 +34,8 @@ export interface FollowThrough {
   reports: ManagementReports;
   /** Meetings' anonymous ratings. */
   ratings: RatingStore;
+  /** The people register (address book): owners, recipients of links and digests. */
+  people: PeopleStore;
   /** Writes a meeting's projection and follow-through rows from its document. */
   projector: MeetingProjector;
   /** Reads of the history screens: archive, home, registers, search, dashboards. */
@@ -54,6 +58,7 @@ export function createFollowThrough(deps: {
   const index = new SqliteFollowThroughIndex(db, needsRebuild);
   const series = sqliteSeriesStore(db, deps.now);
   const ratings = sqliteRatingStore(db);
+  const people = sqlitePeopleStore(db);
   const now = deps.now ?? Date.now;
   const timeZone = deps.timeZone ?? DEFAULT_WORKSPACE_TIME_ZONE;
   const projector = new MeetingProjector({
@@ -78,6 +83,7 @@ export function createFollowThrough(deps: {
     bodies: new MeetingBodies({ series, reads, ratings, today }),
     reports: new ManagementReports({ series, reads, today }),
     ratings,
+    people,
     projector,
     reads,
     today,

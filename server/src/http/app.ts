@@ -34,6 +34,10 @@ import { searchRoutes } from './search';
 import { seriesRoutes } from './series';
 import { bodyRoutes } from './bodies';
 import { ratingRoutes } from './ratings';
+import { peopleRoutes } from './people';
+import { myItemRoutes } from './myItems';
+import { PersonalLinks } from '../people/personalLinks';
+import { TokenSigner } from '../auth/signedToken';
 import { sessionRoutes } from './session';
 import { timeRoutes } from './time';
 import { workspaceRoutes } from './workspace';
@@ -65,6 +69,8 @@ export interface HttpAppDeps {
   audit?: AuditTrail;
   /** Signs page cursors (the server secret, so cursors survive a restart); a random key without it. */
   cursorSecret?: Buffer;
+  /** Signs personal links (the server secret); without it there are no personal links. */
+  personalLinkSecret?: Buffer;
 }
 
 export function createHttpApp(deps: HttpAppDeps) {
@@ -98,6 +104,9 @@ export function createHttpApp(deps: HttpAppDeps) {
   if (deps.followThrough) {
     app.route('/api', seriesRoutes({ ...deps, followThrough: deps.followThrough }));
     app.route('/api', bodyRoutes({ ...deps, followThrough: deps.followThrough }));
+    const links = deps.personalLinkSecret ? new PersonalLinks(new TokenSigner(deps.personalLinkSecret), deps.followThrough.people) : null;
+    app.route('/api/people', peopleRoutes({ people: deps.followThrough.people, links }));
+    if (links) app.route('/api/my', myItemRoutes({ links, followThrough: deps.followThrough, documents: deps.documents }));
     app.route('/api/meetings', ratingRoutes({ ratings: deps.followThrough.ratings, store: deps.store }));
     const history = { ...deps, followThrough: deps.followThrough, reads: deps.followThrough.reads, cursors };
     for (const routes of [archiveRoutes, searchRoutes, registerRoutes, dashboardRoutes]) app.route('/api', routes(history));

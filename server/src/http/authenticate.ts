@@ -34,6 +34,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The session routes answer without a credential (exchange, link check) or report its absence themselves. */
 const isSessionRoute = (path: string) => path === '/api/session' || path === '/api/session/link';
+/** Personal links carry their own signed token in the path (http/myItems.ts checks it). */
+const isPersonalLinkRoute = (path: string) => path.startsWith('/api/my/');
 
 /** Resolves the credential; 401 for /api routes without one, 403 for cookie writes from a foreign origin. */
 export function authenticate({ auth, origins }: AccessDeps): MiddlewareHandler {
@@ -50,7 +52,7 @@ export function authenticate({ auth, origins }: AccessDeps): MiddlewareHandler {
       }
     }
     c.set('credential', credential);
-    if (!credential && !isSessionRoute(c.req.path)) {
+    if (!credential && !isSessionRoute(c.req.path) && !isPersonalLinkRoute(c.req.path)) {
       return apiError(c, 401, ErrorCode.unauthorized, 'sign in first: open the sign-in link you were given');
     }
     await next();

@@ -8,6 +8,10 @@ import { sqliteRatingStore } from '../../persistence/sqlite/sqliteRatingStore';
 import { runRatingStoreContract } from '../../testing/contracts/ratingStoreContract';
 import { sqliteSignOffStore } from '../../persistence/sqlite/sqliteSignOffStore';
 import { runSignOffStoreContract } from '../../testing/contracts/signOffStoreContract';
+import { sqlitePeopleStore } from '../../persistence/sqlite/sqlitePeopleStore';
+import { runPeopleStoreContract } from '../../testing/contracts/peopleStoreContract';
+import { sqliteOutbox } from '../../persistence/sqlite/sqliteOutbox';
+import { runOutboxContract } from '../../testing/contracts/outboxContract';
 import { openFollowThroughDb } from './followThroughDb';
 import { openSqliteProjection } from './sqliteProjectionStore';
 import { SqliteFollowThroughIndex } from './sqliteFollowThroughIndex';
@@ -26,6 +30,8 @@ function openFile(dir: string) {
 runSeriesStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteSeriesStore(openFile(dir)) });
 runRatingStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteRatingStore(openFile(dir)) });
 runSignOffStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteSignOffStore(openFile(dir)) });
+runPeopleStoreContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqlitePeopleStore(openFile(dir)) });
+runOutboxContract('sqlite', { storage: () => makeTempDir(), open: async (dir) => sqliteOutbox(openFile(dir)) });
 runFollowThroughIndexContract('sqlite', async () => new SqliteFollowThroughIndex(openFile(makeTempDir())));
 runProjectionStoreContract('sqlite', async () => {
   const projection = openSqliteProjection({ dataDir: makeTempDir() });

@@ -12,6 +12,12 @@ import { runRatingStoreContract } from '../contracts/ratingStoreContract';
 import { openMemoryRatingStore } from './memoryRatingStore';
 import { runSignOffStoreContract } from '../contracts/signOffStoreContract';
 import { memorySignOffData, openMemorySignOffStore } from './memorySignOffStore';
+import { runPeopleStoreContract } from '../contracts/peopleStoreContract';
+import { openMemoryPeopleStore } from './memoryPeopleStore';
+import type { Person } from '../../people/person';
+import type { OutboxMessage } from '../../delivery/outbox';
+import { runOutboxContract } from '../contracts/outboxContract';
+import { openMemoryOutbox } from './memoryOutbox';
 
 runSeriesStoreContract('memory', { storage: () => new Map<string, Series>(), open: async (all) => openMemorySeriesStore(all) });
 runFollowThroughIndexContract('memory', async () => new MemoryFollowThroughIndex());
@@ -19,3 +25,5 @@ runProjectionStoreContract('memory', async () => new MemoryProjectionStore());
 runAuditLogContract('memory', { storage: () => [] as Array<AuditRecord & { id: number }>, open: async (entries) => openMemoryAuditLog(entries) });
 runRatingStoreContract('memory', { storage: () => new Map<string, Map<string, number>>(), open: async (votes) => openMemoryRatingStore(votes) });
 runSignOffStoreContract('memory', { storage: memorySignOffData, open: async (data) => openMemorySignOffStore(data) });
+runPeopleStoreContract('memory', { storage: () => new Map<string, Person>(), open: async (people) => openMemoryPeopleStore(people) });
+runOutboxContract('memory', { storage: () => new Map<string, OutboxMessage>(), open: async (rows) => openMemoryOutbox(rows) });
