@@ -70,7 +70,7 @@ export function trashRoutes({ trash, trashDays }: { trash: TrashService; trashDa
     const body = await parseBody(c, purgeBody);
     if (!body.ok) return body.res;
     const entry = (await trash.list()).find((e) => e.meetingId === id);
-    if (!entry) return trashError(c, trash.isTrashed(id) ? new TrashStateError(id, false) : new MeetingNotFoundError(id), id);
+    if (!entry) return trashError(c, (await trash.exists(id)) ? new TrashStateError(id, false) : new MeetingNotFoundError(id), id);
     const expected = entry.title.trim() || entry.meetingId;
     if (body.value.confirm.trim() !== expected) {
       return apiError(c, 400, ErrorCode.invalidInput, 'type the meeting’s title exactly to delete it forever', 'confirm');

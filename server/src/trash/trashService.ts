@@ -68,6 +68,11 @@ export class TrashService {
     if (this.timer) clearInterval(this.timer);
   }
 
+  /** Whether the meeting is stored at all (in the trash or not). */
+  async exists(meetingId: string): Promise<boolean> {
+    return (await this.deps.store.getMeetingRow(meetingId)) !== null;
+  }
+
   async list(): Promise<TrashEntry[]> {
     return (await this.deps.store.listTrash()).map((t) => this.toEntry(t));
   }
