@@ -1,3 +1,4 @@
+import { trashJa } from './trash.ja';
 import { inTheRoomJa } from './inTheRoom.ja';
 import { schedulingJa } from './scheduling.ja';
 import type { Messages } from './en';
@@ -8,6 +9,7 @@ import { historyJa } from './history.ja';
 import { bodiesJa } from './bodies.ja';
 
 export const ja: Messages = {
+  ...trashJa,
   ...closingJa,
   ...schedulingJa,
   ...inTheRoomJa,
