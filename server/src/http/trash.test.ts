@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, addActionItem, addDecision, toMeetingView } from '@suishin/shared';
-import type { AuditEntry } from '@suishin/shared/protocol';
+import type { ApiErrorBody, AuditEntry, TrashEntry } from '@suishin/shared/protocol';
 import { apiGet, makeMeeting } from '../testing/historyFixtures';
 import { adminHeaders, bearer, createRoleLink } from '../testing/serverAccess';
 import { connectStockClient } from '../testing/syncClients';
@@ -75,7 +75,7 @@ describe('the trash', () => {
     const bob = await connectStockClient(t, id, { token: link.token });
     const closes = (c: typeof alice) => {
       const codes: number[] = [];
-      c.provider.on('connection-close', (event: CloseEvent | null) => event && codes.push(event.code));
+      c.provider.on('connection-close', (event: { code: number } | null) => event && codes.push(event.code));
       return codes;
     };
     const aliceCodes = closes(alice);
@@ -90,7 +90,7 @@ describe('the trash', () => {
 
     const deleted = await send(t, 'DELETE', `/api/meetings/${id}`);
     expect(deleted.status).toBe(200);
-    const entry = await deleted.json();
+    const entry = (await deleted.json()) as TrashEntry;
     expect(entry).toMatchObject({ meetingId: id, title: '四半期レビュー', status: 'ended' });
     expect(Date.parse(entry.purgeAt) - Date.parse(entry.deletedAt)).toBe(30 * 86_400_000);
 
@@ -101,7 +101,7 @@ describe('the trash', () => {
     for (const path of [`/api/meetings/${id}`, `/api/meetings/${id}/document`, `/api/meetings/${id}/ticket`]) {
       const res = await send(t, path.endsWith('ticket') ? 'POST' : 'GET', path, bearer(link.token));
       expect(res.status, path).toBe(410);
-      expect((await res.json()).error.code).toBe('deleted');
+      expect(((await res.json()) as ApiErrorBody).error.code).toBe('deleted');
     }
     // Deleting twice, and deleting an unknown meeting: a clear error, nothing changes.
     expect((await send(t, 'DELETE', `/api/meetings/${id}`)).status).toBe(410);
@@ -138,7 +138,7 @@ describe('the trash', () => {
     expect((await send(t, 'DELETE', `/api/meetings/${id}`)).status).toBe(200);
     const wrong = await send(t, 'DELETE', `/api/admin/trash/${id}`, adminHeaders(t), { confirm: '四半期' });
     expect(wrong.status).toBe(400);
-    expect((await wrong.json()).error.field).toBe('confirm');
+    expect(((await wrong.json()) as ApiErrorBody).error.field).toBe('confirm');
     expect((await send(t, 'DELETE', `/api/admin/trash/${id}`, adminHeaders(t), {})).status).toBe(400);
     expect((await send(t, 'DELETE', `/api/admin/trash/${id}`, bearer(link.token), { confirm: '四半期レビュー' })).status).toBe(403);
     expect((await apiGet(t, '/api/admin/trash')).json.entries).toHaveLength(1);
