@@ -9,6 +9,7 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { useUiStore } from '../../state/uiStore';
 import { useSession } from '../access/session';
 import { loadTrash, purgeMeeting, restoreMeeting } from './trashApi';
+import './trash.css';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; trash: TrashList };
 
@@ -52,7 +53,7 @@ export function TrashPage() {
       {load.state === 'failed' && <div className="notice notice--danger" role="alert">{t('trash.failed', { message: load.message })}</div>}
       {load.state === 'loaded' && load.trash.entries.length === 0 && <p className="muted">{t('trash.empty')}</p>}
       {load.state === 'loaded' && load.trash.entries.length > 0 && (
-        <ul className="card-list" aria-label={t('trash.title')}>
+        <ul className="trash-list" aria-label={t('trash.title')}>
           {load.trash.entries.map((entry) => (
             <li key={entry.meetingId} className="card" data-testid="trash-entry">
               <h2 className="card__title">{entry.title || entry.meetingId}</h2>

@@ -17,7 +17,7 @@ export const trashJa = {
     restored: '「{{title}}」を復元しました。',
     purge: '完全に削除',
     purgeTitle: '「{{title}}」を完全に削除しますか?',
-    purgeBody: '議事録・決定事項・アクションアイテム・評価がすべて消え、元に戻せません。',
+    purgeBody: '議事録・決定事項・宿題・評価がすべて消え、元に戻せません。',
     purgeConfirm: '完全に削除',
     typeTitle: '確認のためタイトルを入力: {{title}}',
     purged: '「{{title}}」を完全に削除しました。',
