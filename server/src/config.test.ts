@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       backups: null,
       metricsToken: null,
       auditDays: 3650,
+      trashDays: 30,
     });
   });
 

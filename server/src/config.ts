@@ -49,6 +49,8 @@ export interface ServerConfig {
   metricsToken: string | null;
   /** Days the audit trail keeps an entry (AUDIT_DAYS). */
   auditDays: number;
+  /** Days a deleted meeting stays in the trash before it is purged (TRASH_DAYS). */
+  trashDays: number;
 }
 
 /** EXPORT_TIME_ZONE is the deprecated name of WORKSPACE_TIME_ZONE (it used to govern files only). */
@@ -99,6 +101,7 @@ const EnvSchema = z.object({
   BACKUP_KEEP: intFrom(1, 100_000).default(7),
   METRICS_TOKEN: z.string().min(20, 'must be at least 20 characters').regex(/^\S+$/, 'must not contain spaces').optional(),
   AUDIT_DAYS: intFrom(1, 36_500).default(3650),
+  TRASH_DAYS: intFrom(1, 3650).default(30),
 });
 
 export class ConfigError extends Error {
@@ -147,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backups: e.BACKUP_DIR ? { dir: toAbsolute(e.BACKUP_DIR), everyMs: e.BACKUP_EVERY, keep: e.BACKUP_KEEP } : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     auditDays: e.AUDIT_DAYS,
+    trashDays: e.TRASH_DAYS,
   };
 }
 

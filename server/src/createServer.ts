@@ -38,6 +38,7 @@ import { createBackupSchedule, type BackupSchedule } from './backup/backupSchedu
 import { backupInWorker } from './persistence/sqlite/backupInWorker';
 import { DATABASE_FILE_NAME } from './persistence/sqlite/restoreFile';
 import { attachSyncEndpoint } from './sync/syncEndpoint';
+import { TrashService } from './trash/trashService';
 
 export interface ServerDeps {
   /** Storage to use instead of SQLite under config.dataDir (tests wrap it to inject faults). */
@@ -68,6 +69,7 @@ export interface SuishinServer {
   /** Scheduled backups (BACKUP_DIR), null without. */
   readonly backups: BackupSchedule | null;
   readonly audit: AuditTrail;
+  readonly trash: TrashService;
   /**
    * Clean shutdown: refuse new sockets, close open ones with 1012, persist and unload every room,
    * flush and close the store, close the HTTP server.
@@ -129,7 +131,9 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   // follow meetings through the rooms' events (listing, the projection of ended meetings).
   const documents = new MeetingDocuments({ store, rooms });
   const projection = deps.projection ?? openSqliteProjection({ dataDir: config.dataDir });
-  const followThrough = createFollowThrough({ dataDir: config.dataDir, documents, store, logger, timeZone, projection });
+  const trashed = new Set<string>(); // filled by trash.start(), before the first request
+  const isTrashed = (meetingId: string) => trashed.has(meetingId);
+  const followThrough = createFollowThrough({ dataDir: config.dataDir, documents, store, logger, timeZone, projection, isTrashed });
   const { projector } = followThrough;
   followMeetings({ events: rooms.events, store, projector });
   const closingService = new ClosingService({ documents, store, events: rooms.events, projector, settings: exportSettings, logger });
@@ -141,6 +145,17 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
   const audit = new AuditTrail({ log: deps.auditLog ?? openSqliteAuditLog({ dataDir: config.dataDir }), logger, retentionDays: config.auditDays });
   audit.followMeetings(rooms.events);
+  const trash = new TrashService({
+    store,
+    rooms,
+    documents,
+    projector,
+    ratings: followThrough.ratings,
+    audit,
+    logger,
+    trashDays: config.trashDays,
+    trashed,
+  });
   const backups = config.backups
     ? createBackupSchedule({
         ...config.backups,
@@ -186,6 +201,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     },
     metrics: { metrics: serverMetrics, token: config.metricsToken },
     audit,
+    trash: { service: trash, days: config.trashDays },
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
   sync = attachSyncEndpoint(httpServer, {
@@ -197,6 +213,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     rateLimit: config.rateLimit,
     pingIntervalMs: config.pingIntervalMs,
     traffic,
+    isTrashed,
   });
   httpServer.on('clientError', (error, socket) => {
     logger.debug('http client error', { error });
@@ -219,6 +236,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     auth,
     backups,
     audit,
+    trash,
     get adminSignInUrl() {
       if (config.adminToken !== null) return null;
       const base = config.publicUrl ?? this.url;
@@ -227,6 +245,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     async listen() {
       await auth.loadSignedOut(); // before the first request: a signed-out cookie never slips through
       audit.start();
+      await trash.start();
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
@@ -240,6 +259,7 @@ function buildServer(config: ServerConfig, deps: ServerDeps, lock: DataDirLock):
     close() {
       closing ??= (async () => {
         sync?.stop();
+        trash.stop();
         await backups?.stop(); // a backup under way finishes before its database closes
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await rooms.closeAll(CloseCode.serviceRestart, 'server restarting');

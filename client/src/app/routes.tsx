@@ -29,6 +29,7 @@ const dashboardPage = loadable(() => import('../features/dashboard/DashboardPage
 const decisionRegisterPage = loadable(() => import('../features/registers/DecisionRegisterPage'));
 const actionItemRegisterPage = loadable(() => import('../features/registers/ActionItemRegisterPage'));
 const workspacePage = loadable(() => import('../features/workspace/WorkspacePage'));
+const trashPage = loadable(() => import('../features/trash/TrashPage'));
 /** The room's screen: full-window, outside the app's header, with a read-only credential of its own. */
 const projectorPage = loadable(() => import('../features/projector/ProjectorPage'));
 
@@ -101,6 +102,7 @@ export function AppRoutes() {
           <Route path="bodies" element={page(bodiesPage)} />
           <Route path="dashboard" element={page(dashboardPage)} />
           <Route path="workspace" element={page(workspacePage)} />
+          <Route path="trash" element={page(trashPage)} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

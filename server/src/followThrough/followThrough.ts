@@ -53,6 +53,8 @@ export function createFollowThrough(deps: {
   logger: Logger;
   timeZone?: string;
   now?: () => number;
+  /** Meetings in the trash (trash/trashService.ts): never projected. */
+  isTrashed?: (meetingId: string) => boolean;
 }): FollowThrough {
   const { db, needsRebuild } = openFollowThroughDb(deps.dataDir);
   const index = new SqliteFollowThroughIndex(db, needsRebuild);
@@ -66,6 +68,7 @@ export function createFollowThrough(deps: {
     index,
     timeZone,
     logger: deps.logger,
+    ...(deps.isTrashed ? { isTrashed: deps.isTrashed } : {}),
     // In the background: it writes to other meetings' rooms.
     onEndedProjected: (view, carried) => {
       void service.propagateClosures(view.id, { view, carried }).catch((error: unknown) =>

@@ -30,6 +30,8 @@ import { withAudit } from './auditRecording';
 import type { AuditTrail } from '../audit/auditTrail';
 import type { ServerMetrics } from '../metrics/serverMetrics';
 import { meetingRoutes } from './meetings';
+import { meetingDeleteRoutes, refuseTrashed, trashRoutes } from './trash';
+import type { TrashService } from '../trash/trashService';
 import { searchRoutes } from './search';
 import { seriesRoutes } from './series';
 import { bodyRoutes } from './bodies';
@@ -71,6 +73,8 @@ export interface HttpAppDeps {
   cursorSecret?: Buffer;
   /** Signs personal links (the server secret); without it there are no personal links. */
   personalLinkSecret?: Buffer;
+  /** The trash: deleting, restoring and purging meetings; trashed meetings answer 410. */
+  trash?: { service: TrashService; days: number };
 }
 
 export function createHttpApp(deps: HttpAppDeps) {
@@ -91,11 +95,16 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.use('/api/*', withAudit(deps.audit));
   app.use('/api/*', authenticate(deps));
   app.use('/api/meetings/:id/*', requireMeetingAccess(deps.auth)); // also matches /api/meetings/:id
+  if (deps.trash) app.use('/api/meetings/:id/*', refuseTrashed(deps.trash.service));
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api', timeRoutes());
   app.route('/api/admin', adminHealthRoutes(deps.health));
   app.route('/api', workspaceRoutes(deps.workspace));
   if (deps.audit) app.route('/api', auditRoutes({ log: deps.audit.log, cursors }));
+  if (deps.trash) {
+    app.route('/api/admin', trashRoutes({ trash: deps.trash.service, trashDays: deps.trash.days }));
+    app.route('/api/meetings', meetingDeleteRoutes({ trash: deps.trash.service }));
+  }
   app.route('/api/meetings', meetingAccessRoutes(deps));
   app.route('/api/meetings', meetingRoutes({ ...deps, cursors }));
   app.route('/api/meetings', closingRoutes({ closing: deps.closing }));

@@ -103,10 +103,33 @@ export interface MeetingStore {
   revokeSession(sessionId: string, expiresAt: number): Promise<void>;
   /** The signed-out sessions that have not expired yet. */
   listRevokedSessions(): Promise<Array<{ sessionId: string; expiresAt: number }>>;
+  /**
+   * Moves the meeting to the trash (trash/trashService.ts): listMeetings and listMeetingsPage leave
+   * it out from then on; its document, rows and access key stay as they are until it is restored or
+   * purged. Throws MeetingNotFoundError for an unknown meeting, TrashStateError if already trashed.
+   */
+  trashMeeting(id: string, deletedAt: number, deletedBy: string | null): Promise<void>;
+  /** Takes the meeting out of the trash, as it was. Throws TrashStateError if it is not in it. */
+  untrashMeeting(id: string): Promise<void>;
+  /** The trashed meetings, most recently deleted first. */
+  listTrash(): Promise<TrashedMeeting[]>;
+  /**
+   * Removes a trashed meeting for good: its row, every update and snapshot, its access key and
+   * client claims. Throws TrashStateError unless it is in the trash (nothing live is ever purged).
+   */
+  purgeMeeting(id: string): Promise<void>;
   /** Resolves once every write requested so far has been committed (or has failed). */
   flush(): Promise<void>;
   /** Flushes, then releases the underlying resources. Further calls reject. */
   close(): Promise<void>;
+}
+
+/** A meeting in the trash: its list row and who deleted it when (epoch ms). */
+export interface TrashedMeeting {
+  row: MeetingRow;
+  deletedAt: number;
+  /** The deleter's display name, if any. */
+  deletedBy: string | null;
 }
 
 /** What a compaction's snapshot holds (MeetingStore.compact). */
@@ -136,5 +159,17 @@ export class MeetingExistsError extends Error {
   readonly code = 'conflict';
   constructor(readonly meetingId: string) {
     super(`meeting ${meetingId} already exists`);
+  }
+}
+
+/** The meeting is (or is not) in the trash, which the operation needs the other way round. */
+export class TrashStateError extends Error {
+  override name = 'TrashStateError';
+  readonly code = 'conflict';
+  constructor(
+    readonly meetingId: string,
+    readonly trashed: boolean,
+  ) {
+    super(trashed ? `meeting ${meetingId} is already in the trash` : `meeting ${meetingId} is not in the trash`);
   }
 }

@@ -20,6 +20,8 @@ export interface MeetingProjectorDeps {
   index: FollowThroughIndex;
   timeZone: string;
   logger: Logger;
+  /** Meetings in the trash: never projected (a late projection of one just deleted removes its rows instead). */
+  isTrashed?(meetingId: string): boolean;
   /** An ended meeting was projected: what it closed goes back through its chains (the series). */
   onEndedProjected?(view: MeetingView, carried: ReadonlyMap<string, CarryOrigin>): void;
 }
@@ -40,6 +42,10 @@ export class MeetingProjector {
     const view = toMeetingView(doc, meetingId);
     const carried = listCarriedFrom(doc);
     const record = toMeetingRecord(view, getClosingNotes(doc), { timeZone: this.deps.timeZone, ...(createdAt !== undefined ? { createdAt } : {}) });
+    if (this.deps.isTrashed?.(meetingId)) {
+      await this.remove(meetingId);
+      return record;
+    }
     await this.deps.projection.replaceMeeting(record);
     if (record.meeting.status !== 'ended') return record; // listed only
     await this.deps.index.indexMeeting(record, carried);

@@ -18,6 +18,8 @@ export interface RatingStore {
   scoreOf(meetingId: string, voter: string): Promise<number | null>;
   /** Totals of each meeting asked for that has votes (others are absent). */
   totals(meetingIds: readonly string[]): Promise<Map<string, RatingTotals>>;
+  /** Drops every vote of the meeting (it is purged from the trash). */
+  removeMeeting(meetingId: string): Promise<void>;
 }
 
 /**

@@ -167,6 +167,21 @@ export class Rooms {
     this.slots.set(room.meetingId, { state: 'unloading', promise });
   }
 
+  /**
+   * Closes every connection of one meeting with `code` and resolves once its room is persisted and
+   * unloaded (nothing of it is held any more): before the meeting is purged.
+   */
+  async closeMeeting(meetingId: string, code: number, reason: string) {
+    for (let slot = this.slots.get(meetingId); slot; slot = this.slots.get(meetingId)) {
+      if (slot.state === 'open') {
+        for (const conn of [...slot.room.connections]) conn.close(code, reason);
+        this.unload(slot.room);
+        continue;
+      }
+      await slot.promise.catch(() => undefined);
+    }
+  }
+
   /** Shutdown: closes every connection with `code`, persists and unloads every room. */
   async closeAll(code: number, reason: string) {
     while (this.slots.size > 0) {

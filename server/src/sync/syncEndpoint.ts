@@ -40,6 +40,8 @@ export interface SyncEndpointOptions {
   pingIntervalMs: number;
   /** Counted frames and bytes (the metrics read them). */
   traffic?: SyncTraffic;
+  /** Meetings in the trash: their sockets are accepted and closed with CloseCode.meetingDeleted. */
+  isTrashed?: (meetingId: string) => boolean;
 }
 
 const MEETING_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -114,6 +116,10 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
         conn.close(CloseCode.unknownMeeting, `unknown meeting ${meetingId}`);
         return;
       }
+      if (options.isTrashed?.(meetingId)) {
+        conn.close(CloseCode.meetingDeleted, 'this meeting was deleted');
+        return;
+      }
       // A join that has to load the room is sent the stored state at once, if the store holds it
       // as one update: the client applies it while the server builds the room from the same bytes
       // (each about 30 ms for 20,000 edits) instead of after. Its SyncStep1 is then answered with
@@ -131,6 +137,11 @@ export function attachSyncEndpoint(server: Server, options: SyncEndpointOptions)
           }
           if (sentStoredState) conn.sentStateVector = room.storedStateVector;
           room.attach(conn);
+          if (options.isTrashed?.(meetingId)) {
+            // Deleted while the room loaded: attached first, so closing it unloads the room.
+            conn.close(CloseCode.meetingDeleted, 'this meeting was deleted');
+            return;
+          }
           conn.start((frame) => handleMessage(room, conn, frame, logger));
         },
         (error: unknown) =>

@@ -26,6 +26,10 @@ export function instrumentStore(inner: MeetingStore, hooks: StoreHooks = {}): In
     getMeetingRow: (id) => inner.getMeetingRow(id),
     listMeetings: () => inner.listMeetings(),
     listMeetingsPage: (limit, after) => inner.listMeetingsPage(limit, after),
+    trashMeeting: (id, at, by) => inner.trashMeeting(id, at, by),
+    untrashMeeting: (id) => inner.untrashMeeting(id),
+    listTrash: () => inner.listTrash(),
+    purgeMeeting: (id) => inner.purgeMeeting(id),
     async loadMeeting(id) {
       calls.load++;
       events.emit('load', id);

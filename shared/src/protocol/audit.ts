@@ -15,6 +15,9 @@ export const AUDIT_KINDS = [
   'linkExpired', // an expired link was presented (sign-in or ticket refused)
   'meetingStarted',
   'meetingEnded',
+  'meetingDeleted', // moved to the trash
+  'meetingRestored', // taken back out of the trash
+  'meetingPurged', // removed for good (by the admin, or TRASH_DAYS after its deletion)
   'exported', // a file downloaded (minutes, CSV, ICS, JSON)
   'trackerPushed',
   'backupMade',

@@ -29,6 +29,8 @@ export const CloseCode = {
    * Reconnecting cannot help until the server is upgraded.
    */
   newerDocument: 4426,
+  /** The admin moved the meeting to the trash: every socket is closed and none is let in until it is restored. */
+  meetingDeleted: 4410,
   /** The room could not be loaded from storage; stored data is untouched. Retry later. */
   loadFailed: 4500,
   /** Storage failed while the room was open. */
@@ -43,4 +45,5 @@ export const PERMANENT_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.forbidden,
   CloseCode.unknownMeeting,
   CloseCode.newerDocument,
+  CloseCode.meetingDeleted,
 ]);

@@ -8,6 +8,8 @@ export const ErrorCode = {
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
   conflict: 'conflict',
+  /** The meeting is in the trash (HTTP 410): its links and pages answer this until it is restored. */
+  deleted: 'deleted',
   readOnly: 'read_only',
   payloadTooLarge: 'payload_too_large',
   internal: 'internal',

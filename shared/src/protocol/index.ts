@@ -18,6 +18,7 @@ export * from './paging';
 export * from './registers';
 export * from './search';
 export * from './time';
+export * from './trash';
 export * from './trackers';
 export * from './workspace';
 export * from './series';

@@ -10,6 +10,7 @@ import { useUiStore } from '../../state/uiStore';
 import { RadioSwitch } from '../../ui/RadioSwitch';
 import { exportUrl } from '../export/exportApi';
 import { ExportMenu } from '../export/ExportMenu';
+import { DeleteMeetingButton } from '../trash/DeleteMeetingButton';
 import { MinutesView } from './MinutesView';
 import { MeetingRating } from '../bodies/MeetingRating';
 import './minutes.css';
@@ -59,6 +60,7 @@ export function EndedMeeting({ meetingId, meta }: { meetingId: string; meta: Mee
               ))}
           </div>
           <ExportMenu meetingId={meetingId} language={language} withoutMinutes />
+          <DeleteMeetingButton meetingId={meetingId} title={meta.title} />
         </div>
       </div>
 

@@ -24,6 +24,7 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { MeetingHeader } from './MeetingHeader';
 import { RoomLayout } from './RoomLayout';
 import type { ExportMenuProps } from '../export/ExportMenu';
+import { DeleteMeetingButton } from '../trash/DeleteMeetingButton';
 
 // An ended meeting's minutes page and the Export menu load on demand: they bring shared's formatters.
 const EndedMeeting = lazy(() => import('../minutes/EndedMeeting').then((m) => ({ default: m.EndedMeeting })));
@@ -53,6 +54,7 @@ export function MeetingRoomPage() {
 function refusalText(t: TFunction, closeCode: number | null | undefined): string {
   if (closeCode === CloseCode.unknownMeeting) return t('room.refusedUnknown');
   if (closeCode === CloseCode.newerDocument) return t('room.refusedNewer');
+  if (closeCode === CloseCode.meetingDeleted) return t('trash.deleted');
   return t('room.refused');
 }
 
@@ -152,6 +154,7 @@ function LoadedRoom({ meetingId }: { meetingId: string }) {
                 <Suspense fallback={null}>
                   <ExportMenu meetingId={meetingId} />
                 </Suspense>
+                <DeleteMeetingButton meetingId={meetingId} title={meta.title} />
                 <PresenceBar />
               </>
             }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { WorkspaceSettings } from '@suishin/shared/protocol';
 import { describeTimeZone } from '@suishin/shared/export';
 import { useTranslation } from '../../i18n/useTranslation';
@@ -57,6 +58,7 @@ export function WorkspacePage() {
           </dl>
         </section>
       )}
+      <p><Link to="/trash" className="link" data-testid="open-trash">{t('trash.title')}</Link></p>
     </div>
   );
 }

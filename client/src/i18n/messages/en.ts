@@ -1,3 +1,4 @@
+import { trashEn } from './trash.en';
 import { inTheRoomEn } from './inTheRoom.en';
 import { schedulingEn } from './scheduling.en';
 import { outcomesEn } from './outcomes.en';
@@ -11,6 +12,7 @@ import { closingEn } from './closing.en';
 
 /** English UI messages. Keys are grouped by screen; `ja.ts` must have the same shape. */
 export const en = {
+  ...trashEn,
   ...closingEn,
   ...schedulingEn,
   ...inTheRoomEn,

@@ -1,3 +1,4 @@
+import { trashJa } from './trash.ja';
 import { inTheRoomJa } from './inTheRoom.ja';
 import { schedulingJa } from './scheduling.ja';
 import type { Messages } from './en';
@@ -11,6 +12,7 @@ import { issuesJa } from './issues.ja';
 import { reportsJa } from './reports.ja';
 
 export const ja: Messages = {
+  ...trashJa,
   ...closingJa,
   ...schedulingJa,
   ...inTheRoomJa,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped when the layout changes; `migrate` upgrades older files step by step. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -77,6 +77,15 @@ const MIGRATIONS: Record<number, string> = {
     CREATE INDEX audit_by_actor_name ON audit_log(actor_name, id);
     CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
+  6: `
+    -- Meetings deleted by the admin, kept whole until restored or purged (trash/trashService.ts).
+    -- A row here hides the meeting from listMeetings; purging deletes it with the meeting's rows.
+    CREATE TABLE trash (
+      meeting_id TEXT PRIMARY KEY REFERENCES meetings(id),
+      deleted_at INTEGER NOT NULL,
+      deleted_by TEXT
+    ) STRICT;
   `,
 };
 

@@ -10,6 +10,7 @@ export function sqliteRatingStore(db: Database.Database): RatingStore {
   migrateSeries(db);
   const upsert = db.prepare('INSERT INTO meeting_ratings (meeting_id, voter, score) VALUES (?, ?, ?) ON CONFLICT (meeting_id, voter) DO UPDATE SET score = excluded.score');
   const own = db.prepare<[string, string], { score: number }>('SELECT score FROM meeting_ratings WHERE meeting_id = ? AND voter = ?');
+  const remove = db.prepare<[string]>('DELETE FROM meeting_ratings WHERE meeting_id = ?');
   const totalsOf = (n: number) =>
     db.prepare<string[], { meeting_id: string; votes: number; sum: number }>(
       `SELECT meeting_id, count(*) AS votes, sum(score) AS sum FROM meeting_ratings WHERE meeting_id IN (${Array.from({ length: n }, () => '?').join(', ')}) GROUP BY meeting_id`,
@@ -29,6 +30,9 @@ export function sqliteRatingStore(db: Database.Database): RatingStore {
         for (const r of totalsOf(part.length).all(...part)) result.set(r.meeting_id, { votes: r.votes, sum: r.sum });
       }
       return result;
+    },
+    async removeMeeting(meetingId) {
+      remove.run(meetingId);
     },
   };
 }

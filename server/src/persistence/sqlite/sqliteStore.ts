@@ -6,6 +6,7 @@ import {
   MeetingExistsError,
   MeetingNotFoundError,
   StorageError,
+  TrashStateError,
   type MeetingRow,
   type MeetingStore,
   type StoredMeeting,
@@ -13,6 +14,9 @@ import {
 import { openStoreFile } from './storeFile';
 import type { WriterRequest, WriterResponse } from './sqliteWriter';
 import { toMeetingRow, type MeetingRecord, type SerializedWriteError, type WriteOp, type WriteResult } from './writeOps';
+
+/** Lists leave trashed meetings out (trash table, migration 6). */
+const NOT_TRASHED = 'NOT EXISTS (SELECT 1 FROM trash t WHERE t.meeting_id = meetings.id)';
 
 export interface SqliteStoreOptions {
   /** Directory for the database file; created if missing. */
@@ -22,13 +26,14 @@ export interface SqliteStoreOptions {
 }
 
 const asStorageError = (action: string, error: unknown) =>
-  error instanceof StorageError || error instanceof MeetingNotFoundError || error instanceof MeetingExistsError
+  error instanceof StorageError || error instanceof MeetingNotFoundError || error instanceof MeetingExistsError || error instanceof TrashStateError
     ? error
     : new StorageError(`${action} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 
 function reviveError(e: SerializedWriteError): Error {
   if (e.name === 'MeetingExistsError') return new MeetingExistsError(e.meetingId ?? '');
   if (e.name === 'MeetingNotFoundError') return new MeetingNotFoundError(e.meetingId ?? '');
+  if (e.name === 'TrashStateError') return new TrashStateError(e.meetingId ?? '', e.trashed ?? false);
   return new StorageError(e.message);
 }
 
@@ -98,10 +103,13 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
 
   const stmt = {
     getMeeting: db.prepare<[string], MeetingRecord>('SELECT * FROM meetings WHERE id = ?'),
-    listMeetings: db.prepare<[], MeetingRecord>('SELECT * FROM meetings ORDER BY updated_at DESC, id'),
-    firstPage: db.prepare<[number], MeetingRecord>('SELECT * FROM meetings ORDER BY updated_at DESC, id LIMIT ?'),
+    listMeetings: db.prepare<[], MeetingRecord>(`SELECT * FROM meetings WHERE ${NOT_TRASHED} ORDER BY updated_at DESC, id`),
+    firstPage: db.prepare<[number], MeetingRecord>(`SELECT * FROM meetings WHERE ${NOT_TRASHED} ORDER BY updated_at DESC, id LIMIT ?`),
     nextPage: db.prepare<[number, number, string, number], MeetingRecord>(
-      'SELECT * FROM meetings WHERE updated_at <= ? AND (updated_at < ? OR id > ?) ORDER BY updated_at DESC, id LIMIT ?',
+      `SELECT * FROM meetings WHERE ${NOT_TRASHED} AND updated_at <= ? AND (updated_at < ? OR id > ?) ORDER BY updated_at DESC, id LIMIT ?`,
+    ),
+    listTrash: db.prepare<[], MeetingRecord & { deleted_at: number; deleted_by: string | null }>(
+      'SELECT m.*, t.deleted_at, t.deleted_by FROM trash t JOIN meetings m ON m.id = t.meeting_id ORDER BY t.deleted_at DESC, m.id',
     ),
     getSnapshot: db.prepare<[string], { data: Buffer; upto_seq: number }>(
       'SELECT data, upto_seq FROM snapshots WHERE meeting_id = ?',
@@ -191,6 +199,17 @@ export function openSqliteStore(options: SqliteStoreOptions): MeetingStore {
       read('listRevokedSessions', () =>
         stmt.revokedSessions.all(now()).map((r) => ({ sessionId: r.session_id, expiresAt: r.expires_at })),
       ),
+    trashMeeting: async (id, deletedAt, deletedBy) => {
+      await write({ kind: 'trashMeeting', id, deletedAt, deletedBy });
+    },
+    untrashMeeting: async (id) => {
+      await write({ kind: 'untrashMeeting', id });
+    },
+    listTrash: () =>
+      read('listTrash', () => stmt.listTrash.all().map((r) => ({ row: toMeetingRow(r), deletedAt: r.deleted_at, deletedBy: r.deleted_by }))),
+    purgeMeeting: async (id) => {
+      await write({ kind: 'purgeMeeting', id });
+    },
     flush: () => writes.flush(),
     close: async () => {
       if (closed) return;

@@ -11,7 +11,10 @@ export type WriteOp =
   | { kind: 'compact'; id: string; snapshot: Uint8Array; folded: CompactedRows }
   | { kind: 'updateProjection'; id: string; projection: MeetingProjection }
   | { kind: 'rotateAccessKey'; id: string }
-  | { kind: 'revokeSession'; sessionId: string; expiresAt: number; now: number };
+  | { kind: 'revokeSession'; sessionId: string; expiresAt: number; now: number }
+  | { kind: 'trashMeeting'; id: string; deletedAt: number; deletedBy: string | null }
+  | { kind: 'untrashMeeting'; id: string }
+  | { kind: 'purgeMeeting'; id: string };
 
 export type WriteResult = MeetingRow | number | null | undefined;
 
@@ -20,6 +23,7 @@ export interface SerializedWriteError {
   name: string;
   message: string;
   meetingId?: string;
+  trashed?: boolean;
 }
 
 export interface MeetingRecord {
@@ -43,9 +47,10 @@ export const toMeetingRow = (r: MeetingRecord): MeetingRow => ({
 /** Thrown inside a batch; carries the meeting id so the typed error can be rebuilt. */
 export class WriteOpError extends Error {
   constructor(
-    override readonly name: 'MeetingExistsError' | 'MeetingNotFoundError',
+    override readonly name: 'MeetingExistsError' | 'MeetingNotFoundError' | 'TrashStateError',
     message: string,
     readonly meetingId: string,
+    readonly trashed?: boolean,
   ) {
     super(message);
   }
@@ -82,6 +87,20 @@ export function createWriteExecutor(db: Database.Database) {
         'ON CONFLICT (session_id) DO UPDATE SET expires_at = max(expires_at, excluded.expires_at)',
     ),
     dropExpiredRevocations: db.prepare<[number]>('DELETE FROM revoked_sessions WHERE expires_at <= ?'),
+    isTrashed: db.prepare<[string], { meeting_id: string }>('SELECT meeting_id FROM trash WHERE meeting_id = ?'),
+    trash: db.prepare<[string, number, string | null]>('INSERT INTO trash (meeting_id, deleted_at, deleted_by) VALUES (?, ?, ?)'),
+    untrash: db.prepare<[string]>('DELETE FROM trash WHERE meeting_id = ?'),
+    purge: ['updates', 'snapshots', 'meeting_access', 'client_owners', 'trash'].map((table) =>
+      db.prepare<[string]>(`DELETE FROM ${table} WHERE meeting_id = ?`),
+    ),
+    deleteMeeting: db.prepare<[string]>('DELETE FROM meetings WHERE id = ?'),
+  };
+  const trashState = (id: string, expected: boolean) => {
+    if (!stmt.getMeeting.get(id)) throw new WriteOpError('MeetingNotFoundError', `unknown meeting ${id}`, id);
+    const trashed = stmt.isTrashed.get(id) !== undefined;
+    if (trashed !== expected) {
+      throw new WriteOpError('TrashStateError', trashed ? `meeting ${id} is already in the trash` : `meeting ${id} is not in the trash`, id, trashed);
+    }
   };
 
   const runOne = (op: WriteOp): WriteResult => {
@@ -130,6 +149,19 @@ export function createWriteExecutor(db: Database.Database) {
         if (op.expiresAt > op.now) stmt.revokeSession.run(op.sessionId, op.expiresAt);
         return undefined;
       }
+      case 'trashMeeting':
+        trashState(op.id, false);
+        stmt.trash.run(op.id, op.deletedAt, op.deletedBy);
+        return undefined;
+      case 'untrashMeeting':
+        trashState(op.id, true);
+        stmt.untrash.run(op.id);
+        return undefined;
+      case 'purgeMeeting':
+        trashState(op.id, true);
+        for (const remove of stmt.purge) remove.run(op.id);
+        stmt.deleteMeeting.run(op.id);
+        return undefined;
     }
   };
 
@@ -138,6 +170,6 @@ export function createWriteExecutor(db: Database.Database) {
 }
 
 export function serializeWriteError(error: unknown): SerializedWriteError {
-  if (error instanceof WriteOpError) return { name: error.name, message: error.message, meetingId: error.meetingId };
+  if (error instanceof WriteOpError) return { name: error.name, message: error.message, meetingId: error.meetingId, ...(error.trashed !== undefined ? { trashed: error.trashed } : {}) };
   return { name: 'StorageError', message: error instanceof Error ? error.message : String(error) };
 }

@@ -3,7 +3,7 @@
  * `runStoreContract('sqlite', harness)`; a future PostgreSQL adapter runs the same suite.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { MeetingExistsError, StorageError, type MeetingProjection, type MeetingStore } from '../../persistence/store';
+import { MeetingExistsError, MeetingNotFoundError, StorageError, TrashStateError, type MeetingProjection, type MeetingStore } from '../../persistence/store';
 
 export interface StoreHarness {
   /** Opens a store over fresh, empty storage. */
@@ -218,6 +218,48 @@ export function runStoreContract(name: string, harness: StoreHarness) {
       await store.close();
       await expect(store.appendUpdate('m1', bytes(2))).rejects.toBeInstanceOf(StorageError);
       await expect(store.loadMeeting('m1')).rejects.toBeInstanceOf(StorageError);
+    });
+
+    it('[trash] hides a trashed meeting from the lists, keeps it whole, restores it, across a restart', async () => {
+      let store = await start();
+      await store.createMeeting('m1', bytes(1), projection('kept'));
+      await store.createMeeting('m2', bytes(2), projection('binned'));
+      await store.appendUpdate('m2', bytes(3));
+      const before = await store.loadMeeting('m2');
+      await store.trashMeeting('m2', 1000, 'Admin');
+      expect((await store.listMeetings()).map((r) => r.id)).toEqual(['m1']);
+      expect((await store.listMeetingsPage(10)).rows.map((r) => r.id)).toEqual(['m1']);
+      store = await restart(store);
+      expect((await store.listTrash()).map((t) => [t.row.id, t.row.title, t.deletedAt, t.deletedBy])).toEqual([['m2', 'binned', 1000, 'Admin']]);
+      expect(await store.loadMeeting('m2')).toEqual(before);
+      await expect(store.trashMeeting('m2', 2000, null)).rejects.toBeInstanceOf(TrashStateError);
+      await store.untrashMeeting('m2');
+      await expect(store.untrashMeeting('m2')).rejects.toBeInstanceOf(TrashStateError);
+      expect(await store.listTrash()).toEqual([]);
+      expect((await store.listMeetings()).map((r) => r.id).sort()).toEqual(['m1', 'm2']);
+      expect(await store.loadMeeting('m2')).toEqual(before);
+    });
+
+    it('[purge] purges only a trashed meeting, and then nothing of it is left', async () => {
+      let store = await start();
+      await store.createMeeting('m1', bytes(1), projection('live one'));
+      await store.appendUpdate('m1', bytes(2), [[7, 'p']]);
+      await store.rotateAccessKey('m1');
+      await expect(store.purgeMeeting('m1')).rejects.toBeInstanceOf(TrashStateError);
+      await expect(store.purgeMeeting('nope')).rejects.toBeInstanceOf(MeetingNotFoundError);
+      await expect(store.trashMeeting('nope', 1, null)).rejects.toBeInstanceOf(MeetingNotFoundError);
+      expect(await store.loadMeeting('m1')).not.toBeNull();
+      await store.trashMeeting('m1', 1, null);
+      await store.purgeMeeting('m1');
+      store = await restart(store);
+      expect(await store.loadMeeting('m1')).toBeNull();
+      expect(await store.getMeetingRow('m1')).toBeNull();
+      expect(await store.getAccessKeyVersion('m1')).toBeNull();
+      expect(await store.listTrash()).toEqual([]);
+      await expect(store.purgeMeeting('m1')).rejects.toBeInstanceOf(MeetingNotFoundError);
+      // The id is free again, with a fresh access key.
+      await store.createMeeting('m1', bytes(9), projection('new'));
+      expect(await store.getAccessKeyVersion('m1')).toBe(1);
     });
   });
 }

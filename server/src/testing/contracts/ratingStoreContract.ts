@@ -30,5 +30,17 @@ export function runRatingStoreContract<S>(name: string, harness: { storage(): S;
       const many = Array.from({ length: 1200 }, (_, i) => `x${i}`);
       expect((await again.totals([...many, 'm3'])).get('m3')).toEqual({ votes: 1, sum: 5 });
     });
+
+    it('[rating-purge] removeMeeting drops every vote of that meeting only, across a restart', async () => {
+      const storage = harness.storage();
+      const store = await harness.open(storage);
+      await store.rate('m1', 'a', 4);
+      await store.rate('m1', 'b', 2);
+      await store.rate('m2', 'a', 3);
+      await store.removeMeeting('m1');
+      const again = await harness.open(storage);
+      expect(await again.totals(['m1', 'm2'])).toEqual(new Map([['m2', { votes: 1, sum: 3 }]]));
+      expect(await again.scoreOf('m1', 'a')).toBeNull();
+    });
   });
 }

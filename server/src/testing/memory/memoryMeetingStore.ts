@@ -7,6 +7,7 @@ import {
   MeetingExistsError,
   MeetingNotFoundError,
   StorageError,
+  TrashStateError,
   type ClientClaim,
   type MeetingRow,
   type MeetingStore,
@@ -20,6 +21,7 @@ interface MeetingData {
   log: { seq: number; data: Uint8Array }[];
   owners: Map<number, string>;
   keyVersion: number;
+  trashed: { deletedAt: number; deletedBy: string | null } | null;
 }
 
 export interface MemoryStorage {
@@ -52,8 +54,13 @@ export function openMemoryStore(storage: MemoryStorage = memoryStorage(), now: (
     ensureOpen();
     return run();
   };
+  const trashState = (id: string, expected: boolean) => {
+    const m = meeting(id);
+    if ((m.trashed !== null) !== expected) throw new TrashStateError(id, m.trashed !== null);
+    return m;
+  };
   const rows = () =>
-    [...storage.meetings.values()].map((m) => ({ ...m.row })).sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+    [...storage.meetings.values()].filter((m) => m.trashed === null).map((m) => ({ ...m.row })).sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
 
   return {
     createMeeting: (id, initialState, projection) =>
@@ -61,7 +68,7 @@ export function openMemoryStore(storage: MemoryStorage = memoryStorage(), now: (
         if (storage.meetings.has(id)) throw new MeetingExistsError(id);
         const at = now();
         const row: MeetingRow = { id, ...projection, createdAt: at, updatedAt: at };
-        storage.meetings.set(id, { row, snapshot: copy(initialState), snapshotUptoSeq: 0, log: [], owners: new Map(), keyVersion: 1 });
+        storage.meetings.set(id, { row, snapshot: copy(initialState), snapshotUptoSeq: 0, log: [], owners: new Map(), keyVersion: 1, trashed: null });
         return { ...row };
       }),
     meetingExists: (id) => read(() => storage.meetings.has(id)),
@@ -127,6 +134,25 @@ export function openMemoryStore(storage: MemoryStorage = memoryStorage(), now: (
           .map(([sessionId, expiresAt]) => ({ sessionId, expiresAt }))
           .sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1)),
       ),
+    trashMeeting: (id, deletedAt, deletedBy) =>
+      write(() => {
+        trashState(id, false).trashed = { deletedAt, deletedBy };
+      }),
+    untrashMeeting: (id) =>
+      write(() => {
+        trashState(id, true).trashed = null;
+      }),
+    listTrash: () =>
+      read(() =>
+        [...storage.meetings.values()]
+          .flatMap((m) => (m.trashed ? [{ row: { ...m.row }, ...m.trashed }] : []))
+          .sort((a, b) => b.deletedAt - a.deletedAt || (a.row.id < b.row.id ? -1 : 1)),
+      ),
+    purgeMeeting: (id) =>
+      write(() => {
+        trashState(id, true);
+        storage.meetings.delete(id);
+      }),
     flush: async () => {
       await Promise.resolve();
     },

@@ -22,5 +22,8 @@ export function openMemoryRatingStore(votes: Map<string, Map<string, number>> = 
       }
       return result;
     },
+    async removeMeeting(meetingId) {
+      votes.delete(meetingId);
+    },
   };
 }

@@ -1,0 +1,26 @@
+/** English messages of the trash: deleting a meeting, restoring it, deleting it forever. */
+export const trashEn = {
+  trash: {
+    title: 'Trash',
+    subtitle: 'Deleted meetings stay here for {{days}} days; then they are deleted forever.',
+    empty: 'The trash is empty.',
+    adminOnly: 'Only the workspace admin can see the trash.',
+    failed: 'That did not work: {{message}}',
+    delete: 'Delete meeting',
+    deleteTitle: 'Delete “{{title}}”?',
+    deleteBody: 'It leaves every list, search and dashboard, and its links stop working. The admin can restore it from the trash.',
+    deleteConfirm: 'Move to the trash',
+    cancel: 'Cancel',
+    deletedAt: 'Deleted {{at}} by {{by}}',
+    purgeAt: 'deleted forever {{at}}',
+    restore: 'Restore',
+    restored: '“{{title}}” is back.',
+    purge: 'Delete forever',
+    purgeTitle: 'Delete “{{title}}” forever?',
+    purgeBody: 'Its minutes, decisions, action items and ratings are removed for good. This cannot be undone.',
+    purgeConfirm: 'Delete forever',
+    typeTitle: 'Type the title to confirm: {{title}}',
+    purged: '“{{title}}” was deleted forever.',
+    deleted: 'This meeting was deleted. The workspace admin can restore it from the trash.',
+  },
+};

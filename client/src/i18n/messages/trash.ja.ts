@@ -1,0 +1,26 @@
+/** ごみ箱のメッセージ: 会議の削除、復元、完全削除。 */
+export const trashJa = {
+  trash: {
+    title: 'ごみ箱',
+    subtitle: '削除した会議は{{days}}日間ここに残り、その後完全に削除されます。',
+    empty: 'ごみ箱は空です。',
+    adminOnly: 'ごみ箱はワークスペース管理者だけが見られます。',
+    failed: 'できませんでした: {{message}}',
+    delete: '会議を削除',
+    deleteTitle: '「{{title}}」を削除しますか?',
+    deleteBody: '一覧・検索・ダッシュボードから消え、リンクも使えなくなります。管理者はごみ箱から復元できます。',
+    deleteConfirm: 'ごみ箱へ移動',
+    cancel: 'キャンセル',
+    deletedAt: '{{at}} に {{by}} が削除',
+    purgeAt: '{{at}} に完全削除',
+    restore: '復元',
+    restored: '「{{title}}」を復元しました。',
+    purge: '完全に削除',
+    purgeTitle: '「{{title}}」を完全に削除しますか?',
+    purgeBody: '議事録・決定事項・宿題・評価がすべて消え、元に戻せません。',
+    purgeConfirm: '完全に削除',
+    typeTitle: '確認のためタイトルを入力: {{title}}',
+    purged: '「{{title}}」を完全に削除しました。',
+    deleted: 'この会議は削除されました。ワークスペース管理者がごみ箱から復元できます。',
+  },
+};
