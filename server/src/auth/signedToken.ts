@@ -12,8 +12,7 @@ import type { z } from 'zod';
 
 const VERSION = 's1';
 
-export type TokenPurpose = 'link' | 'session' | 'ticket' | 'review';
-export type TokenPurpose = 'link' | 'session' | 'ticket' | 'personal';
+export type TokenPurpose = 'link' | 'session' | 'ticket' | 'review' | 'personal';
 
 export type VerifyFailure = 'malformed' | 'bad-signature' | 'expired';
 
@@ -29,8 +28,13 @@ export class TokenSigner {
 
   constructor(secret: Buffer) {
     const derive = (purpose: string) => createHmac('sha256', secret).update(`suishin/${purpose}`).digest();
-    this.keys = { link: derive('link'), session: derive('session'), ticket: derive('ticket'), review: derive('review') };
-    this.keys = { link: derive('link'), session: derive('session'), ticket: derive('ticket'), personal: derive('personal') };
+    this.keys = {
+      link: derive('link'),
+      session: derive('session'),
+      ticket: derive('ticket'),
+      review: derive('review'),
+      personal: derive('personal'),
+    };
   }
 
   sign<T extends ExpiringPayload>(purpose: TokenPurpose, payload: T): string {
