@@ -58,16 +58,19 @@ export function myItemRoutes({ links, followThrough, documents }: { links: Perso
       meetingId,
       (doc) => {
         const item = getActionItem(doc, actionItemId);
-        if (!item || item.owner.name !== person.name) return false;
+        if (!item || item.owner.name !== person.name) return null;
         if (item.status !== state) updateActionItem(doc, actionItemId, { status: state });
-        return true;
+        return { ended: getMeta(doc).status === 'ended' };
       },
-      async (doc, changed) => {
-        if (changed && getMeta(doc).status === 'ended') await followThrough.projector.project(meetingId, doc);
+      // Projecting an ended meeting also writes a closing to the other copies of its chains
+      // (followThrough.ts: onEndedProjected), as a tracker refresh's change does.
+      async (doc, found) => {
+        if (found?.ended) await followThrough.projector.projectOrLog(meetingId, doc);
       },
     );
     if (!done?.result) return apiError(c, 404, ErrorCode.notFound, 'no open item of yours with that id', 'actionItemId');
-    if (state === 'done') await followThrough.service.propagateClosures(meetingId);
+    // A live meeting is not projected here: its closing goes to the other copies now.
+    if (state === 'done' && !done.result.ended) await followThrough.service.propagateClosures(meetingId);
     return c.json({ items: await openItems(person) });
   });
 

@@ -5,17 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { addIssue, escalateIssue, listIssueOrigins, startMeeting, type MeetingView, type NextMeetingResponse } from '@suishin/shared';
 import type * as Y from 'yjs';
-import { adminHeaders } from '../testing/serverAccess';
+import { adminApi } from '../testing/serverAccess';
 import { startTestServer, type TestServer } from '../testing/testServer';
 
-const api = async <T = any>(t: TestServer, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${t.httpUrl}${path}`, {
-    method,
-    headers: { ...adminHeaders(t), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as T };
-};
+const api = adminApi;
 const change = <T>(t: TestServer, id: string, f: (doc: Y.Doc) => T) => t.server.rooms.withRoom(id, (room) => room.applyServerChange(f));
 
 describe('課題 across the meetings of a body', () => {

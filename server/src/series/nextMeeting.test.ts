@@ -19,17 +19,10 @@ import {
   type SeriesDetailResponse,
 } from '@suishin/shared';
 import type * as Y from 'yjs';
-import { adminHeaders } from '../testing/serverAccess';
+import { adminApi } from '../testing/serverAccess';
 import { startTestServer, type TestServer } from '../testing/testServer';
 
-const api = async <T = any>(t: TestServer, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${t.httpUrl}${path}`, {
-    method,
-    headers: { ...adminHeaders(t), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as T };
-};
+const api = adminApi;
 const change = (t: TestServer, id: string, f: (doc: Y.Doc) => void) => t.server.rooms.withRoom(id, (room) => room.applyServerChange(f));
 const view = async (t: TestServer, id: string) => (await api<MeetingView>(t, 'GET', `/api/meetings/${id}`)).json;
 const carriedFrom = (t: TestServer, id: string, title: string) =>

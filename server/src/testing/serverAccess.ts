@@ -14,6 +14,16 @@ export interface ServerEndpoint {
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export const adminHeaders = (server: ServerEndpoint) => bearer(server.adminToken);
 
+/** A JSON request as the admin; resolves with the status and the parsed body. */
+export async function adminApi<T = any>(server: ServerEndpoint, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.httpUrl}${path}`, {
+    method,
+    headers: { ...adminHeaders(server), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as T };
+}
+
 /** A role link for `meetingId`, made by the admin; resolves with its URL and the token in its fragment. */
 export async function createRoleLink(
   server: ServerEndpoint,

@@ -2,6 +2,7 @@ import type { ExternalRef } from '../schema/records';
 import type { MeetingView } from '../view/meetingView';
 import { isWebUrl } from './exportOptions';
 import { buildMinutesContent, trackerName, type LabeledValue, type MinutesOptions } from './minutesContent';
+import { printPageStyles } from './printPage';
 
 export const HTML_MEDIA_TYPE = 'text/html; charset=utf-8';
 
@@ -146,15 +147,7 @@ function refsHtml(refs: ExternalRef[]): string {
 }
 
 function styles(language: 'ja' | 'en'): string {
-  const fonts =
-    language === 'ja'
-      ? '"Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", "Noto Sans JP", sans-serif'
-      : 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
-  return `
-@page { size: A4 portrait; margin: 15mm 15mm 18mm; }
-* { box-sizing: border-box; }
-html { color: #111; background: #fff; }
-body { margin: 0; font-family: ${fonts}; font-size: 10.5pt; line-height: 1.6; }
+  return `${printPageStyles(language)}
 main { max-width: 180mm; margin: 0 auto; padding: 12mm 0; }
 header { border-bottom: 2px solid #111; margin-bottom: 6mm; }
 .doc-kind { margin: 0; font-size: 10pt; letter-spacing: 0.2em; color: #444; }

@@ -7,13 +7,17 @@
  *   `viaMeeting` says which meeting of the series `via` is (its number and day), so a carried item
  *   can say where it came from ("第11回から") without reading that meeting (named `from` before
  *   document version 2: model/migrations/carriedFromViaMeeting.ts).
+ * - 課題 `carriedFrom`: the same rule, {meetingId, issueId} of the root and of `via` (declared with
+ *   the 課題, schema/issueRecords.ts).
  * - agenda item `seriesRole`: 'followUp' (the follow-up section at the top) or 'brief' (the
  *   "since last time" brief), so they are recognised without matching titles.
  */
 import type * as Y from 'yjs';
 import type * as z from 'zod/mini';
 import { SERIES_AGENDA_ROLES, type carriedFromSchema } from '../schema/meetingRecords';
+import { issueCarriedFromSchema } from '../schema/issueRecords';
 import { actionItems } from '../model/actionItems';
+import { issues } from '../model/issues';
 import { agendaItems } from '../model/agenda';
 
 /** Types of the stored `carriedFrom` value, declared with the action item (schema/meetingRecords.ts). */
@@ -21,6 +25,10 @@ export type CarryOrigin = z.output<typeof carriedFromSchema>;
 export type ItemRef = CarryOrigin['root'];
 /** The meeting of `via`: its number in the series (null before numbering) and the day it was held, or null. */
 export type CarriedFromMeeting = NonNullable<CarryOrigin['viaMeeting']>;
+
+/** Types of a 課題's stored `carriedFrom` (schema/issueRecords.ts). */
+export type IssueOrigin = z.output<typeof issueCarriedFromSchema>;
+export type IssueRef = IssueOrigin['root'];
 
 export type SeriesAgendaRole = (typeof SERIES_AGENDA_ROLES)[number];
 
@@ -72,6 +80,22 @@ export function setCarriedFrom(doc: Y.Doc, actionItemId: string, origin: CarryOr
   const record = actionItems.record(doc, actionItemId);
   if (!record) throw new Error(`unknown action item ${actionItemId}`);
   record.set(CARRIED_FROM_FIELD, readOrigin(origin));
+}
+
+/** Every carried 課題 of the document, by its id (a stored value that fails its schema is left out). */
+export function listIssueOrigins(doc: Y.Doc): Map<string, IssueOrigin> {
+  const out = new Map<string, IssueOrigin>();
+  issues.root(doc).forEach((record, id) => {
+    const parsed = issueCarriedFromSchema.safeParse((record as Y.Map<unknown>).get?.(CARRIED_FROM_FIELD));
+    if (parsed.success) out.set(id, parsed.data);
+  });
+  return out;
+}
+
+export function setIssueOrigin(doc: Y.Doc, issueId: string, origin: IssueOrigin): void {
+  const record = issues.record(doc, issueId);
+  if (!record) throw new Error(`unknown 課題 ${issueId}`);
+  record.set(CARRIED_FROM_FIELD, { root: { ...origin.root }, via: { ...origin.via } });
 }
 
 export function getSeriesRole(doc: Y.Doc, agendaItemId: string): SeriesAgendaRole | null {

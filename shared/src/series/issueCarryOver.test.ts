@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { addIssue, getIssue, listIssues, updateIssue } from '../model/issues';
 import { initMeeting } from '../model/meeting';
 import { toMeetingView } from '../view/meetingView';
-import { carryIssuesInto, closeIssuesClosedElsewhere, issueRegister, listIssueOrigins, planIssueCarryOver, type IssueMeetingSnapshot } from './issueCarryOver';
+import { carryIssuesInto, closeIssuesClosedElsewhere, issueRegister, planIssueCarryOver, type IssueMeetingSnapshot } from './issueCarryOver';
+import { listIssueOrigins } from './carriedFields';
 
 const meeting = () => {
   const doc = new Y.Doc();

@@ -4,32 +4,13 @@
  * chain carries its newest copy into the next meeting once (idempotent by root); a chain is closed
  * as soon as any copy is closed, wherever in the history that copy is.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addIssue, issues } from '../model/issues';
 import type { Issue } from '../schema/records';
 import type { MeetingView } from '../view/meetingView';
-import type * as z from 'zod/mini';
-import type { issueCarriedFromSchema } from '../schema/issueRecords';
-
-export type IssueOrigin = z.output<typeof issueCarriedFromSchema>;
-export type IssueRef = IssueOrigin['root'];
-const CARRIED_FROM_FIELD = 'carriedFrom';
+import { listIssueOrigins, setIssueOrigin, type IssueOrigin, type IssueRef } from './carriedFields';
 
 const refKey = (ref: IssueRef) => `${ref.meetingId}/${ref.issueId}`;
-
-function isRef(v: unknown): v is IssueRef {
-  return typeof v === 'object' && v !== null && typeof (v as IssueRef).meetingId === 'string' && typeof (v as IssueRef).issueId === 'string';
-}
-
-/** The origins of a meeting's carried 課題, by 課題 id. */
-export function listIssueOrigins(doc: Y.Doc): Map<string, IssueOrigin> {
-  const out = new Map<string, IssueOrigin>();
-  issues.root(doc).forEach((record, id) => {
-    const v = record instanceof Y.Map ? (record.get(CARRIED_FROM_FIELD) as IssueOrigin | undefined) : undefined;
-    if (v && isRef(v.root) && isRef(v.via)) out.set(id, { root: { ...v.root }, via: { ...v.via } });
-  });
-  return out;
-}
 
 export interface IssueMeetingSnapshot {
   view: MeetingView;
@@ -91,7 +72,7 @@ export function carryIssuesInto(doc: Y.Doc, carry: readonly IssueCarry[], now: n
         },
         { now },
       );
-      issues.record(doc, id)!.set(CARRIED_FROM_FIELD, origin);
+      setIssueOrigin(doc, id, origin);
       added.push(id);
     }
   });

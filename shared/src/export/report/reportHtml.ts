@@ -10,6 +10,7 @@ import type { FollowThroughSection, KeyDecisionsSection, KpiTrendsSection, Manag
 import { kpiChartSvg } from './reportChart';
 import { bodyNames, dayText, judgement, percent, periodText, quantity } from './reportFigures';
 import { reportLabels, type ReportLabels } from './reportLabels';
+import { printPageStyles } from '../printPage';
 
 interface Ctx {
   labels: ReportLabels;
@@ -99,15 +100,7 @@ export function formatReportHtml(report: ManagementReport, language: ExportLangu
 }
 
 function styles(language: ExportLanguage): string {
-  const fonts =
-    language === 'ja'
-      ? '"Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", "Noto Sans JP", sans-serif'
-      : 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
-  return `
-@page { size: A4 portrait; margin: 15mm 15mm 18mm; }
-* { box-sizing: border-box; }
-html { color: #111; background: #fff; }
-body { margin: 0; font-family: ${fonts}; font-size: 10.5pt; line-height: 1.6; }
+  return `${printPageStyles(language)}
 main { max-width: 180mm; margin: 0 auto; padding: 12mm 4mm; }
 header { border-bottom: 3px double #111; margin-bottom: 6mm; text-align: center; }
 .doc-kind { margin: 0; font-size: 18pt; font-weight: bold; letter-spacing: 0.5em; }
